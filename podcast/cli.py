@@ -1,0 +1,107 @@
+"""The `podcast` command: parse arguments, call one pipeline function, print."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from . import pipeline
+from .errors import PodcastError
+
+app = typer.Typer(
+    help="Turn a daily plain-text news digest into an audio briefing podcast. "
+    "Run the commands in the show folder.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+DateArg = Annotated[str, typer.Argument(help="Episode date, YYYY-MM-DD.", show_default=False)]
+DigestOpt = Annotated[
+    Path | None,
+    typer.Option("--digest", help="Digest file to use (copied to episodes/DATE/digest.txt on build).",
+                 dir_okay=True, show_default=False),
+]
+ForceOpt = Annotated[
+    bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE.")
+]
+
+
+def _fail(error: PodcastError) -> typer.Exit:
+    print(f"podcast: error: {error}", file=sys.stderr)
+    return typer.Exit(1)
+
+
+def _show() -> pipeline.Show:
+    return pipeline.Show.open(Path.cwd())
+
+
+@app.command()
+def build(date: DateArg, digest: DigestOpt = None, force: ForceOpt = False) -> None:
+    """Build the episode for DATE and update feed.xml.
+
+    Example: podcast build 2026-02-02 --digest ~/inbox/digest.txt
+    """
+    try:
+        show = _show()
+        pipeline.build(show, pipeline.parse_date(date), digest, force=force)
+    except PodcastError as error:
+        raise _fail(error) from None
+
+
+@app.command()
+def script(
+    date: DateArg,
+    digest: DigestOpt = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    force: ForceOpt = False,
+) -> None:
+    """Print the spoken script for DATE; renders and writes nothing.
+
+    Example: podcast script 2026-02-02 --json
+    """
+    try:
+        spoken = pipeline.load_script(_show(), pipeline.parse_date(date), digest, force)
+    except PodcastError as error:
+        raise _fail(error) from None
+    for warning in spoken.digest.warnings:
+        print(f"warning: {warning}", file=sys.stderr)
+    if as_json:
+        print(json.dumps(spoken.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        sys.stdout.write(spoken.to_text())
+
+
+@app.command()
+def feed() -> None:
+    """Rebuild feed.xml from every built episode.
+
+    Example: podcast feed
+    """
+    try:
+        path = pipeline.publish_feed(_show())
+    except PodcastError as error:
+        raise _fail(error) from None
+    print(path)
+
+
+@app.command()
+def voices() -> None:
+    """List the voices the speech engine offers (id, name, languages).
+
+    Example: podcast voices
+    """
+    try:
+        rows = pipeline.list_voices(_show())
+    except PodcastError as error:
+        raise _fail(error) from None
+    for voice_id, name, languages in rows:
+        print(f"{voice_id:<24} {name:<32} {languages}")
+
+
+if __name__ == "__main__":
+    app()

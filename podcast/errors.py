@@ -1,0 +1,65 @@
+"""The errors a producer can cause or fix, each printed by the CLI as one line.
+
+    PodcastError                 base: str(error) is the whole message
+    ├── InputError               a bad argument or input file (names it)
+    │   └── DigestError          a digest that cannot be parsed
+    ├── ConfigError              podcast.toml or voices/ settings
+    ├── MissingToolError         a system program is not installed (says what to install)
+    ├── RenderError              the speech engine failed on a segment
+    ├── AudioError               decoding, mixing or encoding failed
+    ├── TaggingError             ID3 tags could not be written
+    └── PublishError             the feed or published files could not be written
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class PodcastError(Exception):
+    """Base of every error the CLI reports as one line."""
+
+
+class InputError(PodcastError):
+    """A bad argument or input file."""
+
+    def __init__(self, where: str | Path, problem: str) -> None:
+        super().__init__(f"{where}: {problem}")
+        self.where = str(where)
+        self.problem = problem
+
+
+class DigestError(InputError):
+    """A digest that cannot be turned into an episode."""
+
+
+class ConfigError(InputError):
+    """Show or voice settings that cannot be used."""
+
+
+class MissingToolError(PodcastError):
+    """A system program the build needs is not installed."""
+
+    def __init__(self, program: str, package: str) -> None:
+        super().__init__(
+            f"{program} is not installed: install it with `apt-get install {package}`"
+        )
+
+
+class RenderError(PodcastError):
+    """The speech engine could not render a segment."""
+
+
+class AudioError(PodcastError):
+    """Audio could not be decoded, mixed or encoded."""
+
+
+class TaggingError(PodcastError):
+    """ID3 tags could not be written."""
+
+    def __init__(self, path: str | Path, cause: Exception) -> None:
+        super().__init__(f"{path}: cannot write tags: {cause}")
+
+
+class PublishError(PodcastError):
+    """A published file could not be written."""

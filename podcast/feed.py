@@ -1,0 +1,141 @@
+"""The show's RSS 2.0 feed with iTunes tags, regenerated from the per-episode records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import uuid
+from pathlib import Path
+from typing import Any, Final
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.feed import FeedGenerator
+from lxml import etree
+
+from .config import ShowConfig
+from .errors import PublishError
+from .models import EpisodeRecord
+
+ITUNES_NS: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+PODCAST_NS: Final = "https://podcastindex.org/namespace/1.0"
+PODCAST_GUID_NAMESPACE: Final = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def podcast_guid(feed_url: str) -> str:
+    """Podcasting 2.0 channel guid: UUIDv5 of the feed URL without scheme or trailing slashes."""
+    bare = feed_url.split("://", 1)[-1].rstrip("/")
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, bare))
+
+
+class ShowExtension(BaseExtension):
+    """Channel tags feedgen cannot write: itunes:explicit true/false, podcast:guid and locked."""
+
+    def __init__(self) -> None:
+        self.explicit = False
+        self.guid = ""
+        self.locked = False
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
+
+    def extend_rss(self, feed: Any) -> Any:
+        channel = feed[0]
+        explicit = etree.SubElement(channel, f"{{{ITUNES_NS}}}explicit")
+        explicit.text = "true" if self.explicit else "false"
+        if self.guid:
+            etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
+        etree.SubElement(channel, f"{{{PODCAST_NS}}}locked").text = "yes" if self.locked else "no"
+        return feed
+
+
+class ShowEntryExtension(BaseEntryExtension):
+    """Entries need nothing beyond feedgen's iTunes tags yet."""
+
+
+def pub_date(config: ShowConfig, date: str) -> dt.datetime:
+    """An episode's publication time: its date at the show's publish time, in its time zone."""
+    day = dt.date.fromisoformat(date)
+    return dt.datetime.combine(day, dt.time.fromisoformat(config.publish_time), tzinfo=config.tz)
+
+
+def show_notes(record: EpisodeRecord, config: ShowConfig) -> str:
+    """HTML: each section with its headlines and clip, then chapter timestamps from 00:00."""
+    parts: list[str] = []
+    clips = {clip.title: clip for clip in record.clips}
+    for title, headlines in record.headlines:
+        heading = html.escape(title)
+        if title in clips:
+            heading = f'<a href="{html.escape(config.url(clips[title].file))}">{heading}</a>'
+        items = "".join(f"<li>{html.escape(h)}</li>" for h in headlines)
+        parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
+    if record.chapters:
+        stamps = "<br/>".join(
+            f"{_timestamp(ch.start_ms)} {html.escape(ch.title)}" for ch in record.chapters
+        )
+        parts.append(f"<p>{stamps}</p>")
+    return "".join(parts)
+
+
+def _timestamp(ms: int) -> str:
+    minutes, seconds = divmod(ms // 1000, 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
+
+
+def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str) -> bytes:
+    """The feed XML for these episodes, newest first; the same records give the same bytes."""
+    feed_url = config.url("feed.xml")
+    fg = FeedGenerator()
+    fg.load_extension("podcast")
+    fg.register_extension("show", ShowExtension, ShowEntryExtension)
+    fg.title(config.title)
+    fg.description(config.description)
+    fg.language(config.language)
+    fg.link(href=feed_url, rel="self", type="application/rss+xml")
+    fg.link(href=config.base_url, rel="alternate")
+    fg.image(url=cover_url, title=config.title, link=config.base_url)
+    fg.copyright(config.copyright or f"Copyright {config.author}")
+    fg.generator("podcast")
+    fg.podcast.itunes_author(config.author)
+    fg.podcast.itunes_owner(name=config.author, email=config.email)
+    fg.podcast.itunes_image(cover_url)
+    fg.podcast.itunes_category("News", "Daily News")
+    fg.podcast.itunes_type("episodic")
+    fg.podcast.itunes_summary(config.description)
+    fg.show.explicit = config.explicit
+    fg.show.guid = podcast_guid(feed_url)
+
+    ordered = sorted(records, key=lambda r: r.date)
+    for record in ordered:  # add_entry prepends: oldest first gives newest first
+        entry = fg.add_entry()
+        entry.id(record.guid)
+        entry.guid(record.guid, permalink=False)
+        entry.title(record.title)
+        entry.description(show_notes(record, config))
+        entry.link(href=config.url(record.audio_file))
+        entry.enclosure(config.url(record.audio_file), str(record.length), "audio/mpeg")
+        entry.pubDate(pub_date(config, record.date))
+        entry.podcast.itunes_duration(int(round(record.duration_s)))
+        entry.podcast.itunes_episode_type("full")
+        entry.podcast.itunes_summary(record.description)
+    if ordered:
+        fg.lastBuildDate(pub_date(config, ordered[-1].date))
+    else:
+        fg.lastBuildDate(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    xml: bytes = fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
+    return xml
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Replace `path` so that readers see the old file or the new one, never a part."""
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    try:
+        with partial.open("wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(partial, path)
+    except OSError as exc:
+        partial.unlink(missing_ok=True)
+        raise PublishError(f"{path}: cannot write: {exc.strerror}") from exc

@@ -1,0 +1,151 @@
+"""Frozen records passed between the stages; no I/O here."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+SegmentKind = Literal["intro", "section", "story", "outro"]
+
+
+@dataclass(frozen=True)
+class Story:
+    """One news item as written in the digest."""
+
+    headline: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A titled group of stories, in digest order."""
+
+    title: str
+    slug: str
+    """ASCII file-name form of the title, e.g. "economy-markets"."""
+    stories: tuple[Story, ...]
+
+
+@dataclass(frozen=True)
+class Digest:
+    """A parsed digest: its title line, its date and its non-empty sections."""
+
+    title: str
+    date: dt.date
+    sections: tuple[Section, ...]
+    warnings: tuple[str, ...] = ()
+    """What the parser dropped or repaired, for the producer to see."""
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One stretch of the programme: what the engine says, in play order."""
+
+    kind: SegmentKind
+    section: str | None
+    """Title of the section this segment belongs to; None for intro and outro."""
+    chunks: tuple[str, ...]
+    """Spoken text, one chunk per breath group (headline, paragraph); rendered one at a time."""
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(self.chunks)
+
+
+@dataclass(frozen=True)
+class Script:
+    """The digest turned into spoken segments."""
+
+    digest: Digest
+    segments: tuple[Segment, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The `podcast script --json` object."""
+        return {
+            "date": self.digest.date.isoformat(),
+            "title": self.digest.title,
+            "sections": [
+                {
+                    "title": s.title,
+                    "slug": s.slug,
+                    "stories": [
+                        {"headline": st.headline, "paragraphs": list(st.paragraphs)}
+                        for st in s.stories
+                    ],
+                }
+                for s in self.digest.sections
+            ],
+            "segments": [
+                {"kind": seg.kind, "section": seg.section, "text": seg.text}
+                for seg in self.segments
+            ],
+        }
+
+    def to_text(self) -> str:
+        """The script as a producer reads it: one block per segment."""
+        blocks = []
+        for seg in self.segments:
+            label = seg.kind.upper() + (f" · {seg.section}" if seg.section else "")
+            blocks.append(f"[{label}]\n{seg.text}")
+        return "\n\n".join(blocks) + "\n"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """A navigable part of the episode, timed from the rendered audio."""
+
+    title: str
+    start_ms: int
+    end_ms: int
+
+
+@dataclass(frozen=True)
+class SectionClip:
+    """A published single-section programme."""
+
+    title: str
+    slug: str
+    file: str
+    """Path relative to the show folder, e.g. "episodes/2026-02-02/sections/01-top-news.mp3"."""
+    length: int
+    duration_s: float
+
+
+@dataclass(frozen=True)
+class EpisodeRecord:
+    """What the feed needs about one built episode; kept as episodes/DATE/episode.json."""
+
+    date: str
+    title: str
+    description: str
+    guid: str
+    audio_file: str
+    """Path of the tagged MP3 relative to the show folder."""
+    length: int
+    """Byte size of the tagged MP3, as published."""
+    duration_s: float
+    chapters: tuple[Chapter, ...] = ()
+    clips: tuple[SectionClip, ...] = ()
+    headlines: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
+    """(section title, its headlines) in play order, for show notes."""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> EpisodeRecord:
+        return cls(
+            date=data["date"],
+            title=data["title"],
+            description=data["description"],
+            guid=data["guid"],
+            audio_file=data["audio_file"],
+            length=int(data["length"]),
+            duration_s=float(data["duration_s"]),
+            chapters=tuple(Chapter(**c) for c in data.get("chapters", ())),
+            clips=tuple(SectionClip(**c) for c in data.get("clips", ())),
+            headlines=tuple(
+                (title, tuple(heads)) for title, heads in data.get("headlines", ())
+            ),
+        )

@@ -1,0 +1,83 @@
+"""Spoken chunks -> checked WAV files, kept in the show's .cache/ by content hash."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import wave
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Final
+
+from .errors import RenderError
+from .tts import Engine
+
+CACHE_DIR: Final = Path(".cache") / "tts"
+MIN_SECONDS_PER_WORD: Final = 0.12
+"""Faster than any voice speaks: a shorter file lost audio."""
+MAX_SECONDS_PER_WORD: Final = 1.5
+ATTEMPTS: Final = 3
+
+
+def cache_path(cache_dir: Path, engine: Engine, text: str) -> Path:
+    digest = hashlib.sha256(f"{engine.key}\n{text}".encode()).hexdigest()
+    return cache_dir / digest[:2] / f"{digest}.wav"
+
+
+def check_wav(path: Path, text: str) -> str | None:
+    """Why the file cannot be the rendering of `text`, or None when it is plausible."""
+    try:
+        with wave.open(str(path), "rb") as wav:
+            seconds = wav.getnframes() / wav.getframerate()
+            frames = wav.readframes(wav.getnframes())
+    except FileNotFoundError:
+        return "no audio file was written"
+    except (OSError, EOFError, wave.Error) as exc:
+        return f"unreadable audio ({exc})"
+    n_words = max(1, len(text.split()))
+    if seconds < n_words * MIN_SECONDS_PER_WORD:
+        return f"{seconds:.2f} s of audio is too short for {n_words} words"
+    if seconds > n_words * MAX_SECONDS_PER_WORD + 3:
+        return f"{seconds:.2f} s of audio is too long for {n_words} words"
+    if not frames.strip(b"\x00"):
+        return "the audio is silent"
+    return None
+
+
+def render_chunk(engine: Engine, text: str, target: Path) -> None:
+    """Render into `target` atomically, retrying when the engine loses or truncates audio."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(f".{target.name}.{os.getpid()}.part.wav")
+    problem = "not rendered"
+    for _ in range(ATTEMPTS):
+        partial.unlink(missing_ok=True)
+        try:
+            engine.render(text, partial)
+        except RenderError as exc:
+            problem = str(exc)
+            continue
+        problem = check_wav(partial, text) or ""
+        if not problem:
+            os.replace(partial, target)
+            return
+    partial.unlink(missing_ok=True)
+    snippet = " ".join(text.split()[:8])
+    raise RenderError(f"speech engine failed on {snippet!r}...: {problem}")
+
+
+def render_all(
+    engine: Engine,
+    texts: Iterable[str],
+    cache_dir: Path,
+    progress: Callable[[int, int], None] | None = None,
+) -> dict[str, Path]:
+    """A checked WAV for every distinct text; cached files are reused, not rendered again."""
+    unique = list(dict.fromkeys(texts))
+    paths = {text: cache_path(cache_dir, engine, text) for text in unique}
+    for done, text in enumerate(unique, start=1):
+        path = paths[text]
+        if not path.exists() or check_wav(path, text):
+            render_chunk(engine, text, path)
+        if progress:
+            progress(done, len(unique))
+    return paths

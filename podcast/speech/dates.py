@@ -1,0 +1,167 @@
+"""Dates, times, years, decades, year ranges, fiscal years, quarters and halves."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from . import words
+from .hygiene import Rule
+
+MONTHS: Final = {
+    "jan": "January", "feb": "February", "mar": "March", "apr": "April", "may": "May",
+    "jun": "June", "jul": "July", "aug": "August", "sep": "September", "sept": "September",
+    "oct": "October", "nov": "November", "dec": "December",
+}
+_MONTH_NAMES = "|".join(
+    sorted({m for m in MONTHS.values()} | {k.capitalize() for k in MONTHS}, key=len, reverse=True)
+)
+_MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?:\.(?=\s))?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>[12]\d{3})"
+_ORDINAL_WORDS = ("first", "second", "third", "fourth")
+
+
+def _month(name: str) -> str:
+    return MONTHS.get(name[:4].lower().rstrip("."), MONTHS.get(name[:3].lower(), name))
+
+
+def _day_month_year(match: re.Match[str]) -> str:
+    day = int(match["day"])
+    if not 1 <= day <= 31:
+        return match.group(0)
+    spoken = f"{_month(match['month'])} {words.ordinal(day)}"
+    if match["year"]:
+        spoken += f", {words.year(int(match['year']))}"
+    return spoken
+
+
+def _iso_date(match: re.Match[str]) -> str:
+    month, day = int(match["mon"]), int(match["day"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return match.group(0)
+    name = list(dict.fromkeys(MONTHS.values()))[month - 1]
+    return f"{name} {words.ordinal(day)}, {words.year(int(match['year']))}"
+
+
+def _clock(match: re.Match[str]) -> str:
+    hour, minute = int(match["h"]), int(match["min"] or 0)
+    suffix = match["ampm"]
+    if hour > 23 or minute > 59:
+        return match.group(0)
+    if suffix:
+        mins = "" if minute == 0 else (
+            f" oh {words.integer(minute)}" if minute < 10 else f" {words.integer(minute)}"
+        )
+        spoken = f"{words.integer(hour)}{mins} {suffix[0].upper()} M"
+        return spoken + (". " if match["end"] else " ")
+    if match["min"] is None:
+        return match.group(0)
+    if hour >= 13 or match["h"].startswith("0"):  # 24-hour clock
+        head = words.integer(hour) if hour >= 10 else f"oh {words.integer(hour)}"
+        tail = " hundred" if minute == 0 else (
+            f" oh {words.integer(minute)}" if minute < 10 else f" {words.integer(minute)}"
+        )
+        return f"{head}{tail} "
+    tail = " o'clock" if minute == 0 else (
+        f" oh {words.integer(minute)}" if minute < 10 else f" {words.integer(minute)}"
+    )
+    return f"{words.integer(hour)}{tail} "
+
+
+def _year_range(match: re.Match[str]) -> str:
+    start, end = match["start"], match["end"]
+    first = int(start)
+    if len(end) == 2:
+        last = first - first % 100 + int(end)
+        if last < first:
+            last += 100
+        tail = words.year(last) if last % 100 < 10 else words.integer(last % 100)
+    else:
+        tail = words.year(int(end))
+    return f"{words.year(first)} to {tail}"
+
+
+def _decade(match: re.Match[str]) -> str:
+    if match["short"]:
+        n = int(match["short"])
+        return words.plural_year(1900 + n if n >= 30 else 2000 + n).split(" ", 1)[-1]
+    return words.plural_year(int(match["full"]))
+
+
+def _fiscal(match: re.Match[str]) -> str:
+    number = match["fy"]
+    spoken = words.year(int(number)) if len(number) == 4 else words.model_number(number)
+    if match["to"]:
+        other = match["to"]
+        spoken += " to " + (words.year(int(other)) if len(other) == 4 else words.integer(int(other)))
+    return f"fiscal year {spoken}"
+
+
+def _period(match: re.Match[str]) -> str:
+    n = int(match["n"])
+    kind = "quarter" if match["kind"].upper() == "Q" else "half"
+    if kind == "quarter" and not 1 <= n <= 4 or kind == "half" and not 1 <= n <= 2:
+        return match.group(0)
+    spoken = f"{_ORDINAL_WORDS[n - 1]} {kind}"
+    if match["year"]:
+        year_text = match["year"]
+        year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
+        spoken += f" of {words.year(year)}"
+    return spoken
+
+
+RULES: Final[list[Rule]] = [
+    (re.compile(r"\b(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _iso_date),
+    (
+        re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
+        _day_month_year,
+    ),
+    (
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:%|percent))(?:,?\s+" + _YEAR + r"\b)?"),
+        _day_month_year,
+    ),
+    (
+        re.compile(
+            r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b(?P<end>\.(?=\s*$|\s+[A-Z]))?\.?\s*",
+            re.I,
+        ),
+        _clock,
+    ),
+    (re.compile(r"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?P<ampm>)(?P<end>)\b\s*"), _clock),
+    (
+        re.compile(r"\bFY\s?'?(?P<fy>\d{4}|\d{2})(?:[-/](?P<to>\d{4}|\d{2}))?\b", re.I),
+        _fiscal,
+    ),
+    (
+        re.compile(r"\b(?P<n>[1-4])(?P<kind>[QH])\s?'?(?P<year>(?:20)?\d{2})?\b"),
+        _period,
+    ),
+    (
+        re.compile(r"\b(?P<kind>[QH])(?P<n>[1-4])(?:\s+(?P<year>[12]\d{3})|\s?'(?P<y2>\d{2}))?\b"),
+        lambda m: _period_with_short(m),
+    ),
+    (re.compile(r"\b(?P<start>[12]\d{3})\s?[-/]\s?(?P<end>\d{2}|[12]\d{3})\b(?![-/]\d)"), _year_range),
+    (re.compile(r"(?:\b(?P<full>[12]\d{2}0)|'(?P<short>\d0))'?s\b"), _decade),
+]
+
+
+def _period_with_short(match: re.Match[str]) -> str:
+    n = int(match["n"])
+    kind = "quarter" if match["kind"] == "Q" else "half"
+    if kind == "half" and n > 2:
+        return match.group(0)
+    spoken = f"{_ORDINAL_WORDS[n - 1]} {kind}"
+    if match["year"]:
+        spoken += f" of {words.year(int(match['year']))}"
+    elif match["y2"]:
+        spoken += f" of {words.year(2000 + int(match['y2']))}"
+    return spoken
+
+
+_BARE_YEAR = re.compile(r"(?<![\d,.$£€¥₩])\b(?P<year>1[1-9]\d{2}|20\d{2})\b(?![,.]\d|\s?%|\s?(?:percent|per cent)\b)")
+
+
+def years(text: str) -> str:
+    """A bare four-digit number between 1100 and 2099 is read as a year."""
+    return _BARE_YEAR.sub(lambda m: words.year(int(m["year"])), text)

@@ -1,0 +1,159 @@
+"""Percentages, basis points, units, ordinals, fractions, ranges, multiples and plain numbers."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from . import words
+from .hygiene import Rule
+
+NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_N = r"(?P<num>[-+]?(?:" + NUMBER + r"))"
+
+# unit -> (singular, plural); matched case-sensitively after a number.
+UNITS: Final[dict[str, tuple[str, str]]] = {
+    "km/h": ("kilometre per hour", "kilometres per hour"),
+    "kph": ("kilometre per hour", "kilometres per hour"),
+    "mph": ("mile per hour", "miles per hour"),
+    "m/s": ("metre per second", "metres per second"),
+    "km²": ("square kilometre", "square kilometres"),
+    "km2": ("square kilometre", "square kilometres"),
+    "sq km": ("square kilometre", "square kilometres"),
+    "m²": ("square metre", "square metres"),
+    "sqm": ("square metre", "square metres"),
+    "sq ft": ("square foot", "square feet"),
+    "km": ("kilometre", "kilometres"),
+    "cm": ("centimetre", "centimetres"),
+    "mm": ("millimetre", "millimetres"),
+    "nm": ("nanometre", "nanometres"),
+    "µm": ("micrometre", "micrometres"),
+    "kg": ("kilogram", "kilograms"),
+    "mg": ("milligram", "milligrams"),
+    "g": ("gram", "grams"),
+    "lb": ("pound", "pounds"),
+    "lbs": ("pound", "pounds"),
+    "oz": ("ounce", "ounces"),
+    "t": ("tonne", "tonnes"),
+    "mt": ("metric tonne", "metric tonnes"),
+    "tonnes": ("tonne", "tonnes"),
+    "ft": ("foot", "feet"),
+    "mi": ("mile", "miles"),
+    "ml": ("millilitre", "millilitres"),
+    "L": ("litre", "litres"),
+    "°C": ("degree Celsius", "degrees Celsius"),
+    "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
+    "ºC": ("degree Celsius", "degrees Celsius"),
+    "°": ("degree", "degrees"),
+    "kW": ("kilowatt", "kilowatts"),
+    "MW": ("megawatt", "megawatts"),
+    "GW": ("gigawatt", "gigawatts"),
+    "TW": ("terawatt", "terawatts"),
+    "kWh": ("kilowatt hour", "kilowatt hours"),
+    "MWh": ("megawatt hour", "megawatt hours"),
+    "GWh": ("gigawatt hour", "gigawatt hours"),
+    "TWh": ("terawatt hour", "terawatt hours"),
+    "kV": ("kilovolt", "kilovolts"),
+    "mAh": ("milliamp hour", "milliamp hours"),
+    "GHz": ("gigahertz", "gigahertz"),
+    "MHz": ("megahertz", "megahertz"),
+    "Hz": ("hertz", "hertz"),
+    "KB": ("kilobyte", "kilobytes"),
+    "MB": ("megabyte", "megabytes"),
+    "GB": ("gigabyte", "gigabytes"),
+    "TB": ("terabyte", "terabytes"),
+    "Mbps": ("megabit per second", "megabits per second"),
+    "Gbps": ("gigabit per second", "gigabits per second"),
+    "bpd": ("barrel per day", "barrels per day"),
+    "bbl": ("barrel", "barrels"),
+    "ha": ("hectare", "hectares"),
+    "hrs": ("hour", "hours"),
+    "hr": ("hour", "hours"),
+    "min": ("minute", "minutes"),
+    "mins": ("minute", "minutes"),
+    "sec": ("second", "seconds"),
+    "ms": ("millisecond", "milliseconds"),
+    "yrs": ("year", "years"),
+    "TEU": ("T E U", "T E U"),
+    "TEUs": ("T E U", "T E Us"),
+}
+_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_UNIT_RE = re.compile(
+    _N + r"(?:\s?|-)(?P<unit>" + _UNIT_ALT + r")(?![A-Za-z0-9²])(?P<per>/(?:h|hr|day|yr|year|s))?"
+)
+_PER_WORDS: Final = {"h": "hour", "hr": "hour", "day": "day", "yr": "year", "year": "year", "s": "second"}
+_NOUN_AFTER = re.compile(
+    r" (?!(?:of|in|on|per|to|from|and|or|at|by|a|an|the|away|long|wide|high|deep|tall|old|"
+    r"north|south|east|west|above|below|apart|off|is|are|was|were|has|have|had)\b)[a-z]{3,}"
+)
+_FRACTION_NAMES: Final = {2: ("half", "halves"), 4: ("quarter", "quarters")}
+
+
+def _unit(match: re.Match[str]) -> str:
+    number, unit = match["num"], match["unit"]
+    one, many = UNITS[unit]
+    glued = match.group(0)[len(number)]
+    # "2-nm chip", "2nm chips": a unit before a noun is said in the singular, "two-nanometre".
+    attributive = glued == "-" or (
+        glued not in " " and not match["per"] and _NOUN_AFTER.match(match.string, match.end())
+    )
+    spoken = words.cardinal(number)
+    if attributive:
+        spoken += "-" + one
+    else:
+        spoken += " " + (one if words.is_one(number) else many)
+    if match["per"]:
+        spoken += " per " + _PER_WORDS[match["per"][1:]]
+    return spoken
+
+
+def _fraction(match: re.Match[str]) -> str:
+    top, bottom = int(match["top"]), int(match["bottom"])
+    if bottom == 0:
+        return match.group(0)
+    one, many = _FRACTION_NAMES.get(bottom, (words.ordinal(bottom), words.ordinal(bottom) + "s"))
+    return f"{words.integer(top)} {one if top == 1 else many}"
+
+
+def _range(match: re.Match[str]) -> str:
+    return f"{words.cardinal(match['a'])} to {words.cardinal(match['b'])}"
+
+
+def _percent(match: re.Match[str]) -> str:
+    return words.cardinal(match["num"]) + " percent"
+
+
+def _points(match: re.Match[str]) -> str:
+    unit = match["unit"].lower()
+    name = "basis point" if unit.startswith("b") else "percentage point"
+    return f"{words.cardinal(match['num'])} {name}{'' if words.is_one(match['num']) else 's'}"
+
+
+def _signed_change(match: re.Match[str]) -> str:
+    return words.cardinal(match["num"])
+
+
+RULES: Final[list[Rule]] = [
+    (re.compile(r"\b(?P<a>y|q|m|w)/(?P=a)\b|\b(?:YoY|yoy|y-o-y)\b|\bQoQ\b|\bMoM\b"),
+     lambda m: {"y": "year on year", "q": "quarter on quarter", "m": "month on month",
+                "w": "week on week"}[(m["a"] or m.group(0)[0]).lower()]),
+    (re.compile(_N + r"\s?(?:%|per\s?cent\b|pct\b)"), _percent),
+    (re.compile(_N + r"\s?(?P<unit>bps|bp|basis points?|pp|ppts?|percentage points?)\b"), _points),
+    (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _fraction),
+    (_UNIT_RE, _unit),
+    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w.]|-\d)"),
+     _range),
+    (re.compile(r"\b(?P<num>" + NUMBER + r")\s?[xX×](?![A-Za-z0-9])"),
+     lambda m: f"{words.cardinal(m['num'])} times"),
+    (re.compile(r"(?<![\w.])(?P<num>\d+)(?:st|nd|rd|th)\b"), lambda m: words.ordinal(int(m["num"]))),
+    (re.compile(r"(?<![\w.])No\.\s?(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
+    (re.compile(r"#(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
+]
+
+
+_PLAIN = re.compile(r"(?<![\w])" + _N + r"(?![\w])")
+
+
+def numbers(text: str) -> str:
+    """Every remaining written number as words."""
+    return _PLAIN.sub(lambda m: words.cardinal(m["num"]), text)

@@ -1,0 +1,161 @@
+"""Currencies by symbol or code, before or after the number, with scale words."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from . import words
+
+
+@dataclass(frozen=True)
+class Currency:
+    one: str
+    many: str
+    minor_one: str = ""
+    minor_many: str = ""
+
+
+_DOLLAR = Currency("dollar", "dollars", "cent", "cents")
+CURRENCIES: Final[dict[str, Currency]] = {
+    "US$": Currency("US dollar", "US dollars", "cent", "cents"),
+    "USD": Currency("US dollar", "US dollars", "cent", "cents"),
+    "HK$": Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "HKD": Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
+    "A$": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
+    "AU$": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
+    "AUD": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
+    "C$": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CA$": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "CAD": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
+    "S$": Currency("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "SGD": Currency("Singapore dollar", "Singapore dollars", "cent", "cents"),
+    "NZ$": Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "NZD": Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
+    "NT$": Currency("New Taiwan dollar", "New Taiwan dollars", "cent", "cents"),
+    "TWD": Currency("New Taiwan dollar", "New Taiwan dollars", "cent", "cents"),
+    "R$": Currency("Brazilian real", "Brazilian reais", "centavo", "centavos"),
+    "BRL": Currency("Brazilian real", "Brazilian reais", "centavo", "centavos"),
+    "$": _DOLLAR,
+    "€": Currency("euro", "euros", "cent", "cents"),
+    "EUR": Currency("euro", "euros", "cent", "cents"),
+    "£": Currency("pound", "pounds", "penny", "pence"),
+    "GBP": Currency("pound", "pounds", "penny", "pence"),
+    "₩": Currency("won", "won"),
+    "KRW": Currency("won", "won"),
+    "₹": Currency("rupee", "rupees", "paisa", "paise"),
+    "INR": Currency("rupee", "rupees", "paisa", "paise"),
+    "RMB": Currency("yuan", "yuan", "fen", "fen"),
+    "CNY": Currency("yuan", "yuan", "fen", "fen"),
+    "JPY": Currency("yen", "yen"),
+    "CHF": Currency("Swiss franc", "Swiss francs", "centime", "centimes"),
+    "Rs": Currency("rupee", "rupees"),
+    "₽": Currency("ruble", "rubles"),
+    "RUB": Currency("ruble", "rubles"),
+    "₺": Currency("lira", "lira"),
+    "₫": Currency("dong", "dong"),
+    "฿": Currency("baht", "baht"),
+    "₱": Currency("peso", "pesos"),
+}
+YEN: Final = Currency("yen", "yen")
+YUAN: Final = Currency("yuan", "yuan", "fen", "fen")
+
+_CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|CNY|PBOC)\b")
+_JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Nikkei|yen|JPY|BOJ|Topix)\b")
+
+_CODES = "|".join(
+    re.escape(code) for code in sorted(CURRENCIES, key=len, reverse=True) if code.isalpha()
+)
+_SYMBOLS = "|".join(
+    re.escape(s) for s in sorted(CURRENCIES, key=len, reverse=True) if not s.isalpha()
+)
+_NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+_SCALE = r"(?:[\s-]?(?P<scale>" + words.SCALE_PATTERN + r"))?"
+_PER = r"(?:\s?/\s?(?P<per>[A-Za-z]+))?"
+_PREFIX = (
+    r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥|(?<![A-Za-z])(?:" + _CODES + r")(?=\s?\d))\s?"
+)
+AMOUNT_BEFORE = re.compile(_PREFIX + _NUMBER + _SCALE + _PER)
+AMOUNT_AFTER = re.compile(
+    r"(?<![\w.,])" + _NUMBER + _SCALE + r"\s?(?P<cur>" + _CODES + r"|€|£|¥|₩)(?![A-Za-z])" + _PER
+)
+CONVERSION = re.compile(r",?\s*\(\s*(?P<inner>(?:about |around |roughly |or )?[^()]*?)\s*\)")
+
+PER_UNIT: Final = {
+    "oz": "ounce", "ounce": "ounce", "t": "tonne", "tonne": "tonne", "ton": "ton",
+    "bbl": "barrel", "barrel": "barrel", "kg": "kilogram", "lb": "pound", "g": "gram",
+    "kwh": "kilowatt hour", "mwh": "megawatt hour", "share": "share", "sqm": "square metre",
+    "month": "month", "mo": "month", "year": "year", "yr": "year", "day": "day",
+    "hour": "hour", "hr": "hour", "h": "hour", "person": "person", "unit": "unit",
+    "mmbtu": "million British thermal units", "l": "litre", "litre": "litre", "liter": "liter",
+    "gal": "gallon", "night": "night", "week": "week", "wk": "week",
+}
+
+
+def _currency(symbol: str, context: str) -> Currency:
+    if symbol != "¥":
+        return CURRENCIES[symbol]
+    chinese, japanese = len(_CHINA.findall(context)), len(_JAPAN.findall(context))
+    return YUAN if chinese > japanese else YEN
+
+
+def say_amount(number: str, scale_word: str | None, currency: Currency, per: str | None) -> str:
+    """ "1.3", "bn", US$ -> "one point three billion US dollars"."""
+    if scale_word:
+        spoken = f"{words.cardinal(number)} {words.scale(scale_word)} {currency.many}"
+    else:
+        whole, _, minor = number.replace(",", "").partition(".")
+        whole = whole or "0"
+        name = currency.one if words.is_one(whole) else currency.many
+        spoken = f"{words.cardinal(whole)} {name}"
+        if minor and currency.minor_many and len(minor) == 2:
+            cents = int(minor)
+            if cents:
+                minor_name = currency.minor_one if cents == 1 else currency.minor_many
+                spoken += f" and {words.integer(cents)} {minor_name}"
+        elif minor and int(minor):
+            spoken = f"{words.cardinal(number)} {currency.many}"
+    if per:
+        unit = PER_UNIT.get(per.lower())
+        spoken += f" per {unit}" if unit else f" per {per}"
+    return spoken
+
+
+def _sign(sign: str | None) -> str:
+    return {"-": "minus ", "+": "plus "}.get(sign or "", "")
+
+
+def verbalize(text: str, context: str = "") -> str:
+    """Every amount of money in `text` as words; `context` (the story) settles yen or yuan."""
+    context = context or text
+
+    def before(match: re.Match[str]) -> str:
+        currency = _currency(match["cur"], context)
+        amount = say_amount(match["num"], match["scale"], currency, match["per"])
+        return _sign(match["sign"]) + amount
+
+    def after(match: re.Match[str]) -> str:
+        return say_amount(match["num"], match["scale"], _currency(match["cur"], context), match["per"])
+
+    text = AMOUNT_BEFORE.sub(before, text)
+    return AMOUNT_AFTER.sub(after, text)
+
+
+def conversions(text: str) -> str:
+    """"nine billion yuan (one point three billion US dollars)" -> ", or ... ,"."""
+
+    def reword(match: re.Match[str]) -> str:
+        inner = match["inner"]
+        money_words = {c.many.split()[-1] for c in CURRENCIES.values()} | {
+            c.one.split()[-1] for c in CURRENCIES.values()
+        }
+        last_words = inner.split()
+        if inner and not re.search(r"\d", inner) and last_words and any(
+            w.strip(".,") in money_words for w in last_words[-4:]
+        ) and len(last_words) <= 12:
+            inner = re.sub(r"^(?:or )", "", inner)
+            return f", or {inner},"
+        return match.group(0)
+
+    return CONVERSION.sub(reword, text)

@@ -1,0 +1,117 @@
+"""Abbreviations, titles, names with numbers, acronyms and the producer's pronunciation lexicon."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from . import words
+
+# Abbreviations whose period is part of the word; a sentence end keeps its full stop.
+ABBREVIATIONS: Final[dict[str, str]] = {
+    "Dr.": "Doctor", "Mr.": "Mister", "Mrs.": "Missus", "Ms.": "Miz", "Prof.": "Professor",
+    "Gen.": "General", "Lt.": "Lieutenant", "Col.": "Colonel", "Capt.": "Captain",
+    "Sen.": "Senator", "Rep.": "Representative", "Gov.": "Governor", "Pres.": "President",
+    "Sgt.": "Sergeant", "Adm.": "Admiral", "Rev.": "Reverend", "Hon.": "Honourable",
+    "Jr.": "Junior", "Sr.": "Senior", "Mt.": "Mount", "Ft.": "Fort", "Ave.": "Avenue",
+    "Blvd.": "Boulevard", "Rd.": "Road", "Inc.": "Incorporated", "Corp.": "Corporation",
+    "Co.": "Company", "Ltd.": "Limited", "Bros.": "Brothers", "Dept.": "Department",
+    "Univ.": "University", "Intl.": "International", "Govt.": "Government",
+    "vs.": "versus", "v.": "versus", "etc.": "et cetera", "approx.": "approximately",
+    "est.": "estimated", "e.g.": "for example", "i.e.": "that is", "a.k.a.": "also known as",
+    "U.S.": "US", "U.K.": "UK", "U.N.": "UN", "E.U.": "EU", "D.C.": "D C",
+    "Jan.": "January", "Feb.": "February", "Aug.": "August", "Sept.": "September",
+    "Sep.": "September", "Oct.": "October", "Nov.": "November", "Dec.": "December",
+    "Mon.": "Monday", "Tue.": "Tuesday", "Wed.": "Wednesday", "Thu.": "Thursday",
+    "Fri.": "Friday", "Sat.": "Saturday", "Sun.": "Sunday",
+}
+_ABBREV_RE = re.compile(
+    r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")"
+    r"(?P<after>\s*$|\s+(?=[A-Z\"'])|)",
+)
+# "St." is Saint before a name and Street after one.
+_SAINT = re.compile(r"(?<![\w.])St\.(?=\s+[A-Z])")
+_STREET = re.compile(r"(?<=[a-z] )St\.")
+
+# All-capital words said as words, not letter by letter.
+WORD_ACRONYMS: Final = frozenset(
+    """NASA OPEC NATO UNESCO UNICEF COVID FIFA ASEAN NASDAQ SARS MERS AIDS LASER RADAR SCUBA
+    NAFTA OECD IMAX MAX ISIS UEFA SWIFT LIBOR SOFR ESPN GIF JPEG CAPTCHA DARPA FEMA
+    INTERPOL EURO TikTok ZIP APEC BRICS NEOM ANZAC IKEA LEGO ASAP WHO""".split()
+)
+_ACRONYM = re.compile(r"\b(?P<word>[A-Z][A-Z]+)(?P<plural>s)?\b")
+_ALNUM_NAME = re.compile(
+    r"(?<![\w$£€¥₩])(?P<letters>[A-Za-z]*[A-Z][A-Za-z]*)(?P<dash>-?)(?P<num>\d+)(?P<tail>[A-Za-z]*)\b"
+)
+_NUM_LETTER = re.compile(r"(?<![\w.,$£€¥₩])(?P<num>\d+)(?P<letters>[A-Z]{1,3})\b")
+_MODEL_AFTER_NAME = re.compile(
+    r"(?:(?<=^)|(?<=\s))(?P<name>(?!(?:In|On|At|By|The|A|For|To|Of|And|But|Since|From|About|Over|Under|With)\b)"
+    r"[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2})(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
+)
+
+
+def _spell(letters: str) -> str:
+    return " ".join(letters)
+
+
+def _acronym(match: re.Match[str]) -> str:
+    word, plural = match["word"], match["plural"] or ""
+    if word in WORD_ACRONYMS or len(word) > 6:
+        return word + plural
+    return _spell(word) + plural
+
+
+def _letters(text: str) -> str:
+    """Short all-capital letter runs are spelled; words stay words."""
+    if text.isupper() and len(text) <= 4 and text not in WORD_ACRONYMS:
+        return _spell(text)
+    return text
+
+
+def _alnum_name(match: re.Match[str]) -> str:
+    """"Qwen-3" -> "Qwen three", "S27" -> "S twenty-seven", "SYH2082" -> "S Y H twenty eighty-two"."""
+    letters, number, tail = match["letters"], match["num"], match["tail"]
+    spoken = f"{_letters(letters)} {words.model_number(number)}"
+    if tail:
+        spoken += " " + _letters(tail)
+    return spoken
+
+
+def _num_letter(match: re.Match[str]) -> str:
+    """"5G" -> "five G", "4K" -> "four K"."""
+    return f"{words.model_number(match['num'])} {_spell(match['letters'])}"
+
+
+_TITLES: Final = frozenset(
+    "Dr. Mr. Mrs. Ms. Prof. Gen. Lt. Col. Capt. Sen. Rep. Gov. Pres. Sgt. Adm. Rev. Hon. Mt. Ft. "
+    "No. v. vs. e.g. i.e. a.k.a. approx. Jan. Feb. Aug. Sept. Sep. Oct. Nov. Dec. "
+    "U.S. U.K. U.N. E.U. D.C.".split()
+)
+"""Abbreviations that always lead into more words, so their period never ends a sentence."""
+
+
+def abbreviations(text: str) -> str:
+    """Titles and abbreviations as words; a sentence that ended on one keeps its full stop."""
+    text = _SAINT.sub("Saint", text)
+    text = _STREET.sub("Street", text)
+
+    def expand(match: re.Match[str]) -> str:
+        abbr, after = match["abbr"], match["after"]
+        spoken = ABBREVIATIONS[abbr]
+        if abbr in _TITLES or not after:
+            return spoken + after
+        return spoken + "." + after  # end of text, or a capital follows: a sentence ended
+
+    return _ABBREV_RE.sub(expand, text)
+
+
+def names_with_numbers(text: str) -> str:
+    """Model names, indices and codes that mix letters and digits."""
+    text = _MODEL_AFTER_NAME.sub(lambda m: f"{m['name']} {words.model_number(m['num'])}", text)
+    text = _ALNUM_NAME.sub(_alnum_name, text)
+    return _NUM_LETTER.sub(_num_letter, text)
+
+
+def acronyms(text: str) -> str:
+    """Capital-letter abbreviations spelled letter by letter unless said as a word."""
+    return _ACRONYM.sub(_acronym, text)

@@ -1,0 +1,92 @@
+"""Number words: the only importer of num2words."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from num2words import num2words
+
+_DIGIT_NAMES: Final = "zero one two three four five six seven eight nine".split()
+SCALES: Final = {
+    "k": "thousand", "thousand": "thousand",
+    "m": "million", "mn": "million", "mln": "million", "million": "million",
+    "b": "billion", "bn": "billion", "bln": "billion", "billion": "billion",
+    "t": "trillion", "tn": "trillion", "trn": "trillion", "trillion": "trillion",
+}
+SCALE_PATTERN: Final = r"(?:trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|[kmbt])(?![A-Za-z])"
+
+
+def _tidy(words: str) -> str:
+    return words.replace(",", "")
+
+
+def integer(n: int) -> str:
+    """42 -> "forty-two"."""
+    return _tidy(num2words(n))
+
+
+def digits(text: str) -> str:
+    """"2082" -> "two zero eight two"."""
+    return " ".join(_DIGIT_NAMES[int(d)] for d in text if d.isdigit())
+
+
+def cardinal(text: str) -> str:
+    """A written number as words: "210,051", "53,412.67", "-0.4", ".5", "+3.2"."""
+    text = text.strip()
+    sign = ""
+    if text[:1] in "-−–":
+        sign, text = "minus ", text[1:]
+    elif text[:1] == "+":
+        sign, text = "plus ", text[1:]
+    whole, _, fraction = text.replace(",", "").partition(".")
+    spoken = integer(int(whole)) if whole else "zero"
+    if fraction:
+        spoken += " point " + digits(fraction)
+    return sign + spoken
+
+
+def ordinal(n: int) -> str:
+    """21 -> "twenty-first"."""
+    return _tidy(num2words(n, to="ordinal"))
+
+
+def year(n: int) -> str:
+    """2025 -> "twenty twenty-five", 2008 -> "two thousand eight", 1905 -> "nineteen oh five"."""
+    if 2000 <= n <= 2009:
+        return "two thousand" + (f" {integer(n % 10)}" if n % 10 else "")
+    if n < 1000 or n % 1000 == 0:
+        return integer(n)
+    return _tidy(num2words(n, to="year")).replace("oh-", "oh ")
+
+
+def plural_year(n: int) -> str:
+    """1990 -> "nineteen nineties", 2020 -> "twenty twenties", 2000 -> "two thousands"."""
+    spoken = year(n)
+    if spoken.endswith("y"):
+        return spoken[:-1] + "ies"
+    return spoken + ("es" if spoken.endswith("x") else "s")
+
+
+def model_number(text: str) -> str:
+    """A number in a name, read as people say it: 737 -> "seven thirty-seven", 2082 -> pairs."""
+    text = text.lstrip("0") or "0"
+    if len(text) != len(text.lstrip("0")) or len(text) <= 2:
+        return integer(int(text))
+    if len(text) == 3:
+        head, tail = text[0], int(text[1:])
+        if tail == 0:
+            return integer(int(text))
+        return f"{integer(int(head))} {'oh ' + integer(tail) if tail < 10 else integer(tail)}"
+    if len(text) == 4:
+        return year(int(text))
+    return digits(text)
+
+
+def scale(word: str) -> str:
+    """"bn" -> "billion"."""
+    return SCALES[word.lower()]
+
+
+def is_one(number: str) -> bool:
+    return re.fullmatch(r"[+]?0*1(?:\.0*)?", number.replace(",", "")) is not None

@@ -1,0 +1,60 @@
+"""ID3 v2.3 tags: title, show, artist, date, genre, cover art, length, chapters with a CTOC."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mutagen import MutagenError
+from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLEN, TPE1, CTOCFlags
+from mutagen.mp3 import MP3
+
+from .errors import TaggingError
+from .models import Chapter
+
+
+def write_tags(
+    path: Path,
+    *,
+    title: str,
+    show: str,
+    artist: str,
+    date: str,
+    cover_jpeg: bytes,
+    chapters: tuple[Chapter, ...] = (),
+) -> float:
+    """Tag the MP3 in place and return its duration in seconds, as decoded by mutagen."""
+    try:
+        duration = float(MP3(str(path)).info.length)
+        tags = ID3()
+        tags.add(TIT2(encoding=3, text=title))
+        tags.add(TALB(encoding=3, text=show))
+        tags.add(TPE1(encoding=3, text=artist))
+        tags.add(TDRC(encoding=3, text=date))
+        tags.add(TCON(encoding=3, text="Podcast"))
+        tags.add(TLEN(encoding=3, text=str(int(duration * 1000))))
+        tags.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="Cover", data=cover_jpeg))
+        ids = [f"chp{i}" for i in range(len(chapters))]
+        for element_id, chapter in zip(ids, chapters, strict=True):
+            tags.add(
+                CHAP(
+                    element_id=element_id,
+                    start_time=chapter.start_ms,
+                    end_time=chapter.end_ms,
+                    start_offset=0xFFFFFFFF,
+                    end_offset=0xFFFFFFFF,
+                    sub_frames=[TIT2(encoding=3, text=chapter.title)],
+                )
+            )
+        if chapters:
+            tags.add(
+                CTOC(
+                    element_id="toc",
+                    flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                    child_element_ids=ids,
+                    sub_frames=[TIT2(encoding=3, text="Chapters")],
+                )
+            )
+        tags.save(str(path), v2_version=3)
+    except (MutagenError, OSError) as exc:
+        raise TaggingError(path, exc) from exc
+    return duration
