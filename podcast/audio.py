@@ -97,10 +97,15 @@ def assemble(
     script: Script, wavs: dict[str, Path], settings: AudioSettings, show_dir: Path
 ) -> Programme:
     """Lay out the episode: theme, intro, then per section a stinger, its intro and stories."""
-    intro = _jingle(settings.intro_jingle, show_dir, jingles.intro_theme())
-    sting = _jingle(settings.stinger, show_dir, jingles.stinger())
-    outro = _jingle(settings.outro_jingle, show_dir, jingles.outro_theme())
-    speech = {text: load_audio(path) for text, path in wavs.items()}
+    def leveled(samples: np.ndarray, offset_db: float = 0.0) -> np.ndarray:
+        target = settings.loudness_lufs + offset_db
+        return loudness.level(samples, RATE, target, settings.true_peak_db)
+
+    # Music sits a little under the voice.
+    intro = leveled(_jingle(settings.intro_jingle, show_dir, jingles.intro_theme()), -3)
+    sting = leveled(_jingle(settings.stinger, show_dir, jingles.stinger()), -3)
+    outro = leveled(_jingle(settings.outro_jingle, show_dir, jingles.outro_theme()), -3)
+    speech = {text: leveled(load_audio(path)) for text, path in wavs.items()}
 
     episode = _Timeline()
     cues: list[Cue] = []
@@ -160,8 +165,8 @@ def assemble(
 def export_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None:
     """Normalise loudness and encode a constant-bit-rate MP3 with no tags (tags come later)."""
     require_ffmpeg()
-    level = loudness.normalize(samples, RATE, settings.loudness_lufs, settings.true_peak_db)
-    pcm = (np.clip(level, -1.0, 1.0) * 32767).astype("<i2")
+    final = loudness.finish(samples, RATE, settings.loudness_lufs, settings.true_peak_db)
+    pcm = (np.clip(final, -1.0, 1.0) * 32767).astype("<i2")
     segment = AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=RATE, channels=1)
     try:
         segment.export(

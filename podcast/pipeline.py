@@ -95,6 +95,7 @@ def build(
         report(f"warning: {warning}")
     if engine is None:
         engine = make_engine(load_voice(show.root, show.config.voice))
+    engine.start()
     lock = FileLock(str(show.root / LOCK_FILE))
     try:
         lock.acquire(timeout=0)

@@ -36,6 +36,10 @@ class Engine(Protocol):
         """Everything that changes the sound, for the render cache."""
         ...
 
+    def start(self) -> None:
+        """Load the engine and check its settings, before anything is written."""
+        ...
+
     def render(self, text: str, path: Path) -> None: ...
 
     def voices(self) -> list[Voice]: ...
@@ -52,6 +56,9 @@ class Pyttsx3Engine:
     def key(self) -> str:
         p = self.profile
         return f"pyttsx3/espeak-ng|{p.voice}|{p.rate}|{p.volume}"
+
+    def start(self) -> None:
+        self._start()
 
     def _start(self) -> Any:
         if self._engine is not None:
@@ -105,6 +112,9 @@ class ToneEngine:
     @property
     def key(self) -> str:
         return f"tone|{self.profile.voice}|{self.profile.rate}"
+
+    def start(self) -> None:
+        pass
 
     def render(self, text: str, path: Path) -> None:
         if not text.strip():

@@ -1,0 +1,47 @@
+# The two commands every new user runs, on a fresh Debian 12 machine as root:
+#   make demo   installs what is missing, builds the sample episode, writes feed.xml
+#   make test   the same setup, then the whole test suite
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+DEB_PACKAGES := espeak-ng libespeak-ng1 ffmpeg
+DEMO_DATE := 2026-02-02
+
+.PHONY: demo test setup system-packages lint bench clean
+
+demo: setup
+	$(VENV)/bin/podcast build $(DEMO_DATE)
+	@echo "Episode: episodes/$(DEMO_DATE)/episode.mp3   Feed: feed.xml"
+
+test: setup lint
+	$(PY) -m pytest
+
+lint: setup
+	$(VENV)/bin/ruff check podcast tests bench
+	$(VENV)/bin/mypy
+
+setup: system-packages $(VENV)/.installed
+
+# Debian packages, installed only when a program is missing.
+system-packages:
+	@missing=""; \
+	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng libespeak-ng1"; \
+	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
+	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv python3-pip"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  if [ "$$(id -u)" -ne 0 ]; then echo "run as root, or: sudo apt-get install$$missing" >&2; exit 1; fi; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+bench: setup
+	$(PY) bench/speech.py
+
+clean:
+	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache

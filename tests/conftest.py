@@ -1,0 +1,52 @@
+"""Shared fixtures: the sample digest, throwaway show folders, the fast tone engine."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from podcast.tts import ToneEngine
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE_DIGEST = REPO / "episodes" / "2026-02-02" / "digest.txt"
+
+SHORT_DIGEST = """Daily Buzz: 3 February 2026
+Top News
+Markets Rally on Rate Hopes
+Stocks rose 2.5% on Tuesday as investors bet the Fed would cut rates by 25 bp in March.
+Economy & Markets
+China's Exports Beat Forecasts?
+Exports grew 7.1% in January, to US$310 billion, the customs agency said.
+Analysts had expected growth of about 5 percent.
+"""
+
+
+@pytest.fixture
+def show(tmp_path: Path) -> Path:
+    """An empty show folder with the repository's voices (lexicon and default voice)."""
+    root = tmp_path / "show"
+    root.mkdir()
+    shutil.copytree(REPO / "voices", root / "voices")
+    return root
+
+
+@pytest.fixture
+def tone_show(show: Path) -> Path:
+    """A show whose voice is the fast tone engine: for tests of everything but speech."""
+    (show / "voices" / "default.toml").write_text('engine = "tone"\nvoice = "tone"\n')
+    return show
+
+
+@pytest.fixture
+def tone_engine() -> ToneEngine:
+    return ToneEngine()
+
+
+def write_digest(show: Path, date: str, text: str) -> Path:
+    folder = show / "episodes" / date
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "digest.txt"
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -1,0 +1,121 @@
+"""The command line as a producer uses it: exit codes, one-line errors, what gets written."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import feedparser
+import pytest
+
+from .conftest import SHORT_DIGEST, write_digest
+
+
+def run(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "podcast", *args], cwd=show, capture_output=True, text=True,
+        timeout=600, env={**os.environ, "COLUMNS": "120"},
+    )
+
+
+def test_script_json_prints_and_writes_nothing(tone_show: Path) -> None:
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    before = sorted(p.relative_to(tone_show) for p in tone_show.rglob("*"))
+    result = run(tone_show, "script", "2026-02-03", "--json")
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert [s["kind"] for s in data["segments"]] == ["intro", "section", "story", "section", "story", "outro"]
+    assert sorted(p.relative_to(tone_show) for p in tone_show.rglob("*")) == before
+    text = run(tone_show, "script", "2026-02-03").stdout
+    assert "[STORY · Top News]" in text and "two point five percent" in text
+
+
+def test_script_with_digest_option(tone_show: Path, tmp_path: Path) -> None:
+    other = tmp_path / "elsewhere.txt"
+    other.write_text(SHORT_DIGEST)
+    result = run(tone_show, "script", "2026-02-03", "--digest", str(other), "--json")
+    assert result.returncode == 0 and json.loads(result.stdout)["date"] == "2026-02-03"
+    assert not (tone_show / "episodes").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        pytest.param(["build", "2026-02-30"], "DATE '2026-02-30': is not a real calendar date", id="feb-30"),
+        pytest.param(["build", "20260202"], "DATE '20260202': must be a date written YYYY-MM-DD", id="compact"),
+        pytest.param(["build", "../../etc"], "must be a date written YYYY-MM-DD", id="traversal"),
+        pytest.param(["build", ""], "must be a date written YYYY-MM-DD", id="empty"),
+        pytest.param(["build", "2026-02-04"], "no digest for 2026-02-04", id="no-digest"),
+        pytest.param(["script", "2026-02-03", "--digest", "missing.txt"], "missing.txt: no such file", id="missing-file"),
+        pytest.param(["build", "2026-02-03", "--digest", "episodes"], "is a folder", id="folder"),
+        pytest.param(["build", "2026-02-05", "--digest", "episodes/2026-02-03/digest.txt"],
+                     "title date 2026-02-03 differs from 2026-02-05", id="date-mismatch"),
+    ],
+)
+def test_bad_input_is_one_line_and_changes_nothing(tone_show: Path, args: list[str], message: str) -> None:
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    before = {p: p.read_bytes() for p in tone_show.rglob("*") if p.is_file()}
+    result = run(tone_show, *args)
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and message in lines[0], result.stderr
+    assert "Traceback" not in result.stderr
+    assert {p: p.read_bytes() for p in tone_show.rglob("*") if p.is_file()} == before
+
+
+def test_build_rebuild_and_feed(tone_show: Path, tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox.txt"
+    inbox.write_text(SHORT_DIGEST)
+    result = run(tone_show, "build", "2026-02-03", "--digest", str(inbox))
+    assert result.returncode == 0, result.stderr
+    folder = tone_show / "episodes" / "2026-02-03"
+    assert (folder / "digest.txt").read_text() == SHORT_DIGEST
+    assert sorted(p.name for p in (folder / "sections").iterdir()) == [
+        "01-top-news.mp3", "02-economy-markets.mp3",
+    ]
+    assert json.loads((folder / "script.json").read_text()) == json.loads(
+        run(tone_show, "script", "2026-02-03", "--json").stdout
+    )
+    assert (folder / "script.txt").read_text().startswith("[INTRO]")
+
+    write_digest(tone_show, "2026-02-04", SHORT_DIGEST.replace("3 February", "4 February"))
+    assert run(tone_show, "build", "2026-02-04").returncode == 0
+    first_feed = (tone_show / "feed.xml").read_bytes()
+    assert run(tone_show, "build", "2026-02-03").returncode == 0  # rebuild replaces, never duplicates
+    parsed = feedparser.parse(tone_show / "feed.xml")
+    assert [e.id for e in parsed.entries] == ["daily-buzz-2026-02-04", "daily-buzz-2026-02-03"]
+    assert (tone_show / "feed.xml").read_bytes() == first_feed  # same audio: byte-identical feed
+
+    (tone_show / "feed.xml").unlink()
+    result = run(tone_show, "feed")
+    assert result.returncode == 0 and (tone_show / "feed.xml").read_bytes() == first_feed
+
+
+def test_voices_lists_engine_voices(show: Path) -> None:
+    result = run(show, "voices")
+    assert result.returncode == 0, result.stderr
+    assert any(line.startswith("gmw/en-us") for line in result.stdout.splitlines())
+
+
+def test_unknown_voice_is_a_clear_error(show: Path) -> None:
+    (show / "voices" / "default.toml").write_text('voice = "xx/nope"\n')
+    write_digest(show, "2026-02-03", SHORT_DIGEST)
+    result = run(show, "build", "2026-02-03")
+    assert result.returncode == 1
+    assert "voice 'xx/nope': unknown voice id" in result.stderr.strip().splitlines()[-1]
+    assert not (show / "feed.xml").exists()
+
+
+def test_bad_settings_name_the_file(tone_show: Path) -> None:
+    (tone_show / "podcast.toml").write_text('[show]\ntitel = "Typo"\n')
+    result = run(tone_show, "feed")
+    assert result.returncode == 1 and "podcast.toml: unknown setting 'titel'" in result.stderr
+
+
+def test_help_for_every_command(show: Path) -> None:
+    for command in ("build", "script", "feed", "voices"):
+        result = run(show, command, "--help")
+        assert result.returncode == 0 and "Example: podcast" in result.stdout

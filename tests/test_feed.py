@@ -1,0 +1,90 @@
+"""The feed, parsed back by the parsers podcast apps use."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import feedparser
+import podcastparser
+from lxml import etree
+
+from podcast.config import ShowConfig
+from podcast.feed import build_feed, podcast_guid, pub_date
+from podcast.models import Chapter, EpisodeRecord, SectionClip
+
+NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd", "podcast": "https://podcastindex.org/namespace/1.0",
+      "atom": "http://www.w3.org/2005/Atom"}
+
+
+def record(date: str, length: int = 123456) -> EpisodeRecord:
+    return EpisodeRecord(
+        date=date, title=f"Lead Story ({date})", description="Daily Buzz for today",
+        guid=f"daily-buzz-{date}", audio_file=f"episodes/{date}/episode.mp3", length=length,
+        duration_s=612.4,
+        chapters=(Chapter("Top News", 0, 300000), Chapter("Economy & Markets", 300000, 612400)),
+        clips=(SectionClip("Top News", "top-news", f"episodes/{date}/sections/01-top-news.mp3", 9, 300.0),),
+        headlines=(("Top News", ("Lead Story", "Second <Story>")), ("Economy & Markets", ("Rates",))),
+    )
+
+
+def test_feed_parses_in_feedparser_and_podcastparser(tmp_path: Path) -> None:
+    config = ShowConfig()
+    xml = build_feed(config, [record("2026-02-02"), record("2026-02-03", 999)], config.url("cover.png"))
+    (tmp_path / "feed.xml").write_bytes(xml)
+
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo
+    assert parsed.feed.title == "Daily Buzz" and parsed.feed.language == "en"
+    assert [e.id for e in parsed.entries] == ["daily-buzz-2026-02-03", "daily-buzz-2026-02-02"]
+    newest = parsed.entries[0]
+    assert newest.enclosures[0].href == "http://localhost:8000/episodes/2026-02-03/episode.mp3"
+    assert newest.enclosures[0].length == "999" and newest.enclosures[0].type == "audio/mpeg"
+    assert newest.itunes_duration == "612"
+    assert newest.published == "Tue, 03 Feb 2026 06:00:00 +0000"
+
+    with (tmp_path / "feed.xml").open("rb") as fh:
+        gpodder = podcastparser.parse(config.url("feed.xml"), fh)
+    assert [e["guid"] for e in gpodder["episodes"]] == ["daily-buzz-2026-02-03", "daily-buzz-2026-02-02"]
+    assert gpodder["episodes"][0]["enclosures"][0]["file_size"] == 999
+    assert gpodder["episodes"][0]["total_time"] == 612
+
+
+def test_channel_tags(tmp_path: Path) -> None:
+    config = ShowConfig(explicit=False)
+    root = etree.fromstring(build_feed(config, [record("2026-02-02")], config.url("cover.png")))
+    channel = root.find("channel")
+    assert channel is not None
+    assert channel.findtext("itunes:explicit", namespaces=NS) == "false"
+    assert channel.find("itunes:category", NS).get("text") == "News"  # type: ignore[union-attr]
+    assert channel.find("itunes:category/itunes:category", NS).get("text") == "Daily News"  # type: ignore[union-attr]
+    assert channel.find("itunes:image", NS).get("href") == "http://localhost:8000/cover.png"  # type: ignore[union-attr]
+    assert channel.findtext("itunes:owner/itunes:email", namespaces=NS) == config.email
+    assert channel.find("atom:link[@rel='self']", NS).get("href") == "http://localhost:8000/feed.xml"  # type: ignore[union-attr]
+    assert channel.findtext("link") == "http://localhost:8000/"
+    assert channel.findtext("podcast:guid", namespaces=NS) == podcast_guid("http://localhost:8000/feed.xml")
+    item = channel.find("item")
+    assert item is not None and item.find("guid").get("isPermaLink") == "false"  # type: ignore[union-attr]
+    notes = item.findtext("description") or ""
+    assert "00:00 Top News" in notes and "05:00 Economy &amp; Markets" in notes
+    assert "Second &lt;Story&gt;" in notes and "sections/01-top-news.mp3" in notes
+
+
+def test_feed_is_byte_stable_and_dated_by_its_newest_episode() -> None:
+    config = ShowConfig(timezone="Asia/Hong_Kong")
+    records = [record("2026-02-02"), record("2026-02-03")]
+    first = build_feed(config, records, config.url("cover.png"))
+    assert build_feed(config, list(reversed(records)), config.url("cover.png")) == first
+    root = etree.fromstring(first)
+    assert root.findtext("channel/lastBuildDate") == "Tue, 03 Feb 2026 06:00:00 +0800"
+
+
+def test_podcast_guid_follows_the_spec() -> None:
+    # The Podcasting 2.0 spec's own example.
+    assert podcast_guid("https://mp3s.nashownotes.com/pc20rss.xml") == "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+
+
+def test_pub_date_weekday_and_zone() -> None:
+    assert pub_date(ShowConfig(timezone="America/New_York"), "2026-07-01") == dt.datetime(
+        2026, 7, 1, 6, 0, tzinfo=ShowConfig(timezone="America/New_York").tz
+    )

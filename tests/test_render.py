@@ -1,0 +1,70 @@
+"""Rendering: every file is checked, faults are retried, the cache is reused."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import pytest
+
+from podcast.errors import RenderError
+from podcast.render import cache_path, check_wav, render_all
+from podcast.tts import ToneEngine, write_tone
+
+
+class FlakyEngine(ToneEngine):
+    """Loses the audio of the first `failures` calls, like pyttsx3's first-call race."""
+
+    def __init__(self, failures: int, mode: str = "missing") -> None:
+        super().__init__()
+        self.failures, self.mode, self.calls = failures, mode, 0
+
+    def render(self, text: str, path: Path) -> None:
+        self.calls += 1
+        if self.calls > self.failures:
+            return super().render(text, path)
+        if self.mode == "short":
+            write_tone(path, 0.05, 440)
+        elif self.mode == "raise":
+            raise RenderError("engine crashed")
+
+
+def test_check_wav_spots_short_silent_and_missing_files(tmp_path: Path) -> None:
+    text = "one two three four five six seven eight nine ten"
+    assert check_wav(tmp_path / "none.wav", text) == "no audio file was written"
+    write_tone(tmp_path / "short.wav", 0.2, 440)
+    assert "too short" in (check_wav(tmp_path / "short.wav", text) or "")
+    with wave.open(str(tmp_path / "silent.wav"), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(22050)
+        out.writeframes(b"\x00\x00" * 22050 * 4)
+    assert check_wav(tmp_path / "silent.wav", text) == "the audio is silent"
+    write_tone(tmp_path / "ok.wav", 3.0, 440)
+    assert check_wav(tmp_path / "ok.wav", text) is None
+
+
+@pytest.mark.parametrize("mode", ["missing", "short", "raise"])
+def test_lost_audio_is_rendered_again(tmp_path: Path, mode: str) -> None:
+    engine = FlakyEngine(failures=1, mode=mode)
+    paths = render_all(engine, ["a sentence of several words here"], tmp_path)
+    assert check_wav(paths["a sentence of several words here"], "a sentence of several words here") is None
+    assert engine.calls == 2
+
+
+def test_persistent_failure_names_the_text(tmp_path: Path) -> None:
+    with pytest.raises(RenderError, match="'Bitcoin fell again today'.*too short"):
+        render_all(FlakyEngine(failures=99, mode="short"), ["Bitcoin fell again today"], tmp_path)
+    assert not list(tmp_path.rglob("*.wav"))  # nothing half-written is left in the cache
+
+
+def test_cache_is_reused_and_keyed_by_engine_settings(tmp_path: Path) -> None:
+    engine = FlakyEngine(failures=0)
+    texts = ["first chunk of words", "second chunk of words", "first chunk of words"]
+    render_all(engine, texts, tmp_path)
+    assert engine.calls == 2  # duplicates are rendered once
+    render_all(engine, texts, tmp_path)
+    assert engine.calls == 2  # nothing changed: nothing rendered
+    render_all(engine, texts + ["an edited chunk"], tmp_path)
+    assert engine.calls == 3
+    other = ToneEngine()
+    object.__setattr__(other, "profile", other.profile.__class__(engine="tone", voice="tone", rate=150))
+    assert cache_path(tmp_path, other, "x") != cache_path(tmp_path, engine, "x")
