@@ -124,7 +124,7 @@ def load_config(show_dir: Path) -> ShowConfig:
         raise ConfigError(path, f"unknown table {sorted(unknown)[0]!r} (settings go under [show])")
     config: ShowConfig = _build(ShowConfig, data.get("show", {}), str(path))
     try:
-        config.tz
+        zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
     try:

@@ -30,12 +30,11 @@ def generate_cover(path: Path, title: str, subtitle: str) -> None:
         draw.rounded_rectangle(
             [x, 1250 - height // 2, x + bar_w, 1250 + height // 2], radius=50, fill=(255, 196, 61)
         )
-    title_font = ImageFont.load_default(size=300)
-    sub_font = ImageFont.load_default(size=130)
-    for text, font, y in ((title, title_font, 2150), (subtitle, sub_font, 2520)):
+    for text, size, y in ((title, 300, 2150), (subtitle, 130, 2520)):
+        font = ImageFont.load_default(size=size)
         width = draw.textlength(text, font=font)
-        if width > SIZE - 200:
-            font = ImageFont.load_default(size=int(font.size * (SIZE - 200) / width))
+        if width > SIZE - 200:  # a long title shrinks to fit
+            font = ImageFont.load_default(size=int(size * (SIZE - 200) / width))
             width = draw.textlength(text, font=font)
         draw.text(((SIZE - width) / 2, y), text, font=font, fill=(255, 255, 255))
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -6,7 +6,7 @@ import datetime as dt
 import re
 from typing import Final
 
-from .models import Digest, Script, Segment, Section, Story
+from .models import Digest, Script, Section, Segment, Story
 from .speech import Lexicon, speak, words
 
 _FIRST_SECTION: Final = ("We begin with {title}.", "First up, {title}.", "Let's start with {title}.")

@@ -24,7 +24,10 @@ def write_tags(
 ) -> float:
     """Tag the MP3 in place and return its duration in seconds, as decoded by mutagen."""
     try:
-        duration = float(MP3(str(path)).info.length)
+        info = MP3(str(path)).info
+        if info is None:
+            raise TaggingError(path, ValueError("not an MP3 file"))
+        duration = float(info.length)
         tags = ID3()
         tags.add(TIT2(encoding=3, text=title))
         tags.add(TALB(encoding=3, text=show))
