@@ -76,7 +76,7 @@ def _year_range(match: re.Match[str]) -> str:
         last = first - first % 100 + int(end)
         if last < first:
             last += 100
-        tail = words.year(last) if last % 100 < 10 else words.integer(last % 100)
+        tail = words.year(last)
     else:
         tail = words.year(int(end))
     return f"{words.year(first)} to {tail}"
@@ -90,10 +90,11 @@ def _decade(match: re.Match[str]) -> str:
 
 
 def _fiscal(match: re.Match[str]) -> str:
-    number = match["fy"]
+    number, other = match["fy"], match["to"]
     spoken = words.year(int(number)) if len(number) == 4 else words.model_number(number)
-    if match["to"]:
-        other = match["to"]
+    if other:
+        if len(number) == 4 and len(other) == 2:
+            other = number[:2] + other  # FY2025/26: the century carries over
         spoken += " to " + (words.year(int(other)) if len(other) == 4 else words.integer(int(other)))
     return f"fiscal year {spoken}"
 
@@ -123,7 +124,7 @@ RULES: Final[list[Rule]] = [
     ),
     (
         re.compile(
-            r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b(?P<end>\.(?=\s*$|\s+[A-Z]))?\.?\s*",
+            r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b(?P<end>\.(?=\s*$|\s+(?-i:[A-Z])))?\.?\s*",
             re.I,
         ),
         _clock,

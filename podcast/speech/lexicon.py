@@ -38,7 +38,7 @@ def parse_lexicon(data: dict[str, object], where: str) -> Lexicon:
     for word, spoken in sorted(word_table.items(), key=lambda kv: -len(kv[0])):
         if not isinstance(spoken, str):
             raise ConfigError(where, f"{word!r} must map to a string")
-        rules.append((re.compile(r"(?<![\w-])" + re.escape(word) + r"(?![\w-]*\w)"), spoken))
+        rules.append((re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)"), spoken))
     for pattern, spoken in pattern_table.items():
         if not isinstance(spoken, str):
             raise ConfigError(where, f"{pattern!r} must map to a string")

@@ -79,23 +79,23 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
 }
 _UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _UNIT_RE = re.compile(
-    _N + r"(?:\s?|-)(?P<unit>" + _UNIT_ALT + r")(?![A-Za-z0-9²])(?P<per>/(?:h|hr|day|yr|year|s))?"
+    _N + r"(?P<scale> (?:thousand|million|billion))?(?:\s?|-)(?P<unit>" + _UNIT_ALT + r")(?![A-Za-z0-9²])"
+    r"(?P<per>/(?:h|hr|day|yr|year|s))?"
 )
 _PER_WORDS: Final = {"h": "hour", "hr": "hour", "day": "day", "yr": "year", "year": "year", "s": "second"}
-_NOUN_AFTER = re.compile(
-    r" (?!(?:of|in|on|per|to|from|and|or|at|by|a|an|the|away|long|wide|high|deep|tall|old|"
-    r"north|south|east|west|above|below|apart|off|is|are|was|were|has|have|had)\b)[a-z]{3,}"
-)
 _FRACTION_NAMES: Final = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 
 def _unit(match: re.Match[str]) -> str:
     number, unit = match["num"], match["unit"]
     one, many = UNITS[unit]
+    if match["scale"]:
+        number_words = words.cardinal(number) + match["scale"]
+        return f"{number_words} {many}" + (" per " + _PER_WORDS[match["per"][1:]] if match["per"] else "")
     glued = match.group(0)[len(number)]
     # "2-nm chip", "2nm chips": a unit before a noun is said in the singular, "two-nanometre".
     attributive = glued == "-" or (
-        glued not in " " and not match["per"] and _NOUN_AFTER.match(match.string, match.end())
+        glued != " " and not match["per"] and words.noun_follows(match.string, match.end())
     )
     spoken = words.cardinal(number)
     if attributive:
@@ -120,7 +120,8 @@ def _range(match: re.Match[str]) -> str:
 
 
 def _percent(match: re.Match[str]) -> str:
-    return words.cardinal(match["num"]) + " percent"
+    spoken = words.cardinal(match["num"]) + " percent"
+    return f"{words.cardinal(match['low'])} to {spoken}" if match["low"] else spoken
 
 
 def _points(match: re.Match[str]) -> str:
@@ -137,7 +138,8 @@ RULES: Final[list[Rule]] = [
     (re.compile(r"\b(?P<a>y|q|m|w)/(?P=a)\b|\b(?:YoY|yoy|y-o-y)\b|\bQoQ\b|\bMoM\b"),
      lambda m: {"y": "year on year", "q": "quarter on quarter", "m": "month on month",
                 "w": "week on week"}[(m["a"] or m.group(0)[0]).lower()]),
-    (re.compile(_N + r"\s?(?:%|per\s?cent\b|pct\b)"), _percent),
+    (re.compile(r"(?<![\w.])(?:(?P<low>" + NUMBER + r")\s?(?:-|to)\s?)?" + _N + r"\s?(?:%|per\s?cent\b|pct\b)"),
+     _percent),
     (re.compile(_N + r"\s?(?P<unit>bps|bp|basis points?|pp|ppts?|percentage points?)\b"), _points),
     (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _fraction),
     (_UNIT_RE, _unit),

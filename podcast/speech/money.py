@@ -76,7 +76,8 @@ _PER = r"(?:\s?/\s?(?P<per>[A-Za-z]+))?"
 _PREFIX = (
     r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥|(?<![A-Za-z])(?:" + _CODES + r")(?=\s?\d))\s?"
 )
-AMOUNT_BEFORE = re.compile(_PREFIX + _NUMBER + _SCALE + _PER)
+_UPPER = r"(?:\s?(?:-|to)\s?(?P<upper>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
+AMOUNT_BEFORE = re.compile(_PREFIX + _NUMBER + _UPPER + _SCALE + _PER)
 AMOUNT_AFTER = re.compile(
     r"(?<![\w.,])" + _NUMBER + _SCALE + r"\s?(?P<cur>" + _CODES + r"|€|£|¥|₩)(?![A-Za-z])" + _PER
 )
@@ -100,14 +101,17 @@ def _currency(symbol: str, context: str) -> Currency:
     return YUAN if chinese > japanese else YEN
 
 
-def say_amount(number: str, scale_word: str | None, currency: Currency, per: str | None) -> str:
-    """ "1.3", "bn", US$ -> "one point three billion US dollars"."""
+def say_amount(
+    number: str, scale_word: str | None, currency: Currency, per: str | None, attributive: bool = False
+) -> str:
+    """ "1.3", "bn", US$ -> "one point three billion US dollars"; before a noun, "... US dollar"."""
     if scale_word:
-        spoken = f"{words.cardinal(number)} {words.scale(scale_word)} {currency.many}"
+        name = currency.one if attributive else currency.many
+        spoken = f"{words.cardinal(number)} {words.scale(scale_word)} {name}"
     else:
         whole, _, minor = number.replace(",", "").partition(".")
         whole = whole or "0"
-        name = currency.one if words.is_one(whole) else currency.many
+        name = currency.one if words.is_one(whole) or attributive else currency.many
         spoken = f"{words.cardinal(whole)} {name}"
         if minor and currency.minor_many and len(minor) == 2:
             cents = int(minor)
@@ -132,7 +136,12 @@ def verbalize(text: str, context: str = "") -> str:
 
     def before(match: re.Match[str]) -> str:
         currency = _currency(match["cur"], context)
-        amount = say_amount(match["num"], match["scale"], currency, match["per"])
+        attributive = not match["per"] and words.noun_follows(text, match.end())
+        if match["upper"]:  # €3-4 billion: "three to four billion euros"
+            amount = say_amount(match["upper"], match["scale"], currency, match["per"], attributive)
+            amount = f"{words.cardinal(match['num'])} to {amount}"
+        else:
+            amount = say_amount(match["num"], match["scale"], currency, match["per"], attributive)
         return _sign(match["sign"]) + amount
 
     def after(match: re.Match[str]) -> str:

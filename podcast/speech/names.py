@@ -85,7 +85,7 @@ def _num_letter(match: re.Match[str]) -> str:
 _TITLES: Final = frozenset(
     "Dr. Mr. Mrs. Ms. Prof. Gen. Lt. Col. Capt. Sen. Rep. Gov. Pres. Sgt. Adm. Rev. Hon. Mt. Ft. "
     "No. v. vs. e.g. i.e. a.k.a. approx. Jan. Feb. Aug. Sept. Sep. Oct. Nov. Dec. "
-    "U.S. U.K. U.N. E.U. D.C.".split()
+    "U.S. U.K. U.N. E.U. D.C. Jr. Sr. Mon. Tue. Wed. Thu. Fri. Sat. Sun.".split()
 )
 """Abbreviations that always lead into more words, so their period never ends a sentence."""
 
@@ -98,6 +98,9 @@ def abbreviations(text: str) -> str:
     def expand(match: re.Match[str]) -> str:
         abbr, after = match["abbr"], match["after"]
         spoken = ABBREVIATIONS[abbr]
+        at_end = not text[match.end():].strip()
+        if at_end and abbr not in _TITLES:
+            return spoken + "." + after
         if abbr in _TITLES or not after:
             return spoken + after
         return spoken + "." + after  # end of text, or a capital follows: a sentence ended

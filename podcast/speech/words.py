@@ -13,8 +13,9 @@ SCALES: Final = {
     "m": "million", "mn": "million", "mln": "million", "million": "million",
     "b": "billion", "bn": "billion", "bln": "billion", "billion": "billion",
     "t": "trillion", "tn": "trillion", "trn": "trillion", "trillion": "trillion",
+    "crore": "crore", "lakh": "lakh",
 }
-SCALE_PATTERN: Final = r"(?:trillion|billion|million|thousand|trn|tn|bln|bn|mln|mn|[kmbt])(?![A-Za-z])"
+SCALE_PATTERN: Final = r"(?i:trillion|billion|million|thousand|crore|lakh|trn|tn|bln|bn|mln|mn|[kmbt])(?![A-Za-z])"
 
 
 def _tidy(words: str) -> str:
@@ -90,3 +91,21 @@ def scale(word: str) -> str:
 
 def is_one(number: str) -> bool:
     return re.fullmatch(r"[+]?0*1(?:\.0*)?", number.replace(",", "")) is not None
+
+
+_NOT_NOUNS = (
+    "of in on at by to for from with into onto over under after before since during per via than as "
+    "and or but nor so yet if when while where whereas because although though "
+    "a an the this that these those last next each every its their his her our your my "
+    "is are was were be been being has have had do does did will would shall should can could may might must "
+    "away long wide high deep tall old apart off above below up down out back ago earlier later "
+    "more less most least north south east west apiece annually yearly monthly daily each "
+    "percent per cent times yesterday today tomorrow tonight overnight now then already also too instead "
+    "abroad overseas again just only even still plus minus total worth"
+).split()
+_NOUN_AFTER = re.compile(r" (?!(?:" + "|".join(_NOT_NOUNS) + r")\b)(?![a-z]+ly\b)[a-z][a-z-]{2,}\b")
+
+
+def noun_follows(text: str, pos: int) -> bool:
+    """Whether a lowercase noun follows `pos`, making the figure before it attributive ("a 2nm chip")."""
+    return _NOUN_AFTER.match(text, pos) is not None
