@@ -17,7 +17,7 @@ test: setup lint
 	$(PY) -m pytest
 
 lint: setup
-	$(VENV)/bin/ruff check podcast tests
+	$(VENV)/bin/ruff check podcast tests bench
 	$(VENV)/bin/mypy
 
 setup: system-packages $(VENV)/.installed

@@ -25,7 +25,7 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None) -> str:
     if lexicon is not None:
         text = lexicon.apply(text)
     text = names.abbreviations(text)
-    text = money.verbalize(text, hygiene.clean(context) if context else text)
+    text = money.verbalize(text, context or text)
     text = hygiene.apply(dates.RULES, text)
     text = hygiene.apply(measures.RULES, text)
     text = dates.years(text)

@@ -41,6 +41,11 @@ def _keep_speakable(char: str) -> str:
     return folded if folded.isalnum() else " "
 
 
+_NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
+_CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_TLDS: Final = (".com", ".org", ".net", ".io", ".ai", ".gov", ".edu", ".co", ".cn", ".hk", ".uk", ".tv", ".news")
+_SYMBOL_CHARS: Final = re.compile(r"[&+=<>{}\[\]|\\^_~`*#@/]")
+
 TYPOGRAPHY: Final[list[Rule]] = [
     (re.compile(r"[\u2018\u2019\u201a\u201b\u2032]"), "'"),
     (re.compile(r"[\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]"), '"'),
@@ -55,7 +60,6 @@ TYPOGRAPHY: Final[list[Rule]] = [
 MARKUP: Final[list[Rule]] = [
     (re.compile(r"<!--.*?-->", re.S), " "),
     (re.compile(r"</?[A-Za-z][^<>]*>"), " "),  # HTML, SSML and other tags
-    (re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]"), ""),
     (re.compile(r"\[(?:\d+|[a-z ]+)\]"), ""),  # footnote marks like [1]
 ]
 
@@ -91,17 +95,27 @@ def apply(rules: list[Rule], text: str) -> str:
 
 def clean(text: str) -> str:
     """Unescape entities, drop markup and control characters, straighten typography."""
-    text = html.unescape(html.unescape(text))
-    text = apply(MARKUP, text)
-    text = unicodedata.normalize("NFC", text)
-    text = apply(TYPOGRAPHY, text)
-    text = "".join(_keep_speakable(c) for c in text)
-    return apply(ADDRESSES, text)
+    # Each group runs only when its characters occur: most news text needs few of them.
+    if "&" in text:
+        text = html.unescape(html.unescape(text))
+    if "<" in text or "[" in text:
+        text = apply(MARKUP, text)
+    text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if not text.isascii() or "-" in text:
+        text = apply(TYPOGRAPHY, text)
+    if not text.isascii():
+        text = _NON_ASCII.sub(lambda m: _keep_speakable(m.group(0)), text)
+    if "@" in text or "#" in text or "www." in text or "://" in text or any(t in text for t in _TLDS):
+        text = apply(ADDRESSES, text)
+    return text
 
 
 def finish(text: str) -> str:
     """Last pass: remaining symbols spoken or dropped, punctuation and spaces tidied."""
-    text = apply(SYMBOLS, text)
+    if _SYMBOL_CHARS.search(text):
+        text = apply(SYMBOLS, text)
     text = re.sub(r"\(\s*\)", " ", text)
     text = re.sub(r"\s+([,.;:!?)])", r"\1", text)
     text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
@@ -15,19 +15,29 @@ LEXICON_FILE: Final = Path("voices") / "lexicon.toml"
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Ordered replacements applied to the written text before any other rule."""
+    """Whole-word replacements (one combined pattern), then the producer's own patterns."""
 
+    words: dict[str, str] = field(default_factory=dict)
     rules: tuple[tuple[re.Pattern[str], str], ...] = ()
 
+    def __post_init__(self) -> None:
+        alternatives = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
+        pattern = re.compile(r"(?<!\w)(?:" + alternatives + r")(?!\w)") if self.words else None
+        object.__setattr__(self, "_words_pattern", pattern)
+
     def apply(self, text: str) -> str:
-        for pattern, replacement in self.rules:
-            text = pattern.sub(replacement, text)
+        pattern: re.Pattern[str] | None = self._words_pattern  # type: ignore[attr-defined]
+        if pattern is not None:
+            text = pattern.sub(lambda m: self.words[m.group(0)], text)
+        for rule, replacement in self.rules:
+            text = rule.sub(replacement, text)
         return text
 
 
 def parse_lexicon(data: dict[str, object], where: str) -> Lexicon:
     """[words] entries match whole words, case-sensitively; [patterns] are regular expressions."""
     rules: list[tuple[re.Pattern[str], str]] = []
+    spoken_words: dict[str, str] = {}
     unknown = set(data) - {"words", "patterns"}
     if unknown:
         raise ConfigError(where, f"unknown table {sorted(unknown)[0]!r} (use [words] or [patterns])")
@@ -35,10 +45,10 @@ def parse_lexicon(data: dict[str, object], where: str) -> Lexicon:
     pattern_table = data.get("patterns", {})
     if not isinstance(word_table, dict) or not isinstance(pattern_table, dict):
         raise ConfigError(where, "[words] and [patterns] must be tables")
-    for word, spoken in sorted(word_table.items(), key=lambda kv: -len(kv[0])):
+    for word, spoken in word_table.items():
         if not isinstance(spoken, str):
             raise ConfigError(where, f"{word!r} must map to a string")
-        rules.append((re.compile(r"(?<!\w)" + re.escape(word) + r"(?!\w)"), spoken))
+        spoken_words[word] = spoken
     for pattern, spoken in pattern_table.items():
         if not isinstance(spoken, str):
             raise ConfigError(where, f"{pattern!r} must map to a string")
@@ -46,7 +56,7 @@ def parse_lexicon(data: dict[str, object], where: str) -> Lexicon:
             rules.append((re.compile(pattern), spoken))
         except re.error as exc:
             raise ConfigError(where, f"bad pattern {pattern!r}: {exc}") from exc
-    return Lexicon(tuple(rules))
+    return Lexicon(spoken_words, tuple(rules))
 
 
 def load_lexicon(show_dir: Path) -> Lexicon:

@@ -45,8 +45,10 @@ _ALNUM_NAME = re.compile(
 )
 _NUM_LETTER = re.compile(r"(?<![\w.,$£€¥₩])(?P<num>\d+)(?P<letters>[A-Z]{1,3})\b")
 _MODEL_AFTER_NAME = re.compile(
-    r"(?:(?<=^)|(?<=\s))(?P<name>(?!(?:In|On|At|By|The|A|For|To|Of|And|But|Since|From|About|Over|Under|With)\b)"
-    r"[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2})(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
+    r"\b(?P<name>[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2})\b(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
+)
+_NOT_NAMES: Final = frozenset(
+    "In On At By The A An For To Of And But Since From About Over Under With Top Some All Nearly Almost".split()
 )
 
 
@@ -110,7 +112,9 @@ def abbreviations(text: str) -> str:
 
 def names_with_numbers(text: str) -> str:
     """Model names, indices and codes that mix letters and digits."""
-    text = _MODEL_AFTER_NAME.sub(lambda m: f"{m['name']} {words.model_number(m['num'])}", text)
+    text = _MODEL_AFTER_NAME.sub(
+        lambda m: m.group(0) if m["name"] in _NOT_NAMES else f"{m['name']} {words.model_number(m['num'])}", text
+    )
     text = _ALNUM_NAME.sub(_alnum_name, text)
     return _NUM_LETTER.sub(_num_letter, text)
 
