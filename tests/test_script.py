@@ -79,3 +79,20 @@ def test_golden_sample_script() -> None:
     script = build_script(load_digest(SAMPLE_DIGEST), "Daily Buzz", load_lexicon(REPO))
     golden = Path(__file__).parent / "golden" / "2026-02-02.script.txt"
     assert script.to_text() == golden.read_text(encoding="utf-8")
+
+
+def test_no_words_of_the_digest_are_dropped() -> None:
+    """Every plain lowercase word of every paragraph is spoken, in order: nothing is paraphrased away."""
+    import re
+
+    digest = load_digest(SAMPLE_DIGEST)
+    script = build_script(digest, "Daily Buzz", load_lexicon(REPO))
+    spoken_chunks = [c for s in script.segments if s.kind == "story" for c in s.chunks]
+    written = [p for sec in digest.sections for st in sec.stories for p in (st.headline, *st.paragraphs)]
+    assert len(spoken_chunks) == len(written)
+    for source, spoken in zip(written, spoken_chunks, strict=True):
+        spoken_words = re.findall(r"[a-z]+", spoken)
+        position = 0
+        for word in re.findall(r"(?<![\w$£€¥.-])[a-z]{3,}(?![\w-])", source):
+            assert word in spoken_words[position:], (word, source[:60])
+            position = spoken_words.index(word, position) + 1

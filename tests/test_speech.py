@@ -346,3 +346,20 @@ def test_producer_lexicon_patterns() -> None:
     lexicon = parse_lexicon({"words": {"Nexperia": "Nex-peer-ia"}, "patterns": {r"\bGigaDevice\b": "Giga Device"}},
                             "lexicon.toml")
     assert speak("Nexperia and GigaDevice", lexicon=lexicon) == "Nex-peer-ia and Giga Device"
+
+
+def test_random_news_like_text_never_leaks_a_digit_or_symbol() -> None:
+    import random
+
+    rng = random.Random(20260202)
+    pieces = ["US$", "HK$", "$", "£", "€", "¥", "₩", "R$", "RMB ", "CHF ", "-", "+", "(", ")", "%", " bp", "/",
+              "&", "<", ">", "bn", "m", "k", "x", "th", "Q", "H", "FY", "a.m.", ":", ".", ",", " ", "'", "°C",
+              "km", "nm", "Jan. ", "No. ", "#", "@", "--", "…", "\u2013", "yuan", "s"]
+    for _ in range(500):
+        parts = []
+        for _ in range(rng.randint(1, 12)):
+            parts.append(rng.choice(pieces) if rng.random() < 0.6 else str(rng.randint(0, 10 ** rng.randint(1, 7))))
+            if rng.random() < 0.3:
+                parts.append("." + str(rng.randint(0, 99)))
+        text = "".join(parts)
+        assert not FORBIDDEN.search(speak(text)), text
