@@ -1,46 +1,41 @@
-"""Joining speech, pauses and jingles into the episode and section clips; MP3 export."""
+"""Mixing one part (speech, pauses, jingles, music bed), levelling it, and MP3 encoding and joining.
+
+Parts are encoded as bare MP3 frame streams (no tags, no Xing header), so that
+joining them end to end is itself a valid MP3: the episode and the section clips
+are made from the same encoded parts, never encoded twice.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import shutil
+import wave
 from dataclasses import dataclass
-from math import gcd
 from pathlib import Path
+from typing import Final
 
 import numpy as np
 from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError, CouldntEncodeError
-from scipy.signal import resample_poly
 
 from . import jingles, loudness
 from .config import AudioSettings
 from .errors import AudioError, ConfigError, MissingToolError
-from .models import Chapter, Script
+from .parts import Part
 
-RATE = jingles.RATE
-
-
-@dataclass(frozen=True)
-class Cue:
-    """One spoken chunk's place on the episode's timeline."""
-
-    start_ms: int
-    end_ms: int
-    text: str
+RATE: Final = jingles.RATE
+ENCODER_LOSS_DB: Final = 0.4
+"""Measured: LAME at 96 kbps mono takes about 0.4 LU from levelled speech; aim that much higher."""
+ENCODER_DELAY_S: Final = 1105 / RATE
+"""LAME's encoder delay plus the decoder's: audio starts this late in each part."""
+SILENCE: Final = 10 ** (-50 / 20)
 
 
 @dataclass(frozen=True)
-class Programme:
-    """The mixed episode, its chapters and cues, and one short programme per section."""
-
+class Mixed:
     samples: np.ndarray
-    chapters: tuple[Chapter, ...]
-    cues: tuple[Cue, ...]
-    clips: tuple[np.ndarray, ...]
-
-    @property
-    def duration_s(self) -> float:
-        return len(self.samples) / RATE
+    spans: tuple[tuple[float, float], ...]
+    """(start, end) in seconds of each line within the part."""
 
 
 def require_ffmpeg() -> None:
@@ -51,133 +46,156 @@ def require_ffmpeg() -> None:
 def load_audio(path: Path) -> np.ndarray:
     """Any audio file ffmpeg reads, as mono float32 at 44.1 kHz."""
     try:
-        segment = AudioSegment.from_file(str(path)).set_channels(1).set_sample_width(2)
+        segment = AudioSegment.from_file(str(path)).set_channels(1).set_sample_width(2).set_frame_rate(RATE)
     except (CouldntDecodeError, OSError, IndexError) as exc:
         raise AudioError(f"{path}: cannot decode audio: {exc}") from exc
-    samples = np.frombuffer(segment.raw_data, dtype=np.int16).astype(np.float32) / 32768
-    if segment.frame_rate != RATE:
-        g = gcd(RATE, segment.frame_rate)
-        samples = resample_poly(samples, RATE // g, segment.frame_rate // g).astype(np.float32)
-    return samples
+    return np.frombuffer(segment.raw_data, dtype=np.int16).astype(np.float32) / 32768
 
 
-def _jingle(custom: str, show_dir: Path, default: np.ndarray) -> np.ndarray:
-    if not custom:
-        return default
-    path = show_dir / custom
-    if not path.is_file():
-        raise ConfigError(path, "jingle file not found")
-    return load_audio(path)
+_HALF_BAND: Final = (np.sinc(np.arange(-15.5, 16.5)) * np.hanning(34)[1:-1]).astype(np.float32)
 
 
-def _silence(ms: int) -> np.ndarray:
+def load_speech(path: Path) -> np.ndarray:
+    """An engine's WAV as float32 at 44.1 kHz, its trailing silence trimmed (pauses are ours)."""
+    with wave.open(str(path), "rb") as wav:
+        rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
+        frames = wav.readframes(wav.getnframes())
+    if width != 2 or channels != 1:
+        return load_audio(path)
+    x = np.frombuffer(frames, dtype=np.int16).astype(np.float32) / 32768
+    loud = np.nonzero(np.abs(x) > SILENCE * 8)[0]
+    if len(loud):
+        x = x[: min(len(x), loud[-1] + int(0.03 * rate))]
+    if rate == RATE:
+        return x
+    if rate * 2 != RATE:
+        return load_audio(path)
+    out = np.empty(len(x) * 2, dtype=np.float32)  # 2x: keep samples, interpolate the midpoints
+    out[0::2] = x
+    out[1::2] = np.convolve(x, _HALF_BAND / _HALF_BAND.sum())[16 : 16 + len(x)]
+    return out
+
+
+def jingle_fingerprints(settings: AudioSettings, show_dir: Path) -> dict[str, str]:
+    """What identifies each jingle: the built-in version, or the producer file's content hash."""
+    custom = {"theme": settings.intro_jingle, "stinger": settings.stinger, "outro": settings.outro_jingle,
+              "bed": settings.music_bed}
+    prints = {}
+    for name, file in custom.items():
+        if not file:
+            prints[name] = "builtin-1"
+            continue
+        path = show_dir / file
+        if not path.is_file():
+            raise ConfigError(path, f"{name} audio file not found")
+        prints[name] = hashlib.sha256(path.read_bytes()).hexdigest()
+    return prints
+
+
+def _jingle(name: str, settings: AudioSettings, show_dir: Path) -> np.ndarray:
+    file = {"theme": settings.intro_jingle, "stinger": settings.stinger, "outro": settings.outro_jingle,
+            "bed": settings.music_bed}[name]
+    return load_audio(show_dir / file) if file else jingles.DEFAULTS[name]()
+
+
+def _at_level(samples: np.ndarray, reference_lufs: float, offset_db: float) -> np.ndarray:
+    measured = loudness.integrated_lufs(samples, RATE)
+    if not np.isfinite(measured) or not np.isfinite(reference_lufs):
+        return samples
+    return np.asarray(samples * np.float32(10 ** ((reference_lufs + offset_db - measured) / 20)), dtype=np.float32)
+
+
+def _silence(ms: float) -> np.ndarray:
     return np.zeros(int(RATE * ms / 1000), dtype=np.float32)
 
 
-class _Timeline:
-    """Pieces appended in order and joined once (never by repeated concatenation)."""
-
-    def __init__(self) -> None:
-        self.pieces: list[np.ndarray] = []
-        self.frames = 0
-
-    def add(self, samples: np.ndarray) -> None:
-        self.pieces.append(samples)
-        self.frames += len(samples)
-
-    @property
-    def ms(self) -> int:
-        return self.frames * 1000 // RATE
-
-    def join(self) -> np.ndarray:
-        return np.concatenate(self.pieces) if self.pieces else np.zeros(0, np.float32)
+def _ducked_bed(bed: np.ndarray, voice: np.ndarray, settings: AudioSettings, voice_lufs: float) -> np.ndarray:
+    """The bed looped to the voice's length, low under speech and rising a little in its gaps."""
+    n = len(voice)
+    looped = np.resize(bed, n) if len(bed) else np.zeros(n, np.float32)
+    looped = _at_level(looped, voice_lufs, settings.bed_level_db)
+    window = int(0.25 * RATE)
+    active = loudness.moving_average((np.abs(voice) > 0.02).astype(np.float32), window) > 0.05
+    duck = np.where(active, 1.0, 10 ** (6 / 20)).astype(np.float32)  # 6 dB up between sentences
+    duck = loudness.moving_average(duck, window)
+    fade = np.minimum(1.0, np.minimum(np.arange(n), n - np.arange(n)) / RATE).astype(np.float32)
+    return np.asarray(looped * duck * fade, dtype=np.float32)
 
 
-def assemble(
-    script: Script, wavs: dict[str, Path], settings: AudioSettings, show_dir: Path
-) -> Programme:
-    """Lay out the episode: theme, intro, then per section a stinger, its intro and stories."""
-    def leveled(samples: np.ndarray, offset_db: float = 0.0) -> np.ndarray:
-        target = settings.loudness_lufs + offset_db
-        return loudness.level(samples, RATE, target, settings.true_peak_db)
+def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show_dir: Path) -> Mixed:
+    """Lay out one part, then level it to the show's loudness under its true-peak ceiling."""
+    pieces: list[np.ndarray] = []
+    spans = []
+    cursor = 0
+    for line, audio in zip(part.lines, speech, strict=True):
+        spans.append((cursor, cursor + len(audio)))
+        pieces += [audio, _silence(line.pause_ms)]
+        cursor += len(audio) + len(pieces[-1])
+    voice = np.concatenate(pieces)
+    voice_lufs = loudness.integrated_lufs(voice, RATE)
 
-    # Music sits a little under the voice.
-    intro = leveled(_jingle(settings.intro_jingle, show_dir, jingles.intro_theme()), -3)
-    sting = leveled(_jingle(settings.stinger, show_dir, jingles.stinger()), -3)
-    outro = leveled(_jingle(settings.outro_jingle, show_dir, jingles.outro_theme()), -3)
-    speech = {text: leveled(load_audio(path)) for text, path in wavs.items()}
-
-    episode = _Timeline()
-    cues: list[Cue] = []
-    section_starts: list[tuple[str, int]] = []
-    clip_timelines: list[_Timeline] = []
-
-    def speak(timeline: _Timeline, chunks: tuple[str, ...], record: bool) -> None:
-        for i, chunk in enumerate(chunks):
-            start = timeline.ms
-            timeline.add(speech[chunk])
-            if record:
-                cues.append(Cue(start, timeline.ms, chunk))
-            if i < len(chunks) - 1:
-                timeline.add(_silence(settings.pause_paragraph_ms))
-
-    for segment in script.segments:
-        if segment.kind == "intro":
-            episode.add(intro)
-            episode.add(_silence(settings.pause_section_ms))
-            speak(episode, segment.chunks, True)
-        elif segment.kind == "section":
-            episode.add(_silence(settings.pause_section_ms))
-            section_starts.append((segment.section or "", 0 if not section_starts else episode.ms))
-            episode.add(sting)
-            episode.add(_silence(settings.pause_section_ms))
-            speak(episode, segment.chunks, True)
-            clip = _Timeline()
-            clip.add(sting)
-            clip.add(_silence(settings.pause_section_ms))
-            speak(clip, segment.chunks, False)
-            clip_timelines.append(clip)
-        elif segment.kind == "story":
-            for timeline, record in ((episode, True), (clip_timelines[-1], False)):
-                timeline.add(_silence(settings.pause_story_ms))
-                speak(timeline, segment.chunks, record)
-        else:  # outro
-            episode.add(_silence(settings.pause_section_ms * 2))
-            speak(episode, segment.chunks, True)
-            episode.add(_silence(settings.pause_section_ms))
-            episode.add(outro)
-
-    end_ms = episode.ms
-    chapters = tuple(
-        Chapter(title, start, section_starts[i + 1][1] if i + 1 < len(section_starts) else end_ms)
-        for i, (title, start) in enumerate(section_starts)
-    )
-    for clip in clip_timelines:
-        clip.add(_silence(settings.pause_section_ms))
-    return Programme(
-        samples=episode.join(),
-        chapters=chapters,
-        cues=tuple(cues),
-        clips=tuple(clip.join() for clip in clip_timelines),
-    )
+    if part.bed:
+        voice = voice + _ducked_bed(_jingle("bed", settings, show_dir), voice, settings, voice_lufs)
+    before = [_silence(part.pause_before_ms)]
+    overlap = 0
+    if part.lead:
+        lead = _at_level(_jingle(part.lead, settings, show_dir), voice_lufs, settings.music_level_db)
+        if part.lead == "theme":  # the voice comes in over the theme's last half second
+            overlap = min(int(0.5 * RATE), len(lead))
+            before += [lead[: len(lead) - overlap]]
+            voice = voice.copy()
+            voice[:overlap] += lead[len(lead) - overlap :][: len(voice)]
+        else:
+            before += [lead, _silence(300)]
+    after = []
+    if part.tail:
+        after = [_silence(600), _at_level(_jingle(part.tail, settings, show_dir), voice_lufs, settings.music_level_db)]
+    offset = sum(len(p) for p in before)
+    samples = np.concatenate([*before, voice, *after])
+    target = settings.loudness_lufs + ENCODER_LOSS_DB
+    leveled = loudness.level(samples, RATE, target, settings.true_peak_db)
+    return Mixed(leveled, tuple(((offset + a) / RATE, (offset + b) / RATE) for a, b in spans))
 
 
-def export_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None:
-    """Normalise loudness and encode a constant-bit-rate MP3 with no tags (tags come later)."""
+def encode_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None:
+    """A constant-bit-rate MP3 frame stream: no tags and no Xing header, so parts can be joined."""
     require_ffmpeg()
-    final = loudness.finish(samples, RATE, settings.loudness_lufs, settings.true_peak_db)
-    pcm = (np.clip(final, -1.0, 1.0) * 32767).astype("<i2")
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
     segment = AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=RATE, channels=1)
     try:
         segment.export(
-            str(path),
-            format="mp3",
-            codec="libmp3lame",
-            bitrate=settings.bitrate,
-            parameters=[
-                "-ar", str(settings.sample_rate), "-ac", str(settings.channels),
-                "-map_metadata", "-1", "-id3v2_version", "0", "-write_id3v1", "0",
-            ],
+            str(path), format="mp3", codec="libmp3lame", bitrate=settings.bitrate,
+            parameters=["-ar", str(settings.sample_rate), "-ac", str(settings.channels), "-map_metadata", "-1",
+                        "-id3v2_version", "0", "-write_id3v1", "0", "-write_xing", "0"],
         ).close()
     except (CouldntEncodeError, OSError) as exc:
         raise AudioError(f"{path}: MP3 encoding failed: {exc}") from exc
+
+
+_BITRATES: Final = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
+_RATES: Final = (44100, 48000, 32000)
+
+
+def mp3_duration(data: bytes) -> float:
+    """Seconds of audio in an MPEG-1 Layer III frame stream, by walking its frame headers."""
+    pos, frames, rate = 0, 0, RATE
+    while pos + 4 <= len(data):
+        if data[pos] != 0xFF or (data[pos + 1] & 0xFE) != 0xFA:
+            pos += 1  # not a frame start (e.g. a tag): skip
+            continue
+        bitrate = _BITRATES[data[pos + 2] >> 4] * 1000
+        rate = _RATES[(data[pos + 2] >> 2) & 3] if (data[pos + 2] >> 2) & 3 < 3 else RATE
+        if not bitrate:
+            pos += 1
+            continue
+        pos += 144 * bitrate // rate + ((data[pos + 2] >> 1) & 1)
+        frames += 1
+    return frames * 1152 / rate
+
+
+def join_mp3(parts: list[Path], out: Path) -> None:
+    """Frame streams joined end to end: a valid MP3, with no re-encoding."""
+    with out.open("wb") as target:
+        for part in parts:
+            with part.open("rb") as source:
+                shutil.copyfileobj(source, target)

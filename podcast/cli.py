@@ -9,8 +9,11 @@ from typing import Annotated
 
 import typer
 
-from . import pipeline
+from . import layout
 from .errors import PodcastError
+
+# The pipeline (numpy, pydub, feedgen...) is imported inside the commands that need it,
+# so that an up-to-date `podcast build` answers at once.
 
 app = typer.Typer(
     help="Turn a daily plain-text news digest into an audio briefing podcast. "
@@ -36,8 +39,8 @@ def _fail(error: PodcastError) -> typer.Exit:
     return typer.Exit(1)
 
 
-def _show() -> pipeline.Show:
-    return pipeline.Show.open(Path.cwd())
+def _show() -> layout.Show:
+    return layout.Show.open(Path.cwd())
 
 
 @app.command()
@@ -48,7 +51,14 @@ def build(date: DateArg, digest: DigestOpt = None, force: ForceOpt = False) -> N
     """
     try:
         show = _show()
-        pipeline.build(show, pipeline.parse_date(date), digest, force=force)
+        day = layout.parse_date(date)
+        source = digest if digest is not None else show.digest_path(day)
+        if source.is_file() and layout.up_to_date(show, day, source, force):
+            print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
+            return
+        from . import pipeline
+
+        pipeline.build(show, day, digest, force=force)
     except PodcastError as error:
         raise _fail(error) from None
 
@@ -64,8 +74,10 @@ def script(
 
     Example: podcast script 2026-02-02 --json
     """
+    from . import pipeline
+
     try:
-        spoken = pipeline.load_script(_show(), pipeline.parse_date(date), digest, force)
+        spoken = pipeline.load_script(_show(), layout.parse_date(date), digest, force)
     except PodcastError as error:
         raise _fail(error) from None
     for warning in spoken.digest.warnings:
@@ -82,6 +94,8 @@ def feed() -> None:
 
     Example: podcast feed
     """
+    from . import pipeline
+
     try:
         path = pipeline.publish_feed(_show())
     except PodcastError as error:
@@ -95,6 +109,8 @@ def voices() -> None:
 
     Example: podcast voices
     """
+    from . import pipeline
+
     try:
         rows = pipeline.list_voices(_show())
     except PodcastError as error:

@@ -27,6 +27,8 @@ class VoiceProfile:
     """Words per minute; 160-185 is a comfortable news pace."""
     volume: float = 1.0
     """0.0-1.0, applied by the engine."""
+    pitch: int = 50
+    """0-100; eSpeak NG's default is 50."""
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,9 @@ class AudioSettings:
     """MP3 bit rate (constant), e.g. "96k" or "128k"."""
     channels: int = 1
     sample_rate: int = 44100
-    pause_paragraph_ms: int = 450
+    pause_sentence_ms: int = 180
+    """Silence after a sentence (the engine's own trailing silence is trimmed)."""
+    pause_paragraph_ms: int = 500
     """Silence after a headline or paragraph."""
     pause_story_ms: int = 900
     """Silence between stories."""
@@ -49,6 +53,12 @@ class AudioSettings:
     """Path to the producer's own section stinger; empty: the generated one."""
     outro_jingle: str = ""
     """Path to the producer's own outro audio; empty: the generated theme."""
+    music_bed: str = ""
+    """Path to the producer's own music bed under the show intro; empty: the generated one."""
+    bed_level_db: float = -22.0
+    """Level of the music bed under the voice, relative to the voice (ducking)."""
+    music_level_db: float = -3.0
+    """Level of jingles relative to the voice."""
     loudness_lufs: float = -16.0
     true_peak_db: float = -1.5
 
@@ -73,7 +83,9 @@ class ShowConfig:
     explicit: bool = False
     copyright: str = ""
     voice: str = "default"
-    """Name of the voice profile in voices/ (voices/default.toml)."""
+    """Voice profile (voices/NAME.toml) that reads the stories."""
+    anchor_voice: str = ""
+    """Voice profile for the intro, section intros and sign-off; empty: the same as `voice`."""
     audio: AudioSettings = field(default_factory=AudioSettings)
 
     @property

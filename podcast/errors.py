@@ -19,6 +19,16 @@ from pathlib import Path
 class PodcastError(Exception):
     """Base of every error the CLI reports as one line."""
 
+    def __reduce__(self) -> tuple[type, tuple[str]]:
+        # Errors cross process boundaries (worker pool): rebuild them from the message alone.
+        return (_rebuilt, (type(self).__name__, str(self)))  # type: ignore[return-value]
+
+
+def _rebuilt(name: str, message: str) -> PodcastError:
+    error = PodcastError.__new__(globals()[name])
+    Exception.__init__(error, message)
+    return error
+
 
 class InputError(PodcastError):
     """A bad argument or input file."""

@@ -1,4 +1,4 @@
-"""The default intro theme, section stinger and outro, synthesised deterministically."""
+"""The default intro theme, section stinger, outro and music bed, synthesised deterministically."""
 
 from __future__ import annotations
 
@@ -55,3 +55,14 @@ def outro_theme() -> np.ndarray:
     notes = [(_F, 0.0, 1.2), (_A, 0.1, 1.2), (_G, 0.9, 1.2), (_B, 1.0, 1.2), (_C, 1.8, 1.7),
              (_E, 1.9, 1.7), (_G, 2.0, 1.7), (_C / 2, 1.8, 1.7)]
     return _arrange(notes, 3.6)
+
+
+def music_bed(seconds: float = 16.0) -> np.ndarray:
+    """A soft, slowly swelling pad (C major with a gentle pulse), looped under the show intro."""
+    t = np.arange(int(seconds * RATE), dtype=np.float32) / RATE
+    pad = sum(np.sin(2 * np.pi * f * t) * (0.6 if f < 200 else 0.35) for f in (_C / 2, _G / 2, _E, _G))
+    pulse = 0.75 + 0.25 * np.sin(2 * np.pi * 0.5 * t)
+    return np.asarray(0.12 * pad * pulse, dtype=np.float32)
+
+
+DEFAULTS: Final = {"theme": intro_theme, "stinger": stinger, "outro": outro_theme, "bed": music_bed}

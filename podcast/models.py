@@ -129,6 +129,8 @@ class EpisodeRecord:
     clips: tuple[SectionClip, ...] = ()
     headlines: tuple[tuple[str, tuple[str, ...]], ...] = field(default=())
     """(section title, its headlines) in play order, for show notes."""
+    build_key: str = ""
+    """Hash of everything the build read; an unchanged key means nothing to rebuild."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -148,4 +150,5 @@ class EpisodeRecord:
             headlines=tuple(
                 (title, tuple(heads)) for title, heads in data.get("headlines", ())
             ),
+            build_key=data.get("build_key", ""),
         )

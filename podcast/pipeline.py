@@ -1,33 +1,36 @@
-"""The stages, in order, in one place: digest -> script -> speech -> audio -> tags -> feed."""
+"""The stages, in order, in one place: digest -> script -> parts -> audio -> tags -> feed."""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
-import re
 import shutil
 import sys
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from filelock import FileLock, Timeout
 
-from . import audio, cover, feed, render, tags
-from .config import ShowConfig, load_config, load_voice
+from . import audio, cover, feed, produce, tags, transcript
+from .config import load_voice
 from .digest import load_digest, slugify
-from .errors import DigestError, InputError, PodcastError, PublishError
+from .errors import ConfigError, DigestError, PublishError
+from .layout import EPISODES, FEED_FILE, LOCK_FILE, Show, build_key, up_to_date
 from .models import Chapter, EpisodeRecord, Script, SectionClip
+
+__all__ = ["ConfigError", "EpisodeRecord", "build", "load_script", "publish_feed", "list_voices"]
+from .parts import part_key, plan_parts
+from .produce import PartJob, PartResult
 from .script import build_script
 from .speech import load_lexicon
-from .tts import Engine, make_engine
+from .tts import make_engine
 
-EPISODES: Final = "episodes"
-FEED_FILE: Final = "feed.xml"
-LOCK_FILE: Final = ".podcast.lock"
 LOCK_TIMEOUT_S: Final = 1800
+PUBLISHED: Final = ("digest.txt", "episode.mp3", "script.json", "script.txt", "transcript.vtt", "transcript.srt",
+                    "chapters.json", "episode.json")
+"""An episode folder's files, in publishing order: episode.json last, so a record only points at files in place."""
 
 Report = Callable[[str], None]
 
@@ -36,34 +39,9 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-@dataclass(frozen=True)
-class Show:
-    """A show folder and its settings."""
-
-    root: Path
-    config: ShowConfig
-
-    @classmethod
-    def open(cls, root: Path) -> Show:
-        return cls(root, load_config(root))
-
-    def episode_dir(self, date: dt.date) -> Path:
-        return self.root / EPISODES / date.isoformat()
-
-
-def parse_date(text: str) -> dt.date:
-    """A real calendar date written YYYY-MM-DD."""
-    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise InputError(f"DATE {text!r}", "must be a date written YYYY-MM-DD")
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise InputError(f"DATE {text!r}", "is not a real calendar date") from exc
-
-
 def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False) -> Script:
     """Parse the day's digest (or `digest_file`) and build its spoken script."""
-    source = digest_file if digest_file is not None else show.episode_dir(date) / "digest.txt"
+    source = digest_file if digest_file is not None else show.digest_path(date)
     if digest_file is None and not source.exists():
         raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
     digest = load_digest(source)
@@ -81,55 +59,63 @@ def episode_title(script: Script) -> str:
 
 
 def build(
-    show: Show,
-    date: dt.date,
-    digest_file: Path | None = None,
-    *,
-    engine: Engine | None = None,
-    force: bool = False,
-    report: Report = _stderr,
-) -> EpisodeRecord:
-    """Build and publish one episode, then regenerate the feed."""
+    show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False, report: Report = _stderr
+) -> EpisodeRecord | None:
+    """Build and publish one episode, then regenerate the feed; None when it was already up to date."""
+    source = digest_file if digest_file is not None else show.digest_path(date)
     script = load_script(show, date, digest_file, force)
     for warning in script.digest.warnings:
         report(f"warning: {warning}")
-    if engine is None:
-        engine = make_engine(load_voice(show.root, show.config.voice))
-    engine.start()
+    reader = load_voice(show.root, show.config.voice)
+    anchor = load_voice(show.root, show.config.anchor_voice or show.config.voice)
+    for profile in {repr(p): p for p in (reader, anchor)}.values():
+        make_engine(profile).start()  # a bad voice fails here, before anything is written
+    audio.require_ffmpeg()
     lock = FileLock(str(show.root / LOCK_FILE))
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        report("waiting for another build of this show to finish...")
+        report(f"waiting for another build of this show to finish (up to {LOCK_TIMEOUT_S // 60} min)...")
         try:
             lock.acquire(timeout=LOCK_TIMEOUT_S)
         except Timeout as exc:
-            raise PublishError(f"{show.root / LOCK_FILE}: another build holds the lock") from exc
+            raise PublishError(f"{show.root / LOCK_FILE}: another build still holds the lock") from exc
     try:
-        return _build_locked(show, script, engine, digest_file, report)
+        key = build_key(show, source, force)
+        if up_to_date(show, date, source, force):
+            report(f"{EPISODES}/{date.isoformat()} is up to date")
+            return None
+        return _build_locked(show, script, digest_file, key, report)
     finally:
         lock.release()
 
 
-def _build_locked(
-    show: Show, script: Script, engine: Engine, digest_file: Path | None, report: Report
-) -> EpisodeRecord:
-    config, date = show.config, script.digest.date
-    audio.require_ffmpeg()
+def _build_locked(show: Show, script: Script, digest_file: Path | None, key: str, report: Report) -> EpisodeRecord:
+    config = show.config
     cover_path = ensure_cover(show)
-    chunks = [chunk for segment in script.segments for chunk in segment.chunks]
-    report(f"rendering {len(chunks)} spoken chunks...")
-    wavs = render.render_all(engine, chunks, show.root / render.CACHE_DIR)
-    report("mixing and encoding...")
-    programme = audio.assemble(script, wavs, config.audio, show.root)
+    reader_name = config.voice
+    anchor_name = config.anchor_voice or config.voice
+    profiles = {name: load_voice(show.root, name) for name in {reader_name, anchor_name}}
+    parts = plan_parts(script, config.audio, anchor_name, reader_name)
+    fingerprints = audio.jingle_fingerprints(config.audio, show.root)
+    jobs = [
+        PartJob(part, part_key(part, profiles[part.voice], config.audio, fingerprints), profiles[part.voice],
+                config.audio, show.root)
+        for part in parts
+    ]
+    update, close = produce.progress_reporter("making parts")
+    try:
+        results = produce.make_parts(jobs, progress=update)
+    finally:
+        close()
 
     (show.root / EPISODES).mkdir(exist_ok=True)
-    work = Path(tempfile.mkdtemp(prefix=f".{date.isoformat()}-", dir=show.root / EPISODES))
+    work = Path(tempfile.mkdtemp(prefix=f".{script.digest.date.isoformat()}-", dir=show.root / EPISODES))
     try:
-        record = _write_episode(show, script, programme, cover_path, work)
+        record = _write_episode(show, script, jobs, results, cover_path, work, key)
         if digest_file is not None:
             shutil.copyfile(digest_file, work / "digest.txt")
-        _publish(work, show.episode_dir(date))
+        _publish(work, show.episode_dir(script.digest.date))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     publish_feed(show)
@@ -137,26 +123,54 @@ def _build_locked(
     return record
 
 
-def _write_episode(
-    show: Show, script: Script, programme: audio.Programme, cover_path: Path, work: Path
-) -> EpisodeRecord:
+def _timeline(jobs: list[PartJob], results: list[PartResult]) -> tuple[tuple[Chapter, ...], list[transcript.Cue]]:
+    """Chapters (one per section) and caption cues, from the parts' real durations."""
+    starts, at = [], 0.0
+    for result in results:
+        starts.append(at)
+        at += result.duration_s
+    sections = [(job.part.section or "", start) for job, start in zip(jobs, starts, strict=True)
+                if job.part.kind == "section"]
+    chapters = tuple(
+        Chapter(title, 0 if i == 0 else round(start * 1000),
+                round((sections[i + 1][1] if i + 1 < len(sections) else at) * 1000))
+        for i, (title, start) in enumerate(sections)
+    )
+    cues = [
+        cue
+        for job, result, start in zip(jobs, results, starts, strict=True)
+        for line, (a, b) in zip(job.part.lines, result.spans, strict=True)
+        for cue in transcript.caption_cues(start + a, start + b, line.text)
+    ]
+    return chapters, cues
+
+
+def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: list[PartResult], cover_path: Path,
+                   work: Path, key: str) -> EpisodeRecord:
     config, digest = show.config, script.digest
     date_text = digest.date.isoformat()
     rel = f"{EPISODES}/{date_text}"
     art = cover.embeddable(cover_path)
     long_date = f"{digest.date:%-d %B %Y}"
+    title = episode_title(script)
+    chapters, cues = _timeline(jobs, results)
 
     (work / "sections").mkdir()
     clips = []
-    for number, (section, samples) in enumerate(zip(digest.sections, programme.clips, strict=True), 1):
+    for number, section in enumerate(digest.sections, 1):
         name = f"sections/{number:02d}-{section.slug}.mp3"
-        audio.export_mp3(samples, work / name, config.audio)
-        seconds = _tag(work / name, f"{section.title} — {config.title}, {long_date}", config, date_text, art)
+        members = [r.mp3 for j, r in zip(jobs, results, strict=True) if j.part.section == section.title]
+        audio.join_mp3(members, work / name)
+        seconds = tags.write_tags(work / name, title=f"{section.title} — {config.title}, {long_date}",
+                                  show=config.title, artist=config.author, date=date_text, cover_jpeg=art)
         clips.append(SectionClip(section.title, section.slug, f"{rel}/{name}", (work / name).stat().st_size, seconds))
 
-    audio.export_mp3(programme.samples, work / "episode.mp3", config.audio)
-    title = episode_title(script)
-    seconds = _tag(work / "episode.mp3", title, config, date_text, art, programme.chapters)
+    audio.join_mp3([r.mp3 for r in results], work / "episode.mp3")
+    seconds = tags.write_tags(work / "episode.mp3", title=title, show=config.title, artist=config.author,
+                              date=date_text, cover_jpeg=art, chapters=chapters)
+    (work / "transcript.vtt").write_text(transcript.to_vtt(cues))
+    (work / "transcript.srt").write_text(transcript.to_srt(cues))
+    (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
     record = EpisodeRecord(
         date=date_text,
         title=title,
@@ -166,23 +180,15 @@ def _write_episode(
         audio_file=f"{rel}/episode.mp3",
         length=(work / "episode.mp3").stat().st_size,
         duration_s=seconds,
-        chapters=programme.chapters,
+        chapters=chapters,
         clips=tuple(clips),
         headlines=tuple((s.title, tuple(st.headline for st in s.stories)) for s in digest.sections),
+        build_key=key,
     )
     (work / "script.json").write_text(json.dumps(script.to_dict(), indent=2, ensure_ascii=False) + "\n")
     (work / "script.txt").write_text(script.to_text())
     (work / "episode.json").write_text(json.dumps(record.to_dict(), indent=2, ensure_ascii=False) + "\n")
     return record
-
-
-def _tag(
-    path: Path, title: str, config: ShowConfig, date: str, art: bytes, chapters: tuple[Chapter, ...] = ()
-) -> float:
-    return tags.write_tags(
-        path, title=title, show=config.title, artist=config.author, date=date,
-        cover_jpeg=art, chapters=chapters,
-    )
 
 
 def _publish(work: Path, target: Path) -> None:
@@ -197,8 +203,7 @@ def _publish(work: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
     else:
         (work / "sections").rename(old_sections)
-    # episode.json last: a record only ever points at files already in place.
-    for name in ("digest.txt", "episode.mp3", "script.json", "script.txt", "episode.json"):
+    for name in PUBLISHED:
         if (work / name).exists():
             (work / name).replace(target / name)
 
@@ -240,6 +245,3 @@ def list_voices(show: Show) -> list[tuple[str, str, str]]:
     """(id, name, languages) of every voice the show's engine offers."""
     engine = make_engine(load_voice(show.root, show.config.voice))
     return [(v.id, v.name, ",".join(v.languages)) for v in engine.voices()]
-
-
-__all__ = ["Show", "build", "load_script", "parse_date", "publish_feed", "list_voices", "PodcastError"]

@@ -50,27 +50,35 @@ class Pyttsx3Engine:
 
     def __init__(self, profile: VoiceProfile) -> None:
         self.profile = profile
+        self._loaded: Any = None
         self._engine: Any = None
 
     @property
     def key(self) -> str:
         p = self.profile
-        return f"pyttsx3/espeak-ng|{p.voice}|{p.rate}|{p.volume}"
+        return f"pyttsx3/espeak-ng|{p.voice}|{p.rate}|{p.volume}|{p.pitch}"
 
     def start(self) -> None:
         self._start()
 
-    def _start(self) -> Any:
-        if self._engine is not None:
-            return self._engine
+    def _load(self) -> Any:
+        if self._loaded is not None:
+            return self._loaded
         if shutil.which("espeak-ng") is None and not _has_libespeak():
             raise MissingToolError("espeak-ng", "espeak-ng")
         import pyttsx3
 
         try:
-            engine = pyttsx3.init("espeak")
+            self._loaded = pyttsx3.init("espeak")
         except (OSError, RuntimeError) as exc:
             raise MissingToolError("espeak-ng", "espeak-ng libespeak-ng1") from exc
+        return self._loaded
+
+    def _start(self) -> Any:
+        """The engine with this profile's settings, checked; pyttsx3 ignores an unknown voice silently."""
+        if self._engine is not None:
+            return self._engine
+        engine = self._load()
         known = {v.id for v in engine.getProperty("voices")}
         if self.profile.voice.split("+", 1)[0] not in known:
             raise ConfigError(
@@ -79,6 +87,7 @@ class Pyttsx3Engine:
         engine.setProperty("voice", self.profile.voice)
         engine.setProperty("rate", self.profile.rate)
         engine.setProperty("volume", self.profile.volume)
+        engine.setProperty("pitch", self.profile.pitch)
         # One empty run flushes the first-call race (and applies the settings); a second
         # empty run would hang pyttsx3 2.99.
         engine.runAndWait()
@@ -94,7 +103,7 @@ class Pyttsx3Engine:
             engine.runAndWait()
 
     def voices(self) -> list[Voice]:
-        engine = self._start()
+        engine = self._load()
         return [
             Voice(v.id, v.name, tuple(str(lang) for lang in (v.languages or ())))
             for v in engine.getProperty("voices")

@@ -17,12 +17,12 @@ OWNERS = {
     "typer": "cli.py",
     "num2words": "speech/words.py",
     "PIL": "cover.py",
-    "pyloudnorm": "loudness.py",
+    "rich": "produce.py",
     "filelock": "pipeline.py",
 }
 # Stages in data-flow order: a module never imports one that comes after it.
-ORDER = ["models", "errors", "config", "digest", "speech", "script", "tts", "render", "jingles",
-         "loudness", "audio", "cover", "tags", "feed", "pipeline", "cli"]
+ORDER = ["models", "errors", "config", "layout", "digest", "speech", "script", "parts", "tts", "render",
+         "jingles", "loudness", "audio", "produce", "cover", "tags", "transcript", "feed", "pipeline", "cli"]
 
 
 def imports(path: Path) -> set[str]:

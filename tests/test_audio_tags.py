@@ -1,9 +1,10 @@
-"""Mixing, loudness, MP3 export and ID3 tags, decoded back from the written files."""
+"""Parts, loudness, MP3 joining and ID3 tags, decoded back from the written files."""
 
 from __future__ import annotations
 
 import json
 import subprocess
+import wave
 from pathlib import Path
 
 import numpy as np
@@ -11,13 +12,14 @@ import pytest
 from mutagen.id3 import ID3
 
 from podcast import audio, loudness
-from podcast.config import AudioSettings
+from podcast.config import AudioSettings, VoiceProfile
 from podcast.digest import parse_digest
 from podcast.models import Chapter
-from podcast.render import render_all
+from podcast.parts import part_key, plan_parts
+from podcast.produce import PartJob, make_parts
 from podcast.script import build_script
 from podcast.tags import write_tags
-from podcast.tts import ToneEngine
+from podcast.tts import write_tone
 
 from .conftest import SHORT_DIGEST
 
@@ -29,44 +31,70 @@ def ebur128(path: Path) -> tuple[float, float]:
          "-f", "null", "-"], capture_output=True, text=True, check=True,
     ).stderr
     summary = out[out.rindex("Summary:"):]
-    lufs = float(summary.split("I:")[1].split()[0])
-    peak = float(summary.split("Peak:")[1].split()[0])
-    return lufs, peak
+    return float(summary.split("I:")[1].split()[0]), float(summary.split("Peak:")[1].split()[0])
+
+
+def probe(path: Path, *entries: str) -> dict:  # type: ignore[type-arg]
+    out = subprocess.run(["ffprobe", "-v", "error", *entries, "-of", "json", str(path)],
+                         capture_output=True, text=True, check=True).stdout
+    return json.loads(out)  # type: ignore[no-any-return]
 
 
 @pytest.fixture(scope="module")
-def programme(tmp_path_factory: pytest.TempPathFactory) -> audio.Programme:
+def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[PartJob], list, Path]:  # type: ignore[type-arg]
+    show = tmp_path_factory.mktemp("show")
     script = build_script(parse_digest(SHORT_DIGEST), "Daily Buzz")
-    cache = tmp_path_factory.mktemp("cache")
-    wavs = render_all(ToneEngine(), [c for s in script.segments for c in s.chunks], cache)
-    return audio.assemble(script, wavs, AudioSettings(), Path("."))
+    settings = AudioSettings()
+    profile = VoiceProfile(engine="tone", voice="tone")
+    prints = audio.jingle_fingerprints(settings, show)
+    jobs = [PartJob(p, part_key(p, profile, settings, prints), profile, settings, show)
+            for p in plan_parts(script, settings, "anchor", "reader")]
+    return jobs, make_parts(jobs, workers=1), show
 
 
-def test_programme_layout(programme: audio.Programme) -> None:
-    assert [c.title for c in programme.chapters] == ["Top News", "Economy & Markets"]
-    assert programme.chapters[0].start_ms == 0
-    assert programme.chapters[0].end_ms == programme.chapters[1].start_ms
-    assert programme.chapters[-1].end_ms == pytest.approx(programme.duration_s * 1000, abs=2)
-    starts = [c.start_ms for c in programme.cues]
-    assert starts == sorted(starts) and programme.cues[-1].end_ms <= programme.duration_s * 1000
-    assert len(programme.clips) == 2
-    # Each clip holds its section's speech: shorter than the episode, longer than its words alone.
-    assert all(5 < len(c) / audio.RATE < programme.duration_s for c in programme.clips)
+def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
+    jobs, results, _ = made
+    assert [j.part.kind for j in jobs] == ["intro", "section", "story", "section", "story", "outro"]
+    assert [j.part.voice for j in jobs] == ["anchor", "anchor", "reader", "anchor", "reader", "anchor"]
+    assert jobs[0].part.lead == "theme" and jobs[0].part.bed and jobs[-1].part.tail == "outro"
+    story = jobs[4].part  # headline, then two paragraphs: one line per sentence
+    assert [line.text for line in story.lines][0] == "China's Exports Beat Forecasts?"
+    assert [line.pause_ms for line in story.lines] == [500, 500, 0]
+    for job, result in zip(jobs, results, strict=True):
+        starts = [a for a, _ in result.spans]
+        assert starts == sorted(starts) and result.spans[-1][1] <= result.duration_s
+        assert len(result.spans) == len(job.part.lines)
 
 
-def test_exported_mp3_meets_loudness_and_format(programme: audio.Programme, tmp_path: Path) -> None:
-    path = tmp_path / "episode.mp3"
-    audio.export_mp3(programme.samples, path, AudioSettings())
-    lufs, peak = ebur128(path)
-    assert -17.0 <= lufs <= -15.0
-    assert peak <= -1.0
-    info = json.loads(subprocess.run(
-        ["ffprobe", "-v", "error", "-show_streams", "-show_format", "-of", "json", str(path)],
-        capture_output=True, text=True, check=True).stdout)
+def test_joined_parts_meet_loudness_and_format(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, results, _ = made
+    episode = tmp_path / "episode.mp3"
+    audio.join_mp3([r.mp3 for r in results], episode)
+    lufs, peak = ebur128(episode)
+    assert -17.0 <= lufs <= -15.0 and peak <= -1.0
+    info = probe(episode, "-show_streams", "-show_format")
     stream = info["streams"][0]
     assert stream["codec_name"] == "mp3" and stream["sample_rate"] == "44100"
     assert stream["channels"] == 1 and int(stream["bit_rate"]) == 96000
-    assert float(info["format"]["duration"]) == pytest.approx(programme.duration_s, abs=0.2)
+    expected = sum(r.duration_s for r in results)
+    assert float(info["format"]["duration"]) == pytest.approx(expected, abs=0.1)
+    assert audio.mp3_duration(episode.read_bytes()) == pytest.approx(expected, abs=0.001)
+
+
+def test_cached_parts_are_not_made_again(made) -> None:  # type: ignore[no-untyped-def]
+    jobs, results, _ = made
+    before = [r.mp3.stat().st_mtime_ns for r in results]
+    again = make_parts(jobs, workers=1)
+    assert [r.mp3.stat().st_mtime_ns for r in again] == before
+
+
+def test_meter_agrees_with_ffmpeg(tmp_path: Path) -> None:
+    path = tmp_path / "tone.wav"
+    write_tone(path, 6.0, 330.0, rate=44100)
+    with wave.open(str(path)) as wav:
+        samples = np.frombuffer(wav.readframes(wav.getnframes()), dtype=np.int16).astype(np.float32) / 32768
+    ffmpeg_lufs, _ = ebur128(path)
+    assert loudness.integrated_lufs(samples, 44100) == pytest.approx(ffmpeg_lufs, abs=0.15)
 
 
 def test_limiter_holds_the_ceiling() -> None:
@@ -77,23 +105,31 @@ def test_limiter_holds_the_ceiling() -> None:
     assert loudness.true_peak_envelope(out).max() <= 10 ** (-1.5 / 20) + 1e-3
 
 
-def test_tags_round_trip(programme: audio.Programme, tmp_path: Path) -> None:
+def test_sliding_min_matches_a_naive_one() -> None:
+    values = np.random.default_rng(1).random(1000).astype(np.float32)
+    fast = loudness.sliding_min(values, 9)
+    padded = np.pad(values, 4, constant_values=1.0)
+    naive = np.array([padded[i : i + 9].min() for i in range(len(values))])
+    assert np.allclose(fast, naive)
+
+
+def test_tags_round_trip(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    _, results, _ = made
     path = tmp_path / "episode.mp3"
-    audio.export_mp3(programme.samples, path, AudioSettings())
+    audio.join_mp3([r.mp3 for r in results], path)
     chapters = (Chapter("Top News", 0, 5000), Chapter("Economy & Markets", 5000, 9000))
     seconds = write_tags(path, title="Markets Rally", show="Daily Buzz", artist="Newsroom",
                          date="2026-02-03", cover_jpeg=b"\xff\xd8\xff\xe0fake", chapters=chapters)
-    assert seconds == pytest.approx(programme.duration_s, abs=0.2)
+    assert seconds == pytest.approx(sum(r.duration_s for r in results), abs=0.1)
     tags = ID3(str(path))
     assert tags.version[:2] == (2, 3)
     assert str(tags["TIT2"]) == "Markets Rally" and str(tags["TALB"]) == "Daily Buzz"
     assert str(tags["TCON"]) == "Podcast" and str(tags["TDRC"]) == "2026-02-03"
+    assert int(str(tags["TLEN"])) == pytest.approx(seconds * 1000, abs=1)
     assert tags.getall("APIC")[0].mime == "image/jpeg"
     toc = tags.getall("CTOC")[0]
     assert toc.child_element_ids == ["chp0", "chp1"]
     titles = [str(tags[f"CHAP:{cid}"].sub_frames["TIT2"]) for cid in toc.child_element_ids]
     assert titles == ["Top News", "Economy & Markets"]
-    listed = json.loads(subprocess.run(
-        ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(path)],
-        capture_output=True, text=True, check=True).stdout)["chapters"]
+    listed = probe(path, "-show_chapters")["chapters"]
     assert sorted(c["tags"]["title"] for c in listed) == sorted(titles)

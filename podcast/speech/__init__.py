@@ -13,7 +13,7 @@ from typing import Final
 from . import dates, hygiene, measures, money, names, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "FORBIDDEN"]
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "FORBIDDEN"]
 
 FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 """What the spoken text never contains."""
@@ -43,3 +43,17 @@ def _leftovers(text: str) -> str:
     replacements = {"$": " dollars ", "£": " pounds ", "€": " euros ", "¥": " yen ",
                     "₩": " won ", "%": " percent ", "&": " and ", "<": " ", ">": " "}
     return FORBIDDEN.sub(lambda m: replacements[m.group(0)], text)
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(]?[A-Z])")
+
+
+def sentences(text: str) -> list[str]:
+    """Spoken text split at sentence ends: the units the engine renders and captions show."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        end = match.start() + len(match.group(0).rstrip())
+        parts.append(text[start:end].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]

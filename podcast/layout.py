@@ -1,0 +1,86 @@
+"""Where a show keeps things, what DATE means, and whether an episode is already up to date.
+
+Light on purpose (standard library only): `podcast build` answers "up to date"
+without loading the audio stack.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from . import __version__
+from .config import ShowConfig, load_config
+from .errors import InputError
+
+EPISODES: Final = "episodes"
+FEED_FILE: Final = "feed.xml"
+LOCK_FILE: Final = ".podcast.lock"
+BUILD_FORMAT: Final = "build-2"
+"""Bump when what a build writes changes, so old episodes count as out of date."""
+
+
+@dataclass(frozen=True)
+class Show:
+    """A show folder and its settings."""
+
+    root: Path
+    config: ShowConfig
+
+    @classmethod
+    def open(cls, root: Path) -> Show:
+        return cls(root, load_config(root))
+
+    def episode_dir(self, date: dt.date) -> Path:
+        return self.root / EPISODES / date.isoformat()
+
+    def digest_path(self, date: dt.date) -> Path:
+        return self.episode_dir(date) / "digest.txt"
+
+
+def parse_date(text: str) -> dt.date:
+    """A real calendar date written YYYY-MM-DD."""
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+        raise InputError(f"DATE {text!r}", "must be a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise InputError(f"DATE {text!r}", "is not a real calendar date") from exc
+
+
+def build_key(show: Show, digest: Path, force: bool) -> str:
+    """Hash of everything a build reads: the digest, settings, voices and lexicon, producer files."""
+    h = hashlib.sha256(f"{BUILD_FORMAT}|{__version__}|{force}".encode())
+    try:
+        h.update(hashlib.sha256(digest.read_bytes()).digest())  # its content, wherever it is read from
+    except OSError:
+        h.update(b"-")
+    files = [show.root / "podcast.toml", *sorted((show.root / "voices").glob("*.toml"))]
+    audio = show.config.audio
+    files += [show.root / f for f in (show.config.artwork, audio.intro_jingle, audio.stinger, audio.outro_jingle,
+                                       audio.music_bed) if f]
+    for path in files:
+        h.update(str(path.relative_to(show.root) if path.is_relative_to(show.root) else path).encode())
+        try:
+            h.update(hashlib.sha256(path.read_bytes()).digest())
+        except OSError:
+            h.update(b"-")
+    return h.hexdigest()
+
+
+def up_to_date(show: Show, date: dt.date, digest: Path, force: bool) -> bool:
+    """Whether the published episode was built from exactly these inputs and is still whole."""
+    folder = show.episode_dir(date)
+    try:
+        record = json.loads((folder / "episode.json").read_text())
+        if record.get("build_key") != build_key(show, digest, force):
+            return False
+        files = [(record["audio_file"], record["length"])] + [(c["file"], c["length"]) for c in record["clips"]]
+        return all((show.root / f).stat().st_size == size for f, size in files) and (show.root / FEED_FILE).exists()
+    except (OSError, ValueError, KeyError, TypeError):
+        return False

@@ -1,0 +1,78 @@
+"""The script cut into parts: the units that are mixed, levelled, encoded and cached on their own.
+
+One part per segment (the intro, each section's lead-in, each story, the sign-off),
+each a list of sentences with the pause after each. The episode and every section
+clip are these parts' MP3s joined end to end, so nothing is encoded twice and an
+edited story re-encodes only its own part.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import asdict, dataclass
+from typing import Final, Literal
+
+from .config import AudioSettings, VoiceProfile
+from .models import Script, SegmentKind
+from .speech import sentences
+
+FORMAT_VERSION: Final = "parts-1"
+"""Bump when the mixing or encoding changes, so cached parts are made again."""
+
+Jingle = Literal["", "theme", "stinger", "outro"]
+
+
+@dataclass(frozen=True)
+class Line:
+    """One sentence and the silence after it."""
+
+    text: str
+    pause_ms: int
+
+
+@dataclass(frozen=True)
+class Part:
+    kind: SegmentKind
+    section: str | None
+    voice: str
+    """Voice profile name: the anchor for intro, section and outro, the reader for stories."""
+    lines: tuple[Line, ...]
+    pause_before_ms: int = 0
+    lead: Jingle = ""
+    """Jingle played before the speech."""
+    tail: Jingle = ""
+    """Jingle played after the speech."""
+    bed: bool = False
+    """Music bed under the speech."""
+
+
+def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str) -> tuple[Part, ...]:
+    """Every segment as a part, with sentence, paragraph, story and section pauses."""
+    parts = []
+    for segment in script.segments:
+        lines: list[Line] = []
+        for chunk in segment.chunks:
+            spoken = sentences(chunk)
+            lines += [Line(s, settings.pause_sentence_ms) for s in spoken[:-1]]
+            lines.append(Line(spoken[-1], settings.pause_paragraph_ms))
+        lines[-1] = Line(lines[-1].text, 0)
+        if segment.kind == "intro":
+            part = Part("intro", None, anchor, tuple(lines), lead="theme", bed=True)
+        elif segment.kind == "section":
+            part = Part("section", segment.section, anchor, tuple(lines), settings.pause_section_ms, lead="stinger")
+        elif segment.kind == "story":
+            part = Part("story", segment.section, reader, tuple(lines), settings.pause_story_ms)
+        else:
+            part = Part("outro", None, anchor, tuple(lines), settings.pause_section_ms * 2, tail="outro")
+        parts.append(part)
+    return tuple(parts)
+
+
+def part_key(part: Part, profile: VoiceProfile, settings: AudioSettings, jingles: dict[str, str]) -> str:
+    """Content hash of everything that shapes the part's audio."""
+    used = {name: jingles[name] for name in (part.lead, part.tail, "bed" if part.bed else "") if name}
+    blob = json.dumps(
+        [FORMAT_VERSION, asdict(part), asdict(profile), asdict(settings), used], sort_keys=True, ensure_ascii=False
+    )
+    return hashlib.sha256(blob.encode()).hexdigest()

@@ -1,0 +1,157 @@
+"""Making each part's MP3: speech rendered, mixed, levelled and encoded, cached, across the cores.
+
+Workers are started with `spawn`: forking a process after pyttsx3 is initialised
+hangs the child inside eSpeak NG.
+"""
+
+from __future__ import annotations
+
+import json
+import multiprocessing
+import os
+import sys
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from . import audio, render
+from .config import AudioSettings, VoiceProfile
+from .parts import Part
+from .tts import Engine, make_engine
+
+PARTS_DIR: Final = Path(".cache") / "parts"
+IN_PROCESS_LIMIT: Final = 2
+"""So few parts to make are made here: starting workers would cost more than it saves."""
+
+
+@dataclass(frozen=True)
+class PartJob:
+    part: Part
+    key: str
+    profile: VoiceProfile
+    settings: AudioSettings
+    show_dir: Path
+
+
+@dataclass(frozen=True)
+class PartResult:
+    key: str
+    mp3: Path
+    duration_s: float
+    spans: tuple[tuple[float, float], ...]
+    """(start, end) of each line in seconds from the start of the part's decoded audio."""
+
+
+def _paths(show_dir: Path, key: str) -> tuple[Path, Path]:
+    folder = show_dir / PARTS_DIR / key[:2]
+    return folder / f"{key}.mp3", folder / f"{key}.json"
+
+
+def cached(job: PartJob) -> PartResult | None:
+    """The part as made before, when both its audio and its timings are in the cache."""
+    mp3, meta = _paths(job.show_dir, job.key)
+    try:
+        data = json.loads(meta.read_text())
+        if mp3.stat().st_size != data["size"]:
+            return None
+        return PartResult(job.key, mp3, float(data["duration_s"]), tuple(tuple(s) for s in data["spans"]))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+_engines: dict[str, Engine] = {}
+
+
+def _engine(profile: VoiceProfile) -> Engine:
+    """One engine per voice per process, started once."""
+    key = repr(profile)
+    if key not in _engines:
+        engine = make_engine(profile)
+        engine.start()
+        _engines[key] = engine
+    return _engines[key]
+
+
+def make_part(job: PartJob) -> PartResult:
+    """Render the part's sentences, mix, level and encode it, and store it in the cache."""
+    engine = _engine(job.profile)
+    texts = [line.text for line in job.part.lines]
+    wavs = render.render_all(engine, texts, job.show_dir / render.CACHE_DIR)
+    speech = [audio.load_speech(wavs[text]) for text in texts]
+    mixed = audio.mix_part(job.part, speech, job.settings, job.show_dir)
+    mp3, meta = _paths(job.show_dir, job.key)
+    mp3.parent.mkdir(parents=True, exist_ok=True)
+    partial = mp3.with_name(f".{mp3.name}.{os.getpid()}.part")
+    audio.encode_mp3(mixed.samples, partial, job.settings)
+    data = partial.read_bytes()
+    duration = audio.mp3_duration(data)
+    spans = tuple((a + audio.ENCODER_DELAY_S, b + audio.ENCODER_DELAY_S) for a, b in mixed.spans)
+    os.replace(partial, mp3)
+    meta_partial = meta.with_name(f".{meta.name}.{os.getpid()}.part")
+    meta_partial.write_text(json.dumps({"size": len(data), "duration_s": duration, "spans": spans}))
+    os.replace(meta_partial, meta)
+    return PartResult(job.key, mp3, duration, spans)
+
+
+Progress = Callable[[int, int], None]
+
+
+def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progress | None = None) -> list[PartResult]:
+    """Every part's MP3, from the cache where it can be; the rest made across the cores."""
+    results: dict[str, PartResult] = {}
+    missing: dict[str, PartJob] = {}
+    for job in jobs:
+        hit = cached(job)
+        if hit is not None:
+            results[job.key] = hit
+        else:
+            missing[job.key] = job
+    todo = list(missing.values())
+    workers = workers or os.cpu_count() or 1
+    done = 0
+    if len(todo) <= IN_PROCESS_LIMIT or workers == 1:
+        for job in todo:
+            results[job.key] = make_part(job)
+            done += 1
+            if progress:
+                progress(done, len(todo))
+    else:
+        # Longest parts first keeps both cores busy to the end.
+        todo.sort(key=lambda j: -sum(len(line.text) for line in j.part.lines))
+        # One BLAS thread per worker: the workers already fill the cores, and
+        # oversubscribed BLAS threads made a cold build half again slower.
+        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+            os.environ.setdefault(variable, "1")
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
+            futures = [pool.submit(make_part, job) for job in todo]
+            for future in as_completed(futures):
+                result = future.result()
+                results[result.key] = result
+                done += 1
+                if progress:
+                    progress(done, len(todo))
+    return [results[job.key] for job in jobs]
+
+
+def progress_reporter(total_label: str) -> tuple[Progress, Callable[[], None]]:
+    """A rich progress bar on a terminal, plain lines otherwise; returns (update, close)."""
+    if sys.stderr.isatty():
+        from rich.progress import Progress as Bar
+
+        bar = Bar(transient=True)
+        task = bar.add_task(total_label, total=None)
+        bar.start()
+
+        def update(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        return update, bar.stop
+
+    def plain(done: int, total: int) -> None:
+        if done == total or done % max(1, total // 4) == 0:
+            print(f"{total_label}: {done}/{total}", file=sys.stderr)
+
+    return plain, lambda: None

@@ -1,0 +1,106 @@
+"""A whole build on a tone-voiced show: files, chapters, transcripts, cache and two voices."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+
+from podcast import layout, pipeline
+
+from .conftest import SHORT_DIGEST, write_digest
+
+LONGER = SHORT_DIGEST + """Corporate
+Chipmaker Posts Record Profit
+The company said profit rose 46 percent to 1 billion yuan. Shares jumped 8% in Shanghai.
+Retailer Opens 20 Stores
+The chain will open 20 stores across Europe by 2027.
+"""
+
+
+def parts_in_cache(show: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in (show / ".cache" / "parts").rglob("*.mp3")}
+
+
+def build(show: Path, date: str = "2026-02-03") -> pipeline.EpisodeRecord | None:
+    return pipeline.build(layout.Show.open(show), layout.parse_date(date), report=lambda _: None)
+
+
+def test_episode_files_chapters_and_transcripts(tone_show: Path) -> None:
+    write_digest(tone_show, "2026-02-03", LONGER)
+    record = build(tone_show)
+    assert record is not None
+    folder = tone_show / "episodes" / "2026-02-03"
+    assert sorted(p.name for p in (folder / "sections").iterdir()) == [
+        "01-top-news.mp3", "02-economy-markets.mp3", "03-corporate.mp3",
+    ]
+    chapters = json.loads(subprocess.run(
+        ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(folder / "episode.mp3")],
+        capture_output=True, text=True, check=True).stdout)["chapters"]
+    assert sorted(c["tags"]["title"] for c in chapters) == ["Corporate", "Economy & Markets", "Top News"]
+    assert ID3(str(folder / "episode.mp3")).getall("CTOC")
+
+    data = json.loads((folder / "chapters.json").read_text())
+    assert data["version"] == "1.2.0" and data["chapters"][0]["startTime"] == 0
+    starts = [c["startTime"] for c in data["chapters"]]
+    assert starts == sorted(starts) and len(starts) == 3
+
+    vtt = (folder / "transcript.vtt").read_text()
+    assert vtt.startswith("WEBVTT\n")
+    times = [tuple(map(_seconds, m)) for m in re.findall(r"([\d:.]+) --> ([\d:.]+)", vtt)]
+    assert times and all(a < b for a, b in times)
+    assert [a for a, _ in times] == sorted(a for a, _ in times)
+    assert times[-1][1] <= record.duration_s
+    for block in vtt.split("\n\n")[1:]:
+        assert 2 <= len(block.strip().splitlines()) <= 3  # the timing line and at most two text lines
+    srt = (folder / "transcript.srt").read_text()
+    assert srt.startswith("1\n00:00:") and srt.count(" --> ") == len(times)
+
+    for clip in record.clips:
+        tags = ID3(str(tone_show / clip.file))
+        assert str(tags["TIT2"]) == f"{clip.title} — Daily Buzz, 3 February 2026"
+
+
+def _seconds(stamp: str) -> float:
+    h, m, s = stamp.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+
+
+def test_rebuilds_use_the_cache(tone_show: Path) -> None:
+    digest = write_digest(tone_show, "2026-02-03", LONGER)
+    build(tone_show)
+    first = parts_in_cache(tone_show)
+    published = (tone_show / "episodes" / "2026-02-03" / "episode.mp3").read_bytes()
+
+    assert build(tone_show) is None  # nothing changed: nothing made, nothing published
+    assert parts_in_cache(tone_show) == first
+
+    digest.write_text(LONGER.replace("open 20 stores", "open 25 stores"))
+    assert build(tone_show) is not None
+    after = parts_in_cache(tone_show)
+    assert len(set(after) - set(first)) == 1  # only the edited story's part is made again
+    assert (tone_show / "episodes" / "2026-02-03" / "episode.mp3").read_bytes() != published
+
+    (tone_show / "episodes" / "2026-02-03" / "episode.json").unlink()  # a lost record: rebuilt from the cache
+    assert build(tone_show) is not None
+    assert parts_in_cache(tone_show) == after
+
+
+def test_anchor_and_reader_voices(tone_show: Path) -> None:
+    (tone_show / "voices" / "anchor.toml").write_text('engine = "tone"\nvoice = "anchor"\nrate = 150\n')
+    (tone_show / "podcast.toml").write_text('[show]\nanchor_voice = "anchor"\n')
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    assert build(tone_show) is not None
+    assert len(parts_in_cache(tone_show)) == 6
+
+
+@pytest.mark.parametrize("setting", ['voice = "missing"', 'anchor_voice = "missing"'])
+def test_unknown_voice_profile_is_an_error(tone_show: Path, setting: str) -> None:
+    (tone_show / "podcast.toml").write_text(f"[show]\n{setting}\n")
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    with pytest.raises(pipeline.ConfigError, match="no voice profile named 'missing'"):
+        build(tone_show)
