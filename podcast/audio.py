@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+import lameenc
 import numpy as np
 from pydub import AudioSegment
-from pydub.exceptions import CouldntDecodeError, CouldntEncodeError
+from pydub.exceptions import CouldntDecodeError
 
 from . import jingles, loudness
 from .config import AudioSettings
@@ -132,7 +133,8 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
         pieces += [audio, _silence(line.pause_ms)]
         cursor += len(audio) + len(pieces[-1])
     voice = np.concatenate(pieces)
-    voice_lufs = loudness.integrated_lufs(voice, RATE)
+    needs_reference = part.bed or part.lead or part.tail
+    voice_lufs = loudness.integrated_lufs(voice, RATE) if needs_reference else float("-inf")
 
     if part.bed:
         voice = voice + _ducked_bed(_jingle("bed", settings, show_dir), voice, settings, voice_lufs)
@@ -158,18 +160,34 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
 
 
 def encode_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None:
-    """A constant-bit-rate MP3 frame stream: no tags and no Xing header, so parts can be joined."""
-    require_ffmpeg()
-    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
-    segment = AudioSegment(data=pcm.tobytes(), sample_width=2, frame_rate=RATE, channels=1)
+    """A constant-bit-rate MP3 frame stream: no tags and no Xing header, so parts can be joined.
+
+    LAME runs in this process (lameenc): no ffmpeg start-up and no PCM pipe per part.
+    """
+    if settings.sample_rate != RATE:
+        raise ConfigError(f"sample_rate {settings.sample_rate}", f"only {RATE} Hz is supported")
+    if settings.channels not in (1, 2):
+        raise ConfigError(f"channels {settings.channels}", "must be 1 or 2")
     try:
-        segment.export(
-            str(path), format="mp3", codec="libmp3lame", bitrate=settings.bitrate,
-            parameters=["-ar", str(settings.sample_rate), "-ac", str(settings.channels), "-map_metadata", "-1",
-                        "-id3v2_version", "0", "-write_id3v1", "0", "-write_xing", "0"],
-        ).close()
-    except (CouldntEncodeError, OSError) as exc:
+        kbps = int(settings.bitrate.lower().removesuffix("k"))
+    except ValueError as exc:
+        raise ConfigError(f"bitrate {settings.bitrate!r}", "must be like \"96k\"") from exc
+    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
+    if settings.channels == 2:
+        pcm = np.repeat(pcm, 2)
+    encoder = lameenc.Encoder()
+    try:
+        encoder.set_bit_rate(kbps)
+        encoder.set_in_sample_rate(RATE)
+        encoder.set_channels(settings.channels)
+        encoder.set_quality(settings.encoder_quality)
+        data = encoder.encode(pcm.tobytes()) + encoder.flush()
+    except RuntimeError as exc:
         raise AudioError(f"{path}: MP3 encoding failed: {exc}") from exc
+    try:
+        path.write_bytes(bytes(data))
+    except OSError as exc:
+        raise AudioError(f"{path}: cannot write: {exc.strerror}") from exc
 
 
 _BITRATES: Final = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)

@@ -37,6 +37,8 @@ class AudioSettings:
 
     bitrate: str = "96k"
     """MP3 bit rate (constant), e.g. "96k" or "128k"."""
+    encoder_quality: int = 3
+    """LAME's algorithm quality, 0 (best, slowest) to 9 (fastest); 3 is LAME's own default."""
     channels: int = 1
     sample_rate: int = 44100
     pause_sentence_ms: int = 180

@@ -12,12 +12,14 @@ import os
 import sys
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
 from . import audio, render
 from .config import AudioSettings, VoiceProfile
+from .errors import RenderError
 from .parts import Part
 from .tts import Engine, make_engine
 
@@ -125,14 +127,17 @@ def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progre
         for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(variable, "1")
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
-            futures = [pool.submit(make_part, job) for job in todo]
-            for future in as_completed(futures):
-                result = future.result()
-                results[result.key] = result
-                done += 1
-                if progress:
-                    progress(done, len(todo))
+        try:
+            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
+                futures = [pool.submit(make_part, job) for job in todo]
+                for future in as_completed(futures):
+                    result = future.result()
+                    results[result.key] = result
+                    done += 1
+                    if progress:
+                        progress(done, len(todo))
+        except BrokenProcessPool as exc:
+            raise RenderError("a worker process died while making the audio (out of memory?)") from exc
     return [results[job.key] for job in jobs]
 
 

@@ -18,6 +18,7 @@ OWNERS = {
     "num2words": "speech/words.py",
     "PIL": "cover.py",
     "rich": "produce.py",
+    "lameenc": "audio.py",
     "filelock": "pipeline.py",
 }
 # Stages in data-flow order: a module never imports one that comes after it.

@@ -1,0 +1,109 @@
+"""Benchmark: cold build, no-op rebuild, one-story edit and peak memory, against the floor.
+
+The floor, measured in the same run: the espeak-ng CLI rendering the same digest
+text to WAV, plus ffmpeg encoding that WAV to the episode's MP3 format (44.1 kHz
+mono 96 kbps). Targets: cold build <= 1.0x the floor, no-op rebuild <= 0.05x the
+cold build, one-story edit <= 0.25x the cold build.
+
+    .venv/bin/python bench/build.py [--date 2026-02-02] [--long]
+
+--long also builds a digest four times the sample's length (about an hour) and
+reports its peak memory (target: under 1 GB).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PODCAST = [sys.executable, "-m", "podcast"]
+
+
+def timed(command: list[str], cwd: Path) -> tuple[float, int]:
+    """Wall seconds and peak RSS (MB) of the largest process the command ran."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    start = time.perf_counter()
+    result = subprocess.run(command, cwd=cwd, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode:
+        sys.exit(f"{' '.join(command)} failed:\n{result.stderr}")
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return seconds, max(peak, before) // 1024
+
+
+def floor(digest: Path, work: Path) -> float:
+    wav, mp3 = work / "floor.wav", work / "floor.mp3"
+    start = time.perf_counter()
+    subprocess.run(["espeak-ng", "-v", "en-us", "-s", "175", "-w", str(wav), "-f", str(digest)], check=True)
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-i", str(wav), "-ar", "44100", "-ac", "1", "-c:a", "libmp3lame",
+                    "-b:a", "96k", str(mp3)], check=True)
+    return time.perf_counter() - start
+
+
+def new_show(work: Path, date: str, digest_text: str) -> Path:
+    show = work / "show"
+    shutil.rmtree(show, ignore_errors=True)
+    (show / "episodes" / date).mkdir(parents=True)
+    shutil.copytree(ROOT / "voices", show / "voices")
+    if (ROOT / "podcast.toml").exists():
+        shutil.copy(ROOT / "podcast.toml", show / "podcast.toml")
+    (show / "episodes" / date / "digest.txt").write_text(digest_text)
+    return show
+
+
+def edit_one_story(digest: Path) -> None:
+    lines = digest.read_text().splitlines()
+    # The last paragraph of the digest's last story: a change confined to one part.
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].rstrip().endswith("."):
+            lines[i] = lines[i].rstrip() + " This sentence was added for the benchmark."
+            break
+    digest.write_text("\n".join(lines) + "\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--date", default="2026-02-02")
+    parser.add_argument("--long", action="store_true", help="also build an hour-long digest for peak memory")
+    args = parser.parse_args()
+    source = ROOT / "episodes" / args.date / "digest.txt"
+    text = source.read_text()
+    with tempfile.TemporaryDirectory() as tmp:
+        work = Path(tmp)
+        floor_s = floor(source, work)
+        show = new_show(work, args.date, text)
+        cold_s, cold_mb = timed([*PODCAST, "build", args.date], show)
+        noop_s, _ = timed([*PODCAST, "build", args.date], show)
+        edit_one_story(show / "episodes" / args.date / "digest.txt")
+        edit_s, _ = timed([*PODCAST, "build", args.date], show)
+        rows = [
+            ("floor: espeak-ng CLI + ffmpeg encode", floor_s, "", ""),
+            ("cold build", cold_s, f"{cold_s / floor_s:.2f}x floor", "<= 1.00x floor"),
+            ("rebuild, nothing changed", noop_s, f"{noop_s / cold_s:.3f}x cold", "<= 0.05x cold"),
+            ("rebuild, one story edited", edit_s, f"{edit_s / cold_s:.3f}x cold", "<= 0.25x cold"),
+        ]
+        long_row = None
+        if args.long:
+            body = text.split("\n", 1)[1]
+            show = new_show(work, args.date, text.split("\n", 1)[0] + "\n" + body * 4)
+            long_s, long_mb = timed([*PODCAST, "build", args.date], show)
+            long_row = (long_s, long_mb)
+    print(f"cores: {os.cpu_count()}   digest: {source.relative_to(ROOT)}")
+    print(f"{'':40} {'seconds':>8}  {'ratio':>14}  target")
+    for name, seconds, ratio, target in rows:
+        print(f"{name:40} {seconds:8.2f}  {ratio:>14}  {target}")
+    print(f"{'peak RSS, cold build (largest process)':40} {cold_mb:8d} MB")
+    if long_row:
+        print(f"{'hour-long digest: build':40} {long_row[0]:8.2f}  peak RSS {long_row[1]} MB (target < 1024 MB)")
+
+
+if __name__ == "__main__":
+    main()
