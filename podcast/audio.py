@@ -64,9 +64,9 @@ def load_speech(path: Path) -> np.ndarray:
     if width != 2 or channels != 1:
         return load_audio(path)
     x = np.frombuffer(frames, dtype=np.int16).astype(np.float32) / 32768
-    loud = np.nonzero(np.abs(x) > SILENCE * 8)[0]
-    if len(loud):
-        x = x[: min(len(x), loud[-1] + int(0.03 * rate))]
+    loud = np.flatnonzero(np.abs(x) > SILENCE)
+    if len(loud):  # keep 60 ms past the last audible sample: word endings are never cut
+        x = x[: min(len(x), loud[-1] + int(0.06 * rate))]
     if rate == RATE:
         return x
     if rate * 2 != RATE:

@@ -14,6 +14,8 @@ from typing import Final
 import numpy as np
 
 OVERSAMPLE: Final = 4
+MERGE_GAP: Final = 2048
+"""Stretches closer than this (samples) are processed as one: fewer, larger numpy calls."""
 MIN_SECONDS: Final = 0.45
 """Shorter than one 400 ms gating block: too short to measure, left as it is."""
 _ABSOLUTE_GATE: Final = -70.0
@@ -90,19 +92,44 @@ def _interpolator() -> np.ndarray:
     return np.asarray(taps / taps.sum() * OVERSAMPLE, dtype=np.float32)
 
 
-def true_peak_envelope(samples: np.ndarray) -> np.ndarray:
-    """Per sample, the highest magnitude of the 4x-oversampled signal around it."""
+def _regions(mask_indices: np.ndarray, margin: int, length: int) -> list[tuple[int, int]]:
+    """Index runs (first, last) covering the given indices, each widened by `margin`, close runs merged."""
+    if not len(mask_indices):
+        return []
+    breaks = np.flatnonzero(np.diff(mask_indices) > 2 * margin + MERGE_GAP)
+    firsts = np.maximum(mask_indices[np.r_[0, breaks + 1]] - margin, 0)
+    lasts = np.minimum(mask_indices[np.r_[breaks, len(mask_indices) - 1]] + margin + 1, length)
+    return list(zip(firsts.tolist(), lasts.tolist(), strict=True))
+
+
+def _oversampled_peaks(x: np.ndarray) -> np.ndarray:
     taps = _interpolator()
     phases = np.stack([taps[p::OVERSAMPLE][::-1] for p in range(OVERSAMPLE)], axis=1)  # (12, 4)
     width = phases.shape[0]
-    x = np.pad(samples.astype(np.float32), (width // 2, width - width // 2 - 1))
-    windows = np.lib.stride_tricks.sliding_window_view(x, width)  # one row per output sample
-    out = np.abs(samples.astype(np.float32))
+    padded = np.pad(x, (width // 2, width - width // 2 - 1))
+    windows = np.lib.stride_tricks.sliding_window_view(padded, width)  # one row per output sample
+    out = np.abs(x)
     for start in range(0, len(windows), 1 << 18):  # bounded memory: 256k rows at a time
         y = np.abs(windows[start : start + (1 << 18)] @ phases)
         view = out[start : start + len(y)]
         for phase in range(OVERSAMPLE):
             np.maximum(view, y[:, phase], out=view)
+    return out
+
+
+def true_peak_envelope(samples: np.ndarray, floor: float = 0.0) -> np.ndarray:
+    """Per sample, the highest magnitude of the 4x-oversampled signal around it.
+
+    With a `floor`, only stretches where samples reach it are oversampled: between
+    samples a band-limited signal overshoots by a few dB at most, so quieter
+    stretches cannot reach a ceiling twice the floor.
+    """
+    x = samples.astype(np.float32)
+    if floor <= 0:
+        return _oversampled_peaks(x)
+    out = np.abs(x)
+    for first, last in _regions(np.flatnonzero(out >= floor), 32, len(x)):
+        out[first:last] = _oversampled_peaks(x[first:last])
     return out
 
 
@@ -129,16 +156,12 @@ def _limit(samples: np.ndarray, peaks: np.ndarray, ceiling_db: float, rate: int)
     the old one times the gain: no second oversampling pass is needed.
     """
     ceiling = np.float32(10 ** (ceiling_db / 20))
-    over = np.flatnonzero(peaks > ceiling)
-    if not len(over):
-        return samples, peaks
     width = max(1, int(0.004 * rate))
-    margin = 2 * width
-    breaks = np.flatnonzero(np.diff(over) > 2 * margin)
-    firsts = over[np.r_[0, breaks + 1]] - margin
-    lasts = over[np.r_[breaks, len(over) - 1]] + margin + 1
+    regions = _regions(np.flatnonzero(peaks > ceiling), 2 * width, len(samples))
+    if not regions:
+        return samples, peaks
     gain = np.ones(len(samples), dtype=np.float32)
-    for first, last in zip(np.maximum(firsts, 0), np.minimum(lasts, len(samples)), strict=True):
+    for first, last in regions:
         need = np.minimum(np.float32(1.0), ceiling / np.maximum(peaks[first:last], np.float32(1e-9)))
         smooth = moving_average(sliding_min(need, 2 * width + 1), width)
         gain[first:last] = np.minimum(smooth, need)
@@ -158,11 +181,14 @@ def level(samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float)
     alike) and made up, up to three times, without measuring again.
     """
     out = samples.astype(np.float32)
-    peaks = true_peak_envelope(out)
     measured = integrated_lufs(out, rate)
+    ceiling = 10 ** (ceiling_db / 20)
     if not np.isfinite(measured):
-        return _limit(out, peaks, ceiling_db, rate)[0]
+        return _limit(out, true_peak_envelope(out, ceiling / 2), ceiling_db, rate)[0]
     gain = np.float32(10 ** ((target_lufs - measured) / 20))
+    out = out * gain
+    peaks = true_peak_envelope(out, ceiling / 2)
+    gain = np.float32(1.0)
     for _ in range(3):
         scaled = out * gain
         limited, limited_peaks = _limit(scaled, peaks * gain, ceiling_db, rate)

@@ -133,3 +133,19 @@ def test_tags_round_trip(made, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert titles == ["Top News", "Economy & Markets"]
     listed = probe(path, "-show_chapters")["chapters"]
     assert sorted(c["tags"]["title"] for c in listed) == sorted(titles)
+
+
+def test_trimming_keeps_word_endings(tmp_path: Path) -> None:
+    """Only silence after the last audible sample goes; a soft final consonant stays."""
+    rate = 22050
+    t = np.arange(rate) / rate
+    word = 0.5 * np.sin(2 * np.pi * 200 * t[: rate // 2])
+    fricative = 0.01 * np.sin(2 * np.pi * 3000 * t[: rate // 10])  # about -40 dBFS
+    samples = np.concatenate([word, fricative, np.zeros(rate // 3)])
+    path = tmp_path / "word.wav"
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1), out.setsampwidth(2), out.setframerate(rate)
+        out.writeframes((samples * 32767).astype("<i2").tobytes())
+    loaded = audio.load_speech(path)
+    kept_s = len(loaded) / audio.RATE
+    assert 0.6 <= kept_s <= 0.6 + 0.07  # word and fricative kept, the trailing third of a second trimmed

@@ -11,6 +11,7 @@ import feedparser
 import podcastparser
 
 from .conftest import SHORT_DIGEST, write_digest
+from .test_audio_tags import ebur128
 
 
 def probe_seconds(path: Path) -> float:
@@ -42,6 +43,13 @@ def test_build_with_the_real_engine(show: Path) -> None:
     clips = sorted((folder / "sections").glob("*.mp3"))
     assert [c.name for c in clips] == ["01-top-news.mp3", "02-economy-markets.mp3"]
     assert all(3 < probe_seconds(c) < seconds for c in clips)
+    for path in [episode, *clips]:
+        lufs, peak = ebur128(path)
+        assert -17.0 <= lufs <= -15.0, path
+        assert peak <= -1.0, path
+    chapters = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(episode)],
+                                         capture_output=True, text=True, check=True).stdout)["chapters"]
+    assert sorted(c["tags"]["title"] for c in chapters) == ["Economy & Markets", "Top News"]
 
     parsed = feedparser.parse(show / "feed.xml")
     assert len(parsed.entries) == 1

@@ -23,3 +23,21 @@ def test_every_command_is_documented_with_an_example() -> None:
     for name in commands:
         assert f"### `podcast {name}" in README, name
         assert f".venv/bin/podcast {name}" in README, name
+
+
+def test_podcast_toml_documents_every_setting() -> None:
+    import dataclasses
+
+    from podcast.config import AudioSettings, ShowConfig
+
+    documented = (REPO / "podcast.toml").read_text()
+    for cls in (ShowConfig, AudioSettings):
+        for field in dataclasses.fields(cls):
+            if field.name != "audio":
+                assert re.search(rf"^{field.name} = ", documented, re.M), field.name
+
+
+def test_shipped_settings_load() -> None:
+    from podcast.config import ShowConfig, load_config
+
+    assert load_config(REPO) == ShowConfig()  # the documented values are the defaults
