@@ -42,6 +42,7 @@ $(VENV)/.installed: pyproject.toml
 
 bench: setup
 	$(PY) bench/speech.py
+	$(PY) bench/build.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache

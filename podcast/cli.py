@@ -119,5 +119,31 @@ def voices() -> None:
         print(f"{voice_id:<24} {name:<32} {languages}")
 
 
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 lets a phone on the LAN subscribe.")]
+    = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
+    digests: Annotated[bool, typer.Option("--digests", help="Also serve episodes/DATE/digest.txt.")] = False,
+) -> None:
+    """Serve the show's published files (feed, audio, transcripts, page) with byte ranges.
+
+    Example: podcast serve --host 0.0.0.0 --port 8000
+    """
+    from .config import ShowConfig
+    from .serve import serve as run_server
+
+    try:
+        show = _show()
+    except PodcastError as error:
+        raise _fail(error) from None
+    configured = show.config.base_url != ShowConfig().base_url
+    try:
+        run_server(show.root, show.config, host, port, base_url_configured=configured, serve_digests=digests)
+    except OSError as error:
+        print(f"podcast: error: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
+        raise typer.Exit(1) from None
+
+
 if __name__ == "__main__":
     app()

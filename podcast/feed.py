@@ -15,10 +15,11 @@ from lxml import etree
 
 from .config import ShowConfig
 from .errors import PublishError
-from .models import EpisodeRecord
+from .models import EpisodeRecord, SectionClip
 
 ITUNES_NS: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS: Final = "https://podcastindex.org/namespace/1.0"
+FEED_PATH: Final = "feed.xml"
 PODCAST_GUID_NAMESPACE: Final = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
@@ -50,7 +51,25 @@ class ShowExtension(BaseExtension):
 
 
 class ShowEntryExtension(BaseEntryExtension):
-    """Entries need nothing beyond feedgen's iTunes tags yet."""
+    """Item tags feedgen cannot write: podcast:transcript and podcast:chapters."""
+
+    def __init__(self) -> None:
+        self.transcripts: list[tuple[str, str, str]] = []
+        """(url, MIME type, rel); podcastparser keeps the last, so the preferred one goes last."""
+        self.chapters_url = ""
+
+    def extend_ns(self) -> dict[str, str]:
+        return {"podcast": PODCAST_NS}
+
+    def extend_rss(self, item: Any) -> Any:
+        for url, mime, rel in self.transcripts:
+            tag = etree.SubElement(item, f"{{{PODCAST_NS}}}transcript", url=url, type=mime)
+            if rel:
+                tag.set("rel", rel)
+        if self.chapters_url:
+            etree.SubElement(item, f"{{{PODCAST_NS}}}chapters", url=self.chapters_url,
+                             type="application/json+chapters")
+        return item
 
 
 def pub_date(config: ShowConfig, date: str) -> dt.datetime:
@@ -83,18 +102,16 @@ def _timestamp(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
 
 
-def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str) -> bytes:
-    """The feed XML for these episodes, newest first; the same records give the same bytes."""
-    feed_url = config.url("feed.xml")
+def _channel(config: ShowConfig, title: str, description: str, feed_url: str, cover_url: str) -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("podcast")
     fg.register_extension("show", ShowExtension, ShowEntryExtension)
-    fg.title(config.title)
-    fg.description(config.description)
+    fg.title(title)
+    fg.description(description)
     fg.language(config.language)
     fg.link(href=feed_url, rel="self", type="application/rss+xml")
-    fg.link(href=config.base_url, rel="alternate")
-    fg.image(url=cover_url, title=config.title, link=config.base_url)
+    fg.link(href=config.base_url, rel="alternate")  # the channel <link> is the last one set
+    fg.image(url=cover_url, title=title, link=config.base_url)
     fg.copyright(config.copyright or f"Copyright {config.author}")
     fg.generator("podcast")
     fg.podcast.itunes_author(config.author)
@@ -102,29 +119,75 @@ def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str)
     fg.podcast.itunes_image(cover_url)
     fg.podcast.itunes_category("News", "Daily News")
     fg.podcast.itunes_type("episodic")
-    fg.podcast.itunes_summary(config.description)
+    fg.podcast.itunes_summary(description)
     fg.show.explicit = config.explicit
     fg.show.guid = podcast_guid(feed_url)
+    return fg
 
+
+def _finish(fg: FeedGenerator, config: ShowConfig, newest: str | None) -> bytes:
+    """Date the feed by its newest episode, never by the clock: the same episodes give the same bytes."""
+    fg.lastBuildDate(pub_date(config, newest) if newest else dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    xml: bytes = fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
+    return xml
+
+
+def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str) -> bytes:
+    """The show's feed XML, newest first."""
+    fg = _channel(config, config.title, config.description, config.url(FEED_PATH), cover_url)
     ordered = sorted(records, key=lambda r: r.date)
     for record in ordered:  # add_entry prepends: oldest first gives newest first
+        notes = show_notes(record, config)
         entry = fg.add_entry()
         entry.id(record.guid)
         entry.guid(record.guid, permalink=False)
         entry.title(record.title)
-        entry.description(show_notes(record, config))
+        entry.description(notes)
+        entry.content(notes, type="CDATA")
         entry.link(href=config.url(record.audio_file))
         entry.enclosure(config.url(record.audio_file), str(record.length), "audio/mpeg")
         entry.pubDate(pub_date(config, record.date))
         entry.podcast.itunes_duration(int(round(record.duration_s)))
         entry.podcast.itunes_episode_type("full")
         entry.podcast.itunes_summary(record.description)
-    if ordered:
-        fg.lastBuildDate(pub_date(config, ordered[-1].date))
-    else:
-        fg.lastBuildDate(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
-    xml: bytes = fg.rss_str(pretty=True, xml_declaration=True, encoding="UTF-8")
-    return xml
+        transcripts = []
+        if record.transcript_srt:
+            transcripts.append((config.url(record.transcript_srt), "application/x-subrip", "captions"))
+        if record.transcript_vtt:
+            transcripts.append((config.url(record.transcript_vtt), "text/vtt", ""))
+        entry.show.transcripts = transcripts
+        entry.show.chapters_url = config.url(record.chapters_file) if record.chapters_file else ""
+    return _finish(fg, config, ordered[-1].date if ordered else None)
+
+
+def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: str) -> dict[str, bytes]:
+    """One feed per section slug, feeds/<slug>.xml, listing that section's clips across days."""
+    by_slug: dict[str, list[tuple[EpisodeRecord, SectionClip]]] = {}
+    for record in sorted(records, key=lambda r: r.date):
+        for clip in record.clips:
+            by_slug.setdefault(clip.slug, []).append((record, clip))
+    feeds = {}
+    for slug, items in by_slug.items():
+        name = items[-1][1].title
+        path = f"feeds/{slug}.xml"
+        fg = _channel(config, f"{config.title}: {name}", f"{name}, the section of {config.title} on its own.",
+                      config.url(path), cover_url)
+        for record, clip in items:
+            headlines = dict(record.headlines).get(clip.title, ())
+            entry = fg.add_entry()
+            guid = f"{record.guid}-{clip.slug}"
+            entry.id(guid)
+            entry.guid(guid, permalink=False)
+            lead = f": {headlines[0]}" if headlines else ""
+            entry.title(f"{clip.title}{lead} ({dt.date.fromisoformat(record.date):%-d %b %Y})")
+            entry.description("<ul>" + "".join(f"<li>{html.escape(h)}</li>" for h in headlines) + "</ul>")
+            entry.link(href=config.url(clip.file))
+            entry.enclosure(config.url(clip.file), str(clip.length), "audio/mpeg")
+            entry.pubDate(pub_date(config, record.date))
+            entry.podcast.itunes_duration(int(round(clip.duration_s)))
+            entry.podcast.itunes_episode_type("full")
+        feeds[path] = _finish(fg, config, items[-1][0].date)
+    return feeds
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -131,6 +131,10 @@ class EpisodeRecord:
     """(section title, its headlines) in play order, for show notes."""
     build_key: str = ""
     """Hash of everything the build read; an unchanged key means nothing to rebuild."""
+    transcript_vtt: str = ""
+    transcript_srt: str = ""
+    chapters_file: str = ""
+    """Podcasting 2.0 JSON chapters, relative to the show folder."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -151,4 +155,7 @@ class EpisodeRecord:
                 (title, tuple(heads)) for title, heads in data.get("headlines", ())
             ),
             build_key=data.get("build_key", ""),
+            transcript_vtt=data.get("transcript_vtt", ""),
+            transcript_srt=data.get("transcript_srt", ""),
+            chapters_file=data.get("chapters_file", ""),
         )

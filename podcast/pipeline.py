@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
+import os
+import re
 import shutil
 import sys
 import tempfile
@@ -13,7 +16,7 @@ from typing import Final
 
 from filelock import FileLock, Timeout
 
-from . import audio, cover, feed, produce, tags, transcript
+from . import audio, cover, feed, page, produce, tags, transcript
 from .config import load_voice
 from .digest import load_digest, slugify
 from .errors import ConfigError, DigestError, PublishError
@@ -28,6 +31,7 @@ from .speech import load_lexicon
 from .tts import make_engine
 
 LOCK_TIMEOUT_S: Final = 1800
+PAGE_FILE: Final = "index.html"
 PUBLISHED: Final = ("digest.txt", "episode.mp3", "script.json", "script.txt", "transcript.vtt", "transcript.srt",
                     "chapters.json", "episode.json")
 """An episode folder's files, in publishing order: episode.json last, so a record only points at files in place."""
@@ -115,7 +119,7 @@ def _build_locked(show: Show, script: Script, digest_file: Path | None, key: str
         record = _write_episode(show, script, jobs, results, cover_path, work, key)
         if digest_file is not None:
             shutil.copyfile(digest_file, work / "digest.txt")
-        _publish(work, show.episode_dir(script.digest.date))
+        _publish(work, show.episode_dir(script.digest.date), show.root)
     finally:
         shutil.rmtree(work, ignore_errors=True)
     publish_feed(show)
@@ -163,11 +167,14 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
         audio.join_mp3(members, work / name)
         seconds = tags.write_tags(work / name, title=f"{section.title} — {config.title}, {long_date}",
                                   show=config.title, artist=config.author, date=date_text, cover_jpeg=art)
-        clips.append(SectionClip(section.title, section.slug, f"{rel}/{name}", (work / name).stat().st_size, seconds))
+        published = _versioned(work / name)
+        clips.append(SectionClip(section.title, section.slug, f"{rel}/sections/{published.name}",
+                                 published.stat().st_size, seconds))
 
     audio.join_mp3([r.mp3 for r in results], work / "episode.mp3")
     seconds = tags.write_tags(work / "episode.mp3", title=title, show=config.title, artist=config.author,
                               date=date_text, cover_jpeg=art, chapters=chapters)
+    episode = _versioned(work / "episode.mp3")
     (work / "transcript.vtt").write_text(transcript.to_vtt(cues))
     (work / "transcript.srt").write_text(transcript.to_srt(cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
@@ -177,13 +184,16 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
         description=f"{config.title} for {long_date}: "
         + "; ".join(story.headline for s in digest.sections for story in s.stories[:1]),
         guid=f"{slugify(config.title)}-{date_text}",
-        audio_file=f"{rel}/episode.mp3",
-        length=(work / "episode.mp3").stat().st_size,
+        audio_file=f"{rel}/{episode.name}",
+        length=episode.stat().st_size,
         duration_s=seconds,
         chapters=chapters,
         clips=tuple(clips),
         headlines=tuple((s.title, tuple(st.headline for st in s.stories)) for s in digest.sections),
         build_key=key,
+        transcript_vtt=f"{rel}/transcript.vtt",
+        transcript_srt=f"{rel}/transcript.srt",
+        chapters_file=f"{rel}/chapters.json",
     )
     (work / "script.json").write_text(json.dumps(script.to_dict(), indent=2, ensure_ascii=False) + "\n")
     (work / "script.txt").write_text(script.to_text())
@@ -191,11 +201,42 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
     return record
 
 
-def _publish(work: Path, target: Path) -> None:
-    """Move the new files into the episode folder, each by an atomic rename."""
+def _versioned(path: Path) -> Path:
+    """A hard link named after the file's content: a published audio URL never changes content.
+
+    `episode.mp3` stays the current version's plain name; the feed points at
+    `episode-<hash>.mp3`, so players that cached byte ranges of an earlier build
+    never get a mix of two files.
+    """
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    versioned = path.with_name(f"{path.stem}-{digest}{path.suffix}")
+    os.link(path, versioned)
+    return versioned
+
+
+def _previous_audio(target: Path, root: Path) -> set[str]:
+    """The audio files the episode's current record publishes (kept one build longer)."""
+    try:
+        record = EpisodeRecord.from_dict(json.loads((target / "episode.json").read_text()))
+    except (OSError, ValueError, KeyError, TypeError):
+        return set()
+    return {record.audio_file, *(clip.file for clip in record.clips)}
+
+
+def _publish(work: Path, target: Path, root: Path) -> None:
+    """Move the new files into the episode folder, each by an atomic rename.
+
+    The audio of the build being replaced stays published alongside (apps may be
+    mid-download); anything older is removed.
+    """
     target.mkdir(parents=True, exist_ok=True)
+    keep = _previous_audio(target, root)
     old_sections = target / "sections"
     if old_sections.exists():
+        for name in keep:
+            old = root / name
+            if old.parent == old_sections and old.exists() and not (work / "sections" / old.name).exists():
+                os.link(old, work / "sections" / old.name)
         trash = target.parent / f".{target.name}-old-sections"
         shutil.rmtree(trash, ignore_errors=True)
         old_sections.rename(trash)
@@ -203,9 +244,19 @@ def _publish(work: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
     else:
         (work / "sections").rename(old_sections)
+    for versioned in work.glob("episode-*.mp3"):
+        versioned.replace(target / versioned.name)
     for name in PUBLISHED:
         if (work / name).exists():
             (work / name).replace(target / name)
+    current = _previous_audio(target, root)  # now the new record's files
+    for stale in [*target.glob("episode-*.mp3"), *old_sections.glob("*-*-*.mp3")]:
+        relative = stale.relative_to(root).as_posix()
+        if _VERSIONED.search(stale.name) and relative not in current | keep:
+            stale.unlink(missing_ok=True)
+
+
+_VERSIONED: Final = re.compile(r"-[0-9a-f]{10}\.mp3$")
 
 
 def ensure_cover(show: Show) -> Path:
@@ -232,13 +283,23 @@ def load_records(show: Show) -> list[EpisodeRecord]:
 
 
 def publish_feed(show: Show) -> Path:
-    """Regenerate feed.xml from all episode records."""
+    """Regenerate feed.xml, the section feeds and index.html from all episode records."""
     cover_path = ensure_cover(show)
-    cover_url = show.config.url(cover_path.relative_to(show.root).as_posix())
-    xml = feed.build_feed(show.config, load_records(show), cover_url)
-    path = show.root / FEED_FILE
-    feed.write_atomically(path, xml)
-    return path
+    cover_rel = cover_path.relative_to(show.root).as_posix()
+    records = load_records(show)
+    feed_path = show.root / FEED_FILE
+    feeds_dir = show.root / "feeds"
+    sections = feed.section_feeds(show.config, records, show.config.url(cover_rel))
+    if sections:
+        feeds_dir.mkdir(exist_ok=True)
+    for relative, xml in sections.items():
+        feed.write_atomically(show.root / relative, xml)
+    for stale in feeds_dir.glob("*.xml") if feeds_dir.exists() else ():
+        if f"feeds/{stale.name}" not in sections:
+            stale.unlink()
+    feed.write_atomically(show.root / PAGE_FILE, page.render_page(show.config, records, cover_rel).encode())
+    feed.write_atomically(feed_path, feed.build_feed(show.config, records, show.config.url(cover_rel)))
+    return feed_path
 
 
 def list_voices(show: Show) -> list[tuple[str, str, str]]:

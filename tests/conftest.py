@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -10,6 +11,8 @@ import pytest
 from podcast.tts import ToneEngine
 
 REPO = Path(__file__).resolve().parent.parent
+VERSIONED = re.compile(r"-[0-9a-f]{10}\.mp3$")
+"""Published audio carries its content hash; the plain names are the current version's local copies."""
 SAMPLE_DIGEST = REPO / "episodes" / "2026-02-02" / "digest.txt"
 
 SHORT_DIGEST = """Daily Buzz: 3 February 2026

@@ -1,0 +1,172 @@
+"""`podcast serve`: the show's published files over HTTP, as podcast apps and browsers expect.
+
+Python's http.server answers every request with the whole file; apps send HEAD
+and byte ranges (Apple's player starts with `bytes=0-1`), so this handler does
+HEAD, single byte ranges (206, suffix ranges, 416), content types and CORS, and
+serves only what is published: never dotfiles, the cache, or (unless configured)
+digests.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+import urllib.parse
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Final, cast
+
+from .config import ShowConfig
+
+CONTENT_TYPES: Final = {
+    ".mp3": "audio/mpeg",
+    ".xml": "application/rss+xml; charset=utf-8",
+    ".vtt": "text/vtt; charset=utf-8",
+    ".srt": "application/x-subrip; charset=utf-8",
+    ".json": "application/json+chapters; charset=utf-8",
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".html": "text/html; charset=utf-8",
+    ".txt": "text/plain; charset=utf-8",
+}
+CORS_SUFFIXES: Final = (".vtt", ".srt", ".json", ".xml")
+_DATE = r"\d{4}-\d{2}-\d{2}"
+PUBLISHED: Final = [
+    re.compile(r"(feed\.xml|index\.html|cover\.png)"),
+    re.compile(r"feeds/[a-z0-9-]+\.xml"),
+    re.compile(rf"episodes/{_DATE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt)"),
+    re.compile(rf"episodes/{_DATE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
+]
+DIGESTS: Final = re.compile(rf"episodes/{_DATE}/digest\.txt")
+REWRITTEN: Final = (".xml", ".html")
+"""Files whose URLs follow the address the show is served at, when no base URL is configured."""
+_RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
+
+
+def is_published(relative: str, config: ShowConfig, serve_digests: bool) -> bool:
+    if relative == config.artwork and relative:
+        return True
+    if serve_digests and DIGESTS.fullmatch(relative):
+        return True
+    return any(pattern.fullmatch(relative) for pattern in PUBLISHED)
+
+
+def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digests: bool) -> type:
+    """A request handler bound to one show folder."""
+
+    class ShowHandler(BaseHTTPRequestHandler):
+        server_version = "podcast"
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+            print(f"{self.address_string()} {format % args}", file=sys.stderr)
+
+        def do_HEAD(self) -> None:  # noqa: N802 (http.server's naming)
+            self._serve(body=False)
+
+        def do_GET(self) -> None:  # noqa: N802
+            self._serve(body=True)
+
+        def _resolve(self) -> Path | None:
+            raw = urllib.parse.urlsplit(self.path).path
+            relative = urllib.parse.unquote(raw).lstrip("/") or "index.html"
+            if any(part.startswith(".") or part == "" for part in relative.split("/")):
+                return None
+            if not is_published(relative, config, serve_digests):
+                return None
+            path = (root / relative).resolve()
+            if not path.is_relative_to(root.resolve()) or not path.is_file():
+                return None
+            return path
+
+        def _rewritten(self, path: Path) -> bytes | None:
+            """Feed and page bytes with their URLs following the Host asked for; None for other files."""
+            if not (follow_host and path.suffix in REWRITTEN):
+                return None
+            address = cast(tuple[str, int], self.server.server_address)
+            host = self.headers.get("Host") or f"{address[0]}:{address[1]}"
+            if not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host):  # never echo a forged Host into the feed
+                host = f"{address[0]}:{address[1]}"
+            return path.read_bytes().replace(config.base_url.encode(), f"http://{host}/".encode())
+
+        def _serve(self, body: bool) -> None:
+            path = self._resolve()
+            if path is None:
+                self._error(HTTPStatus.NOT_FOUND)
+                return
+            try:
+                data = self._rewritten(path)
+                size = len(data) if data is not None else path.stat().st_size
+            except OSError:
+                self._error(HTTPStatus.NOT_FOUND)
+                return
+            start, end, status = 0, size - 1, HTTPStatus.OK
+            header = self.headers.get("Range")
+            if header:
+                match = _RANGE.match(header.strip())
+                if match and (match[1] or match[2]):
+                    if match[1]:
+                        start = int(match[1])
+                        end = min(int(match[2]), size - 1) if match[2] else size - 1
+                    else:  # suffix range: the last n bytes
+                        start = max(0, size - int(match[2]))
+                    if start >= size or start > end:
+                        self.send_response(HTTPStatus.REQUESTED_RANGE_NOT_SATISFIABLE)
+                        self.send_header("Content-Range", f"bytes */{size}")
+                        self.send_header("Content-Length", "0")
+                        self.end_headers()
+                        return
+                    status = HTTPStatus.PARTIAL_CONTENT
+            self.send_response(status)
+            self.send_header("Content-Type", CONTENT_TYPES.get(path.suffix, "application/octet-stream"))
+            self.send_header("Accept-Ranges", "bytes")
+            self.send_header("Content-Length", str(end - start + 1))
+            if status == HTTPStatus.PARTIAL_CONTENT:
+                self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
+            if path.suffix in CORS_SUFFIXES:
+                self.send_header("Access-Control-Allow-Origin", "*")
+            self.send_header("Cache-Control", "no-cache" if path.suffix in REWRITTEN else "public, max-age=3600")
+            self.end_headers()
+            if not body:
+                return
+            if data is not None:
+                self.wfile.write(data[start : end + 1])
+                return
+            with path.open("rb") as fh:  # only the range asked for is read
+                fh.seek(start)
+                remaining = end - start + 1
+                while remaining > 0:
+                    chunk = fh.read(min(remaining, 1 << 16))
+                    if not chunk:
+                        break
+                    self.wfile.write(chunk)
+                    remaining -= len(chunk)
+
+        def _error(self, status: HTTPStatus) -> None:
+            message = f"{status.value} {status.phrase}\n".encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "text/plain; charset=utf-8")
+            self.send_header("Content-Length", str(len(message)))
+            self.end_headers()
+            if self.command != "HEAD":
+                self.wfile.write(message)
+
+    return ShowHandler
+
+
+def serve(root: Path, config: ShowConfig, host: str, port: int, base_url_configured: bool,
+          serve_digests: bool = False) -> None:
+    """Serve until interrupted."""
+    handler = make_handler(root, config, follow_host=not base_url_configured, serve_digests=serve_digests)
+    server = ThreadingHTTPServer((host, port), handler)
+    shown = "localhost" if host in ("127.0.0.1", "::1") else host
+    print(f"serving {root} at http://{shown}:{server.server_address[1]}/  (feed: /feed.xml; Ctrl-C stops)",
+          file=sys.stderr, flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
