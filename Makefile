@@ -7,14 +7,18 @@ PY := $(VENV)/bin/python
 DEB_PACKAGES := espeak-ng libespeak-ng1 ffmpeg
 DEMO_DATE := 2026-02-02
 
-.PHONY: demo test setup system-packages lint bench clean
+.PHONY: demo test setup system-packages lint browser bench clean
 
 demo: setup
 	$(VENV)/bin/podcast build $(DEMO_DATE)
 	@echo "Episode: episodes/$(DEMO_DATE)/episode.mp3   Feed: feed.xml"
 
-test: setup lint
+test: setup lint browser
 	$(PY) -m pytest
+
+# The page is tested in Debian's chromium (Playwright cannot download browsers here).
+browser:
+	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
 
 lint: setup
 	$(VENV)/bin/ruff check podcast tests bench

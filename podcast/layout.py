@@ -21,7 +21,7 @@ from .errors import InputError
 EPISODES: Final = "episodes"
 FEED_FILE: Final = "feed.xml"
 LOCK_FILE: Final = ".podcast.lock"
-BUILD_FORMAT: Final = "build-2"
+BUILD_FORMAT: Final = "build-3"
 """Bump when what a build writes changes, so old episodes count as out of date."""
 
 

@@ -1,0 +1,215 @@
+"""Publishing: feeds parsed by real parsers, section feeds, the page, and podcast serve."""
+
+from __future__ import annotations
+
+import http.client
+import json
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import feedparser
+import podcastparser
+import pytest
+from lxml import etree
+
+from podcast import layout, pipeline
+
+from .conftest import SHORT_DIGEST, write_digest
+
+GITHUB_NS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
+OFFICIAL_NS = "https://podcastindex.org/namespace/1.0"
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A tone-voiced show with two days built."""
+    from .conftest import REPO
+
+    root = tmp_path_factory.mktemp("show")
+    import shutil
+
+    shutil.copytree(REPO / "voices", root / "voices")
+    (root / "voices" / "default.toml").write_text('engine = "tone"\nvoice = "tone"\n')
+    show = layout.Show.open(root)
+    for day in ("2026-02-03", "2026-02-04"):
+        text = SHORT_DIGEST.replace("3 February", f"{int(day[-2:])} February")
+        write_digest(root, day, text)
+        pipeline.build(show, layout.parse_date(day), report=lambda _: None)
+    return root
+
+
+def test_feed_items_in_feedparser(published: Path) -> None:
+    parsed = feedparser.parse(published / "feed.xml")
+    assert not parsed.bozo
+    assert [e.id for e in parsed.entries] == ["daily-buzz-2026-02-04", "daily-buzz-2026-02-03"]
+    for entry in parsed.entries:
+        enclosure = entry.enclosures[0]
+        path = published / enclosure.href.removeprefix("http://localhost:8000/")
+        assert int(enclosure.length) == path.stat().st_size and enclosure.type == "audio/mpeg"
+        assert int(entry.itunes_duration) > 10
+        assert "00:00 Top News" in entry.content[0].value  # show notes with chapter stamps
+        assert "Markets Rally on Rate Hopes" in entry.title
+
+
+def test_which_parsers_see_the_podcast_namespace(published: Path) -> None:
+    """The feed declares the official namespace; podcastparser only knows the GitHub form."""
+    xml = (published / "feed.xml").read_bytes()
+    assert f'xmlns:podcast="{OFFICIAL_NS}"'.encode() in xml
+    official = podcastparser.parse("http://localhost:8000/feed.xml", __import__("io").BytesIO(xml))
+    episode = official["episodes"][0]
+    assert episode["enclosures"][0]["file_size"] > 0 and episode["total_time"] > 10
+    assert "transcript_url" not in episode and "chapters_json_url" not in episode  # not seen
+
+    swapped = xml.replace(OFFICIAL_NS.encode(), GITHUB_NS.encode())
+    github = podcastparser.parse("http://localhost:8000/feed.xml", __import__("io").BytesIO(swapped))
+    episode = github["episodes"][0]
+    assert episode["transcript_url"].endswith("/episodes/2026-02-04/transcript.vtt")  # the last one wins
+    assert episode["chapters_json_url"].endswith("/episodes/2026-02-04/chapters.json")
+
+    parsed = feedparser.parse(xml)  # feedparser keeps only the last repeated podcast: tag
+    assert parsed.entries[0]["podcast_chapters"]["url"].endswith("chapters.json")
+
+
+def test_item_tags(published: Path) -> None:
+    ns = {"podcast": OFFICIAL_NS, "itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd"}
+    item = etree.parse(str(published / "feed.xml")).find("channel/item")
+    assert item is not None
+    transcripts = item.findall("podcast:transcript", ns)
+    assert [(t.get("type"), t.get("rel")) for t in transcripts] == [
+        ("application/x-subrip", "captions"), ("text/vtt", None),
+    ]
+    assert item.find("podcast:chapters", ns).get("type") == "application/json+chapters"  # type: ignore[union-attr]
+    assert item.findtext("itunes:episodeType", namespaces=ns) == "full"
+    assert item.find("guid").get("isPermaLink") == "false"  # type: ignore[union-attr]
+    assert item.findtext("pubDate") == "Wed, 04 Feb 2026 06:00:00 +0000"
+
+
+def test_section_feeds_list_clips_across_days(published: Path) -> None:
+    assert sorted(p.name for p in (published / "feeds").iterdir()) == ["economy-markets.xml", "top-news.xml"]
+    parsed = feedparser.parse(published / "feeds" / "economy-markets.xml")
+    assert parsed.feed.title == "Daily Buzz: Economy & Markets"
+    assert [e.id for e in parsed.entries] == [
+        "daily-buzz-2026-02-04-economy-markets", "daily-buzz-2026-02-03-economy-markets",
+    ]
+    for entry in parsed.entries:
+        enclosure = entry.enclosures[0]
+        assert "/sections/02-economy-markets-" in enclosure.href
+        path = published / enclosure.href.removeprefix("http://localhost:8000/")
+        assert int(enclosure.length) == path.stat().st_size
+
+
+def test_feeds_are_byte_stable(published: Path) -> None:
+    before = {p: p.read_bytes() for p in [published / "feed.xml", published / "index.html",
+                                          *(published / "feeds").iterdir()]}
+    pipeline.publish_feed(layout.Show.open(published))
+    assert {p: p.read_bytes() for p in before} == before
+
+
+def test_rebuild_with_new_audio_keeps_the_guid_and_changes_the_url(published: Path, tmp_path: Path) -> None:
+    import shutil
+
+    root = tmp_path / "copy"
+    shutil.copytree(published, root)
+    old = feedparser.parse(root / "feed.xml").entries[0]
+    digest = root / "episodes" / "2026-02-04" / "digest.txt"
+    digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
+    pipeline.build(layout.Show.open(root), layout.parse_date("2026-02-04"), report=lambda _: None)
+    new = feedparser.parse(root / "feed.xml").entries[0]
+    assert new.id == old.id
+    assert new.enclosures[0].href != old.enclosures[0].href
+    old_file = root / old.enclosures[0].href.removeprefix("http://localhost:8000/")
+    assert old_file.exists() and old_file.stat().st_size == int(old.enclosures[0].length)  # unchanged in place
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(published: Path) -> Iterator[int]:
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port)], cwd=published,
+                               stderr=subprocess.PIPE)
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield port
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def request(port: int, method: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request(method, path, headers=headers or {})
+    response = connection.getresponse()
+    response.read()
+    return response
+
+
+def test_serve_ranges_and_head(published: Path, server: int) -> None:
+    record = json.loads((published / "episodes" / "2026-02-04" / "episode.json").read_text())
+    path, size = "/" + record["audio_file"], record["length"]
+    data = (published / record["audio_file"]).read_bytes()
+
+    head = request(server, "HEAD", path)
+    assert head.status == 200 and head.getheader("Content-Length") == str(size)
+    assert head.getheader("Accept-Ranges") == "bytes" and head.getheader("Content-Type") == "audio/mpeg"
+
+    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=10)
+    connection.request("GET", path, headers={"Range": "bytes=0-1"})
+    first = connection.getresponse()
+    assert first.status == 206 and first.read() == data[:2]
+    assert first.getheader("Content-Range") == f"bytes 0-1/{size}"
+    connection.request("GET", path, headers={"Range": "bytes=-100"})
+    suffix = connection.getresponse()
+    assert suffix.status == 206 and suffix.read() == data[-100:]
+    assert suffix.getheader("Content-Range") == f"bytes {size - 100}-{size - 1}/{size}"
+
+    past = request(server, "GET", path, {"Range": f"bytes={size}-"})
+    assert past.status == 416 and past.getheader("Content-Range") == f"bytes */{size}"
+    assert request(server, "GET", path).getheader("Content-Encoding") is None
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type", "cors"),
+    [
+        ("/feed.xml", "application/rss+xml; charset=utf-8", True),
+        ("/feeds/top-news.xml", "application/rss+xml; charset=utf-8", True),
+        ("/episodes/2026-02-04/transcript.vtt", "text/vtt; charset=utf-8", True),
+        ("/episodes/2026-02-04/transcript.srt", "application/x-subrip; charset=utf-8", True),
+        ("/episodes/2026-02-04/chapters.json", "application/json+chapters; charset=utf-8", True),
+        ("/cover.png", "image/png", False),
+        ("/", "text/html; charset=utf-8", False),
+    ],
+)
+def test_serve_content_types(server: int, path: str, content_type: str, cors: bool) -> None:
+    response = request(server, "GET", path)
+    assert response.status == 200 and response.getheader("Content-Type") == content_type
+    assert (response.getheader("Access-Control-Allow-Origin") == "*") is cors
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/episodes/2026-02-04/digest.txt", "/episodes/2026-02-04/episode.json", "/.cache/", "/podcast.toml",
+     "/../../etc/passwd", "/episodes/../podcast.toml", "/%2e%2e/%2e%2e/etc/passwd", "/.podcast.lock",
+     "/voices/default.toml", "/episodes/2026-02-04/../../podcast.toml", "/nope.mp3"],
+)
+def test_serve_refuses_unpublished_files(server: int, path: str) -> None:
+    assert request(server, "GET", path).status == 404
+
+
+def test_served_feed_follows_the_host(server: int) -> None:
+    connection = http.client.HTTPConnection("127.0.0.1", server, timeout=10)
+    connection.request("GET", "/feed.xml", headers={"Host": "192.0.2.7:8000"})
+    body = connection.getresponse().read().decode()
+    assert "http://192.0.2.7:8000/episodes/2026-02-04/episode-" in body
+    assert "localhost:8000" not in body
