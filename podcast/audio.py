@@ -46,6 +46,7 @@ def require_ffmpeg() -> None:
 
 def load_audio(path: Path) -> np.ndarray:
     """Any audio file ffmpeg reads, as mono float32 at 44.1 kHz."""
+    require_ffmpeg()
     try:
         segment = AudioSegment.from_file(str(path)).set_channels(1).set_sample_width(2).set_frame_rate(RATE)
     except (CouldntDecodeError, OSError, IndexError) as exc:

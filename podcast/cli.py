@@ -44,7 +44,12 @@ def _show() -> layout.Show:
 
 
 @app.command()
-def build(date: DateArg, digest: DigestOpt = None, force: ForceOpt = False) -> None:
+def build(
+    date: DateArg,
+    digest: DigestOpt = None,
+    force: ForceOpt = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another build of the show to finish.")] = 1800,
+) -> None:
     """Build the episode for DATE and update feed.xml.
 
     Example: podcast build 2026-02-02 --digest ~/inbox/digest.txt
@@ -58,7 +63,7 @@ def build(date: DateArg, digest: DigestOpt = None, force: ForceOpt = False) -> N
             return
         from . import pipeline
 
-        pipeline.build(show, day, digest, force=force)
+        pipeline.build(show, day, digest, force=force, lock_timeout_s=wait)
     except PodcastError as error:
         raise _fail(error) from None
 

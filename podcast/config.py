@@ -61,6 +61,8 @@ class AudioSettings:
     """Level of the music bed under the voice, relative to the voice (ducking)."""
     music_level_db: float = -3.0
     """Level of jingles relative to the voice."""
+    render_timeout_s: float = 60.0
+    """A speech engine call taking longer is abandoned and retried (twice), then the build fails."""
     loudness_lufs: float = -16.0
     true_peak_db: float = -1.5
 

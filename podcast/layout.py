@@ -81,6 +81,9 @@ def up_to_date(show: Show, date: dt.date, digest: Path, force: bool) -> bool:
         if record.get("build_key") != build_key(show, digest, force):
             return False
         files = [(record["audio_file"], record["length"])] + [(c["file"], c["length"]) for c in record["clips"]]
-        return all((show.root / f).stat().st_size == size for f, size in files) and (show.root / FEED_FILE).exists()
+        if not all((show.root / f).stat().st_size == size for f, size in files):
+            return False
+        # The feed is written last: if it lists this build's audio, the whole publication finished.
+        return record["audio_file"].encode() in (show.root / FEED_FILE).read_bytes()
     except (OSError, ValueError, KeyError, TypeError):
         return False

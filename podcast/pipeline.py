@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import datetime as dt
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import sys
 import tempfile
 from collections.abc import Callable
@@ -63,7 +65,13 @@ def episode_title(script: Script) -> str:
 
 
 def build(
-    show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False, report: Report = _stderr
+    show: Show,
+    date: dt.date,
+    digest_file: Path | None = None,
+    *,
+    force: bool = False,
+    report: Report = _stderr,
+    lock_timeout_s: float = LOCK_TIMEOUT_S,
 ) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feed; None when it was already up to date."""
     source = digest_file if digest_file is not None else show.digest_path(date)
@@ -74,17 +82,19 @@ def build(
     anchor = load_voice(show.root, show.config.anchor_voice or show.config.voice)
     for profile in {repr(p): p for p in (reader, anchor)}.values():
         make_engine(profile).start()  # a bad voice fails here, before anything is written
-    audio.require_ffmpeg()
     lock = FileLock(str(show.root / LOCK_FILE))
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        report(f"waiting for another build of this show to finish (up to {LOCK_TIMEOUT_S // 60} min)...")
+        report(f"waiting for another build of this show to finish (up to {lock_timeout_s:g} s)...")
         try:
-            lock.acquire(timeout=LOCK_TIMEOUT_S)
+            lock.acquire(timeout=lock_timeout_s)
         except Timeout as exc:
-            raise PublishError(f"{show.root / LOCK_FILE}: another build still holds the lock") from exc
+            raise PublishError(
+                f"{show.root / LOCK_FILE}: another build still holds the lock after {lock_timeout_s:g} s"
+            ) from exc
     try:
+        _sweep(show)
         key = build_key(show, source, force)
         if up_to_date(show, date, source, force):
             report(f"{EPISODES}/{date.isoformat()} is up to date")
@@ -121,7 +131,7 @@ def _build_locked(show: Show, script: Script, digest_file: Path | None, key: str
             shutil.copyfile(digest_file, work / "digest.txt")
         _publish(work, show.episode_dir(script.digest.date), show.root)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)  # after the swap it holds the previous folder
     publish_feed(show)
     report(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
     return record
@@ -214,7 +224,7 @@ def _versioned(path: Path) -> Path:
     return versioned
 
 
-def _previous_audio(target: Path, root: Path) -> set[str]:
+def _previous_audio(target: Path) -> set[str]:
     """The audio files the episode's current record publishes (kept one build longer)."""
     try:
         record = EpisodeRecord.from_dict(json.loads((target / "episode.json").read_text()))
@@ -224,36 +234,54 @@ def _previous_audio(target: Path, root: Path) -> set[str]:
 
 
 def _publish(work: Path, target: Path, root: Path) -> None:
-    """Move the new files into the episode folder, each by an atomic rename.
+    """Swap the finished episode folder in, in one atomic step.
 
-    The audio of the build being replaced stays published alongside (apps may be
-    mid-download); anything older is removed.
+    `work` is completed first with hard links to what must stay: the digest, any
+    producer files, and the audio the current record publishes (apps may be
+    mid-download; anything older goes). Then the two folders are exchanged with
+    renameat2(RENAME_EXCHANGE): readers see the old folder or the new one, never
+    a mix, whenever the process dies.
     """
-    target.mkdir(parents=True, exist_ok=True)
-    keep = _previous_audio(target, root)
-    old_sections = target / "sections"
-    if old_sections.exists():
-        for name in keep:
-            old = root / name
-            if old.parent == old_sections and old.exists() and not (work / "sections" / old.name).exists():
-                os.link(old, work / "sections" / old.name)
-        trash = target.parent / f".{target.name}-old-sections"
-        shutil.rmtree(trash, ignore_errors=True)
-        old_sections.rename(trash)
-        (work / "sections").rename(old_sections)
-        shutil.rmtree(trash, ignore_errors=True)
-    else:
-        (work / "sections").rename(old_sections)
-    for versioned in work.glob("episode-*.mp3"):
-        versioned.replace(target / versioned.name)
-    for name in PUBLISHED:
-        if (work / name).exists():
-            (work / name).replace(target / name)
-    current = _previous_audio(target, root)  # now the new record's files
-    for stale in [*target.glob("episode-*.mp3"), *old_sections.glob("*-*-*.mp3")]:
-        relative = stale.relative_to(root).as_posix()
-        if _VERSIONED.search(stale.name) and relative not in current | keep:
-            stale.unlink(missing_ok=True)
+    if not target.exists():
+        _checkpoint("before-swap")
+        work.rename(target)
+        return
+    keep = _previous_audio(target)
+    for old in sorted(target.rglob("*")):
+        new = work / old.relative_to(target)
+        if old.is_dir() or new.exists():
+            continue
+        if _VERSIONED.search(old.name) and old.relative_to(root).as_posix() not in keep:
+            continue
+        new.parent.mkdir(parents=True, exist_ok=True)
+        os.link(old, new)
+    _checkpoint("before-swap")
+    _exchange(work, target)
+    _checkpoint("after-swap")
+
+
+def _exchange(a: Path, b: Path) -> None:
+    """Atomically swap two directory entries (Linux renameat2 with RENAME_EXCHANGE)."""
+    libc = ctypes.CDLL(None, use_errno=True)
+    at_fdcwd, rename_exchange = -100, 2
+    if libc.renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) != 0:
+        error = ctypes.get_errno()
+        raise PublishError(f"{b}: cannot publish: {os.strerror(error)}")
+
+
+def _checkpoint(name: str) -> None:
+    """Test hook: PODCAST_KILL_AT=name kills this process here, to prove publishing is crash-safe."""
+    if os.environ.get("PODCAST_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def _sweep(show: Show) -> None:
+    """Remove what killed builds left behind; only called while holding the show's lock."""
+    for leftover in (show.root / EPISODES).glob(".*"):
+        if leftover.is_dir():
+            shutil.rmtree(leftover, ignore_errors=True)
+    for partial in [*show.root.glob(".*.part"), *(show.root / "feeds").glob(".*.part")]:
+        partial.unlink(missing_ok=True)
 
 
 _VERSIONED: Final = re.compile(r"-[0-9a-f]{10}\.mp3$")
@@ -294,6 +322,7 @@ def publish_feed(show: Show) -> Path:
         feeds_dir.mkdir(exist_ok=True)
     for relative, xml in sections.items():
         feed.write_atomically(show.root / relative, xml)
+    _checkpoint("after-section-feeds")
     for stale in feeds_dir.glob("*.xml") if feeds_dir.exists() else ():
         if f"feeds/{stale.name}" not in sections:
             stale.unlink()

@@ -80,7 +80,8 @@ def make_part(job: PartJob) -> PartResult:
     """Render the part's sentences, mix, level and encode it, and store it in the cache."""
     engine = _engine(job.profile)
     texts = [line.text for line in job.part.lines]
-    wavs = render.render_all(engine, texts, job.show_dir / render.CACHE_DIR)
+    wavs = render.render_all(engine, texts, job.show_dir / render.CACHE_DIR,
+                             timeout_s=job.settings.render_timeout_s)
     speech = [audio.load_speech(wavs[text]) for text in texts]
     mixed = audio.mix_part(job.part, speech, job.settings, job.show_dir)
     mp3, meta = _paths(job.show_dir, job.key)
@@ -127,17 +128,26 @@ def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progre
         for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
             os.environ.setdefault(variable, "1")
         context = multiprocessing.get_context("spawn")
+        # A worker stuck where no signal reaches (inside the engine's C code) is killed when no
+        # part has finished for longer than every retry of one sentence could take.
+        stall_s = todo[0].settings.render_timeout_s * (render.ATTEMPTS + 1) + 60
+        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context)
         try:
-            with ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context) as pool:
-                futures = [pool.submit(make_part, job) for job in todo]
-                for future in as_completed(futures):
-                    result = future.result()
-                    results[result.key] = result
-                    done += 1
-                    if progress:
-                        progress(done, len(todo))
+            futures = [pool.submit(make_part, job) for job in todo]
+            for future in as_completed(futures, timeout=stall_s):
+                result = future.result()
+                results[result.key] = result
+                done += 1
+                if progress:
+                    progress(done, len(todo))
+        except TimeoutError as exc:
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+            raise RenderError(f"the speech engine made no progress for {stall_s:g} s; workers killed") from exc
         except BrokenProcessPool as exc:
             raise RenderError("a worker process died while making the audio (out of memory?)") from exc
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
     return [results[job.key] for job in jobs]
 
 

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
+import threading
 import wave
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import FrameType
 from typing import Final
 
 from .errors import RenderError
@@ -17,6 +20,8 @@ MIN_SECONDS_PER_WORD: Final = 0.12
 """Faster than any voice speaks: a shorter file lost audio."""
 MAX_SECONDS_PER_WORD: Final = 1.5
 ATTEMPTS: Final = 3
+DEFAULT_TIMEOUT_S: Final = 60.0
+"""eSpeak NG renders a sentence in milliseconds: a minute means it is stuck."""
 
 
 def cache_path(cache_dir: Path, engine: Engine, text: str) -> Path:
@@ -44,15 +49,40 @@ def check_wav(path: Path, text: str) -> str | None:
     return None
 
 
-def render_chunk(engine: Engine, text: str, target: Path) -> None:
-    """Render into `target` atomically, retrying when the engine loses or truncates audio."""
+class _Timeout(Exception):
+    pass
+
+
+def _on_alarm(signum: int, frame: FrameType | None) -> None:
+    raise _Timeout
+
+
+def _render_within(engine: Engine, text: str, path: Path, timeout_s: float) -> None:
+    """engine.render, abandoned after `timeout_s` (where signals can be used: the main thread)."""
+    if timeout_s <= 0 or threading.current_thread() is not threading.main_thread():
+        engine.render(text, path)
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    signal.setitimer(signal.ITIMER_REAL, timeout_s)
+    try:
+        engine.render(text, path)
+    except _Timeout:
+        engine.reset()  # a hung engine is not used again
+        raise RenderError(f"the speech engine hung for {timeout_s:g} s") from None
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def render_chunk(engine: Engine, text: str, target: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+    """Render into `target` atomically, retrying when the engine fails, hangs, loses or truncates audio."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.part.wav")
     problem = "not rendered"
     for _ in range(ATTEMPTS):
         partial.unlink(missing_ok=True)
         try:
-            engine.render(text, partial)
+            _render_within(engine, text, partial, timeout_s)
         except RenderError as exc:
             problem = str(exc)
             continue
@@ -70,6 +100,7 @@ def render_all(
     texts: Iterable[str],
     cache_dir: Path,
     progress: Callable[[int, int], None] | None = None,
+    timeout_s: float = DEFAULT_TIMEOUT_S,
 ) -> dict[str, Path]:
     """A checked WAV for every distinct text; cached files are reused, not rendered again."""
     unique = list(dict.fromkeys(texts))
@@ -77,7 +108,7 @@ def render_all(
     for done, text in enumerate(unique, start=1):
         path = paths[text]
         if not path.exists() or check_wav(path, text):
-            render_chunk(engine, text, path)
+            render_chunk(engine, text, path, timeout_s)
         if progress:
             progress(done, len(unique))
     return paths

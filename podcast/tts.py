@@ -12,6 +12,7 @@ import io
 import math
 import shutil
 import struct
+import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +41,10 @@ class Engine(Protocol):
         """Load the engine and check its settings, before anything is written."""
         ...
 
+    def reset(self) -> None:
+        """Drop a stuck engine; the next render starts a fresh one."""
+        ...
+
     def render(self, text: str, path: Path) -> None: ...
 
     def voices(self) -> list[Voice]: ...
@@ -60,6 +65,13 @@ class Pyttsx3Engine:
 
     def start(self) -> None:
         self._start()
+
+    def reset(self) -> None:
+        import pyttsx3
+
+        # pyttsx3.init() hands back its cached engine: forget it so that a fresh one is made.
+        pyttsx3._activeEngines.pop("espeak", None)
+        self._loaded = self._engine = None
 
     def _load(self) -> Any:
         if self._loaded is not None:
@@ -125,6 +137,9 @@ class ToneEngine:
     def start(self) -> None:
         pass
 
+    def reset(self) -> None:
+        pass
+
     def render(self, text: str, path: Path) -> None:
         if not text.strip():
             raise RenderError("cannot render empty text")
@@ -132,6 +147,35 @@ class ToneEngine:
 
     def voices(self) -> list[Voice]:
         return [Voice("tone", "Test tone", ("en",))]
+
+
+class FaultyEngine(ToneEngine):
+    """The tone engine with injected faults, for tests: its voice names the fault.
+
+    "fail", "empty", "short" or "hang" on every call; with "-once" (e.g. "hang-once")
+    only on the first call in each process, as pyttsx3's first-call race does.
+    """
+
+    def __init__(self, profile: VoiceProfile) -> None:
+        super().__init__(profile)
+        self.fault, _, once = profile.voice.partition("-")
+        self.once = once == "once"
+        self.calls = 0
+
+    def render(self, text: str, path: Path) -> None:
+        self.calls += 1
+        if self.once and self.calls > 1:
+            return super().render(text, path)
+        if self.fault == "fail":
+            raise RenderError("injected failure")
+        if self.fault == "empty":
+            path.write_bytes(b"")
+        elif self.fault == "short":
+            write_tone(path, 0.05, 440.0)
+        elif self.fault == "hang":
+            time.sleep(3600)
+        else:
+            super().render(text, path)
 
 
 def write_tone(path: Path, seconds: float, freq: float, rate: int = 22050) -> None:
@@ -160,4 +204,6 @@ def make_engine(profile: VoiceProfile) -> Engine:
         return Pyttsx3Engine(profile)
     if profile.engine == "tone":
         return ToneEngine(profile)
-    raise ConfigError(f"engine {profile.engine!r}", "unknown engine (use pyttsx3 or tone)")
+    if profile.engine == "faulty":
+        return FaultyEngine(profile)
+    raise ConfigError(f"engine {profile.engine!r}", "unknown engine (use pyttsx3, or tone for tests)")
