@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -51,10 +52,12 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
     if digest_file is None and not source.exists():
         raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
     digest = load_digest(source)
-    if digest.date != date and not force:
-        raise DigestError(
-            source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
-        )
+    if digest.date != date:
+        if not force:
+            raise DigestError(
+                source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
+            )
+        digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
     return build_script(digest, show.config.title, load_lexicon(show.root))
 
 
@@ -303,6 +306,8 @@ def load_records(show: Show) -> list[EpisodeRecord]:
     """Every built episode's record; a damaged one is an error, not silently skipped."""
     records = []
     for path in sorted((show.root / EPISODES).glob("*/episode.json")):
+        if path.parent.name.startswith("."):
+            continue  # an unfinished build's folder, not a published episode
         try:
             records.append(EpisodeRecord.from_dict(json.loads(path.read_text())))
         except (OSError, ValueError, KeyError, TypeError) as exc:
