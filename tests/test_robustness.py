@@ -20,7 +20,9 @@ from podcast.digest import MAX_DIGEST_BYTES
 from .conftest import SHORT_DIGEST, write_digest
 
 
-def run(show: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+def run(
+    show: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 300
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "podcast", *args], cwd=show, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, **(env or {})})
 
@@ -92,7 +94,9 @@ BAD_INPUTS = [
 
 
 @pytest.mark.parametrize(("make_args", "message"), [pytest.param(a, m, id=i) for i, a, m in BAD_INPUTS])
-def test_bad_input_is_one_line_and_changes_nothing(live_show: Path, tmp_path: Path, make_args, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_input_is_one_line_and_changes_nothing(  # type: ignore[no-untyped-def]
+    live_show: Path, tmp_path: Path, make_args, message: str
+) -> None:
     before = published_state(live_show)
     result = run(live_show, *make_args(tmp_path))
     assert result.returncode != 0
