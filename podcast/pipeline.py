@@ -25,19 +25,16 @@ from .digest import load_digest, slugify
 from .errors import ConfigError, DigestError, PublishError
 from .layout import EPISODES, FEED_FILE, LOCK_FILE, Show, build_key, up_to_date
 from .models import Chapter, EpisodeRecord, Script, SectionClip
-
-__all__ = ["ConfigError", "EpisodeRecord", "build", "load_script", "publish_feed", "list_voices"]
 from .parts import part_key, plan_parts
 from .produce import PartJob, PartResult
 from .script import build_script
 from .speech import load_lexicon
 from .tts import make_engine
 
+__all__ = ["ConfigError", "EpisodeRecord", "build", "list_voices", "load_script", "publish_feed"]
+
 LOCK_TIMEOUT_S: Final = 1800
 PAGE_FILE: Final = "index.html"
-PUBLISHED: Final = ("digest.txt", "episode.mp3", "script.json", "script.txt", "transcript.vtt", "transcript.srt",
-                    "chapters.json", "episode.json")
-"""An episode folder's files, in publishing order: episode.json last, so a record only points at files in place."""
 
 Report = Callable[[str], None]
 

@@ -7,7 +7,7 @@ import os
 import signal
 import threading
 import wave
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from pathlib import Path
 from types import FrameType
 from typing import Final
@@ -99,16 +99,13 @@ def render_all(
     engine: Engine,
     texts: Iterable[str],
     cache_dir: Path,
-    progress: Callable[[int, int], None] | None = None,
     timeout_s: float = DEFAULT_TIMEOUT_S,
 ) -> dict[str, Path]:
     """A checked WAV for every distinct text; cached files are reused, not rendered again."""
     unique = list(dict.fromkeys(texts))
     paths = {text: cache_path(cache_dir, engine, text) for text in unique}
-    for done, text in enumerate(unique, start=1):
+    for text in unique:
         path = paths[text]
         if not path.exists() or check_wav(path, text):
             render_chunk(engine, text, path, timeout_s)
-        if progress:
-            progress(done, len(unique))
     return paths
