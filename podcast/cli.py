@@ -34,7 +34,9 @@ ForceOpt = Annotated[
 ]
 
 
-def _fail(error: PodcastError) -> typer.Exit:
+def _fail(error: PodcastError | OSError) -> typer.Exit:
+    if isinstance(error, OSError):  # a full disk, a read-only folder: say which file and why
+        error = PodcastError(f"{error.filename or 'file'}: {error.strerror or error}")
     print(f"podcast: error: {error}", file=sys.stderr)
     return typer.Exit(1)
 
@@ -64,7 +66,7 @@ def build(
         from . import pipeline
 
         pipeline.build(show, day, digest, force=force, lock_timeout_s=wait)
-    except PodcastError as error:
+    except (PodcastError, OSError) as error:
         raise _fail(error) from None
 
 
@@ -83,7 +85,7 @@ def script(
 
     try:
         spoken = pipeline.load_script(_show(), layout.parse_date(date), digest, force)
-    except PodcastError as error:
+    except (PodcastError, OSError) as error:
         raise _fail(error) from None
     for warning in spoken.digest.warnings:
         print(f"warning: {warning}", file=sys.stderr)
@@ -103,7 +105,7 @@ def feed() -> None:
 
     try:
         path = pipeline.publish_feed(_show())
-    except PodcastError as error:
+    except (PodcastError, OSError) as error:
         raise _fail(error) from None
     print(path)
 
@@ -118,7 +120,7 @@ def voices() -> None:
 
     try:
         rows = pipeline.list_voices(_show())
-    except PodcastError as error:
+    except (PodcastError, OSError) as error:
         raise _fail(error) from None
     for voice_id, name, languages in rows:
         print(f"{voice_id:<24} {name:<32} {languages}")
@@ -140,7 +142,7 @@ def serve(
 
     try:
         show = _show()
-    except PodcastError as error:
+    except (PodcastError, OSError) as error:
         raise _fail(error) from None
     configured = show.config.base_url != ShowConfig().base_url
     try:

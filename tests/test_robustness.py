@@ -294,3 +294,15 @@ def test_feed_ignores_an_unfinished_build(live_show: Path) -> None:
     assert run(live_show, "feed").returncode == 0
     assert [e.id for e in feedparser.parse(live_show / "feed.xml").entries] == ["daily-buzz-2026-02-03"]
     assert_whole(live_show)
+
+
+def test_an_unwritable_place_is_one_line(live_show: Path) -> None:
+    """A file standing where a folder must go (as root, permissions would not stop the build)."""
+    write_digest(live_show, "2026-02-04", SHORT_DIGEST.replace("3 February", "4 February"))
+    (live_show / "feeds").rename(live_show / "feeds-moved")
+    (live_show / "feeds").write_text("not a folder")
+    result = run(live_show, "build", "2026-02-04")
+    assert result.returncode == 1
+    lines = result.stderr.strip().splitlines()
+    assert lines[-1].startswith("podcast: error: ") and "feeds" in lines[-1], result.stderr
+    assert "Traceback" not in result.stderr
