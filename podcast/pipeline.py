@@ -20,7 +20,7 @@ from typing import Final
 from filelock import FileLock, Timeout
 
 from . import audio, cover, feed, page, produce, tags, transcript
-from .config import load_voice
+from .config import VoiceProfile, load_voice
 from .digest import load_digest, slugify
 from .errors import ConfigError, DigestError, PublishError
 from .layout import EPISODES, FEED_FILE, LOCK_FILE, Show, build_key, up_to_date
@@ -78,9 +78,9 @@ def build(
     script = load_script(show, date, digest_file, force)
     for warning in script.digest.warnings:
         report(f"warning: {warning}")
-    reader = load_voice(show.root, show.config.voice)
-    anchor = load_voice(show.root, show.config.anchor_voice or show.config.voice)
-    for profile in {repr(p): p for p in (reader, anchor)}.values():
+    names = {show.config.voice, show.config.anchor_voice or show.config.voice}
+    profiles = {name: load_voice(show.root, name) for name in names}
+    for profile in profiles.values():
         make_engine(profile).start()  # a bad voice fails here, before anything is written
     lock = FileLock(str(show.root / LOCK_FILE))
     try:
@@ -99,18 +99,16 @@ def build(
         if up_to_date(show, date, source, force):
             report(f"{EPISODES}/{date.isoformat()} is up to date")
             return None
-        return _build_locked(show, script, digest_file, key, report)
+        return _build_locked(show, script, profiles, digest_file, key, report)
     finally:
         lock.release()
 
 
-def _build_locked(show: Show, script: Script, digest_file: Path | None, key: str, report: Report) -> EpisodeRecord:
+def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile], digest_file: Path | None, key: str,
+                  report: Report) -> EpisodeRecord:
     config = show.config
     cover_path = ensure_cover(show)
-    reader_name = config.voice
-    anchor_name = config.anchor_voice or config.voice
-    profiles = {name: load_voice(show.root, name) for name in {reader_name, anchor_name}}
-    parts = plan_parts(script, config.audio, anchor_name, reader_name)
+    parts = plan_parts(script, config.audio, config.anchor_voice or config.voice, config.voice)
     fingerprints = audio.jingle_fingerprints(config.audio, show.root)
     jobs = [
         PartJob(part, part_key(part, profiles[part.voice], config.audio, fingerprints), profiles[part.voice],
