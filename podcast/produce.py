@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
@@ -133,21 +133,24 @@ def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progre
         stall_s = todo[0].settings.render_timeout_s * (render.ATTEMPTS + 1) + 60
         pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context)
         try:
-            futures = [pool.submit(make_part, job) for job in todo]
-            for future in as_completed(futures, timeout=stall_s):
-                result = future.result()
-                results[result.key] = result
-                done += 1
-                if progress:
-                    progress(done, len(todo))
-        except TimeoutError as exc:
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.kill()
-            raise RenderError(f"the speech engine made no progress for {stall_s:g} s; workers killed") from exc
+            pending = {pool.submit(make_part, job) for job in todo}
+            while pending:
+                finished, pending = wait(pending, timeout=stall_s, return_when=FIRST_COMPLETED)
+                if not finished:
+                    raise RenderError(f"the speech engine made no progress for {stall_s:g} s; workers killed")
+                for future in finished:
+                    result = future.result()
+                    results[result.key] = result
+                    done += 1
+                    if progress:
+                        progress(done, len(todo))
         except BrokenProcessPool as exc:
             raise RenderError("a worker process died while making the audio (out of memory?)") from exc
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            if len(results) < len(jobs):  # failed: stop the other workers now, not after their parts
+                for process in list(getattr(pool, "_processes", {}).values()):
+                    process.kill()
+            pool.shutdown(wait=True, cancel_futures=True)
     return [results[job.key] for job in jobs]
 
 
