@@ -57,7 +57,10 @@ def build_script(digest: Digest, show_title: str, lexicon: Lexicon | None = None
     say = lambda text: speak(text, "", lexicon)  # noqa: E731
     day = digest.date
     titles = [s.title.rstrip(".") for s in digest.sections]
-    rundown = titles[0] if len(titles) == 1 else ", ".join(titles[:-1]) + ", and " + titles[-1]
+    if len(titles) <= 2:
+        rundown = " and ".join(titles)
+    else:
+        rundown = ", ".join(titles[:-1]) + ", and " + titles[-1]
     total = sum(len(s.stories) for s in digest.sections)
     segments = [
         Segment(

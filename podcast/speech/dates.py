@@ -99,6 +99,16 @@ def _fiscal(match: re.Match[str]) -> str:
     return f"fiscal year {spoken}"
 
 
+_PREPOSITION_BEFORE = re.compile(
+    r"\b(?:in|by|for|during|from|since|until|through|to|of|over|after|before|into|on)\s+$", re.I
+)
+
+
+def _with_article(match: re.Match[str], spoken: str) -> str:
+    """"by Q1" reads "by the first quarter"; "Q1 sales" stays "first quarter sales"."""
+    return "the " + spoken if _PREPOSITION_BEFORE.search(match.string, 0, match.start()) else spoken
+
+
 def _period(match: re.Match[str]) -> str:
     n = int(match["n"])
     kind = "quarter" if match["kind"].upper() == "Q" else "half"
@@ -109,7 +119,7 @@ def _period(match: re.Match[str]) -> str:
         year_text = match["year"]
         year = int(year_text) if len(year_text) == 4 else 2000 + int(year_text)
         spoken += f" of {words.year(year)}"
-    return spoken
+    return _with_article(match, spoken)
 
 
 RULES: Final[list[Rule]] = [
@@ -140,7 +150,7 @@ RULES: Final[list[Rule]] = [
     ),
     (
         re.compile(r"\b(?P<kind>[QH])(?P<n>[1-4])(?:\s+(?P<year>[12]\d{3})|\s?'(?P<y2>\d{2}))?\b"),
-        lambda m: _period_with_short(m),
+        lambda m: _period_with_short(m),  # defined below the table
     ),
     (re.compile(r"\b(?P<start>[12]\d{3})\s?[-/]\s?(?P<end>\d{2}|[12]\d{3})\b(?![-/]\d)"), _year_range),
     (re.compile(r"(?:\b(?P<full>[12]\d{2}0)|'(?P<short>\d0))'?s\b"), _decade),
@@ -157,7 +167,7 @@ def _period_with_short(match: re.Match[str]) -> str:
         spoken += f" of {words.year(int(match['year']))}"
     elif match["y2"]:
         spoken += f" of {words.year(2000 + int(match['y2']))}"
-    return spoken
+    return _with_article(match, spoken)
 
 
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€¥₩])\b(?P<year>1[1-9]\d{2}|20\d{2})\b(?![,.]\d|\s?%|\s?(?:percent|per cent)\b)")

@@ -127,7 +127,8 @@ def _percent(match: re.Match[str]) -> str:
 def _points(match: re.Match[str]) -> str:
     unit = match["unit"].lower()
     name = "basis point" if unit.startswith("b") else "percentage point"
-    return f"{words.cardinal(match['num'])} {name}{'' if words.is_one(match['num']) else 's'}"
+    singular = words.is_one(match["num"]) or words.noun_follows(match.string, match.end())  # "a 25 bp cut"
+    return f"{words.cardinal(match['num'])} {name}{'' if singular else 's'}"
 
 
 def _signed_change(match: re.Match[str]) -> str:
