@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tomllib
+import urllib.parse
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -97,7 +98,11 @@ class ShowConfig:
         return zoneinfo.ZoneInfo(self.timezone)
 
     def url(self, relative: str) -> str:
-        return self.base_url.rstrip("/") + "/" + relative.lstrip("/")
+        """An absolute, ASCII URL: a non-ASCII host in IDNA, anything else percent-encoded."""
+        parts = urllib.parse.urlsplit(self.base_url.rstrip("/") + "/" + relative.lstrip("/"))
+        host = parts.netloc if parts.netloc.isascii() else parts.netloc.encode("idna").decode()
+        path = urllib.parse.quote(parts.path, safe="/%~")
+        return urllib.parse.urlunsplit((parts.scheme, host, path, parts.query, parts.fragment))
 
 
 def _build(cls: type[Any], table: dict[str, Any], where: str) -> Any:

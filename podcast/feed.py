@@ -78,22 +78,36 @@ def pub_date(config: ShowConfig, date: str) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.fromisoformat(config.publish_time), tzinfo=config.tz)
 
 
+MAX_NOTES_BYTES: Final = 4000
+"""Apple's limit for an item's description."""
+
+
 def show_notes(record: EpisodeRecord, config: ShowConfig) -> str:
-    """HTML: each section with its headlines and clip, then chapter timestamps from 00:00."""
-    parts: list[str] = []
+    """HTML: chapter timestamps from 00:00 (which Spotify reads as chapters), then each section
+    with its clip and headlines; headlines are left out from the end to stay within 4000 bytes."""
+    stamps = ""
+    if record.chapters:
+        stamps = "<p>" + "<br/>".join(
+            f"{_timestamp(ch.start_ms)} {html.escape(ch.title)}" for ch in record.chapters
+        ) + "</p>"
     clips = {clip.title: clip for clip in record.clips}
+    sections: list[tuple[str, list[str]]] = []
     for title, headlines in record.headlines:
         heading = html.escape(title)
         if title in clips:
             heading = f'<a href="{html.escape(config.url(clips[title].file))}">{heading}</a>'
-        items = "".join(f"<li>{html.escape(h)}</li>" for h in headlines)
-        parts.append(f"<p><b>{heading}</b></p><ul>{items}</ul>")
-    if record.chapters:
-        stamps = "<br/>".join(
-            f"{_timestamp(ch.start_ms)} {html.escape(ch.title)}" for ch in record.chapters
-        )
-        parts.append(f"<p>{stamps}</p>")
-    return "".join(parts)
+        sections.append((f"<p><b>{heading}</b></p>", [f"<li>{html.escape(h)}</li>" for h in headlines]))
+
+    def render() -> str:
+        body = "".join(head + (f"<ul>{''.join(items)}</ul>" if items else "") for head, items in sections)
+        return stamps + body
+
+    notes = render()
+    while len(notes.encode()) > MAX_NOTES_BYTES and any(items for _, items in sections):
+        longest = max(sections, key=lambda section: len(section[1]))
+        longest[1].pop()
+        notes = render()
+    return notes
 
 
 def _timestamp(ms: int) -> str:

@@ -88,3 +88,25 @@ def test_pub_date_weekday_and_zone() -> None:
     assert pub_date(ShowConfig(timezone="America/New_York"), "2026-07-01") == dt.datetime(
         2026, 7, 1, 6, 0, tzinfo=ShowConfig(timezone="America/New_York").tz
     )
+
+
+def test_show_notes_stay_within_apples_limit() -> None:
+    big = EpisodeRecord(
+        date="2026-02-02", title="t", description="d", guid="g", audio_file="episodes/2026-02-02/e.mp3",
+        length=1, duration_s=1.0, chapters=(Chapter("Top News", 0, 1000), Chapter("World", 1000, 2000),
+                                            Chapter("Sport", 2000, 3000)),
+        headlines=(("Top News", tuple(f"Headline number {n} about something" for n in range(80))),
+                   ("World", ("Only one",))),
+    )
+    from podcast.feed import show_notes
+
+    notes = show_notes(big, ShowConfig())
+    assert len(notes.encode()) <= 4000
+    assert notes.startswith("<p>00:00 Top News<br/>00:01 World<br/>00:02 Sport</p>")
+    assert "Only one" in notes and "Headline number 0 about" in notes
+
+
+def test_urls_are_ascii() -> None:
+    config = ShowConfig(base_url="https://exämple.org/podcasts/día/")
+    url = config.url("episodes/2026-02-02/episode.mp3")
+    assert url == "https://xn--exmple-cua.org/podcasts/d%C3%ADa/episodes/2026-02-02/episode.mp3"
