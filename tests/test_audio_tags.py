@@ -149,3 +149,23 @@ def test_trimming_keeps_word_endings(tmp_path: Path) -> None:
     loaded = audio.load_speech(path)
     kept_s = len(loaded) / audio.RATE
     assert 0.6 <= kept_s <= 0.6 + 0.07  # word and fricative kept, the trailing third of a second trimmed
+
+
+def test_music_bed_is_ducked_under_the_voice(tmp_path: Path) -> None:
+    from podcast.parts import Line, Part
+
+    rate = audio.RATE
+    t = np.arange(int(2.0 * rate)) / rate
+    voice = (0.3 * np.sin(2 * np.pi * 180 * t) * (0.6 + 0.4 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
+    part = Part("intro", None, "anchor", (Line("one", 1500), Line("two", 0)), lead="theme", bed=True)
+    mixed = audio.mix_part(part, [voice, voice], AudioSettings(), tmp_path)
+    (a1, b1), (a2, _) = mixed.spans
+    speech = mixed.samples[int(a1 * rate): int(b1 * rate)]
+    gap = mixed.samples[int((b1 + 0.4) * rate): int((a2 - 0.4) * rate)]  # between the sentences: bed alone
+
+    def rms_db(x: np.ndarray) -> float:
+        return float(20 * np.log10(np.sqrt(np.mean(x.astype(np.float64) ** 2)) + 1e-12))
+
+    assert rms_db(gap) > -50  # the bed is there
+    assert rms_db(speech) - rms_db(gap) > 12  # and well under the voice
+    assert len(mixed.samples) / rate > 4.0 + 2 * 2.0  # the theme plays before the voice
