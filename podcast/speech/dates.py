@@ -106,7 +106,8 @@ _PREPOSITION_BEFORE = re.compile(
 
 def _with_article(match: re.Match[str], spoken: str) -> str:
     """"by Q1" reads "by the first quarter"; "Q1 sales" stays "first quarter sales"."""
-    return "the " + spoken if _PREPOSITION_BEFORE.search(match.string, 0, match.start()) else spoken
+    before = match.string[max(0, match.start() - 16) : match.start()]  # a short window: linear time
+    return "the " + spoken if _PREPOSITION_BEFORE.search(before) else spoken
 
 
 def _period(match: re.Match[str]) -> str:
