@@ -60,7 +60,7 @@ def build(
         show = _show()
         day = layout.parse_date(date)
         source = digest if digest is not None else show.digest_path(day)
-        if source.is_file() and layout.up_to_date(show, day, source, force):
+        if source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
             print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
             return
         from . import pipeline

@@ -168,11 +168,6 @@ def _limit(samples: np.ndarray, peaks: np.ndarray, ceiling_db: float, rate: int)
     return np.asarray(samples * gain, dtype=np.float32), np.asarray(peaks * gain, dtype=np.float32)
 
 
-def limit(samples: np.ndarray, ceiling_db: float, rate: int) -> np.ndarray:
-    """A look-ahead true-peak limiter: the gain dips smoothly around each peak over the ceiling."""
-    return _limit(samples, true_peak_envelope(samples), ceiling_db, rate)[0]
-
-
 def level(samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float) -> np.ndarray:
     """The piece at the target loudness with its true peaks under the ceiling.
 

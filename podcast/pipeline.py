@@ -96,7 +96,7 @@ def build(
     try:
         _sweep(show)
         key = build_key(show, source, force)
-        if up_to_date(show, date, source, force):
+        if up_to_date(show, date, key):
             report(f"{EPISODES}/{date.isoformat()} is up to date")
             return None
         return _build_locked(show, script, profiles, digest_file, key, report)

@@ -123,6 +123,19 @@ def _period(match: re.Match[str]) -> str:
     return _with_article(match, spoken)
 
 
+def _period_with_short(match: re.Match[str]) -> str:
+    n = int(match["n"])
+    kind = "quarter" if match["kind"] == "Q" else "half"
+    if kind == "half" and n > 2:
+        return match.group(0)
+    spoken = f"{_ORDINAL_WORDS[n - 1]} {kind}"
+    if match["year"]:
+        spoken += f" of {words.year(int(match['year']))}"
+    elif match["y2"]:
+        spoken += f" of {words.year(2000 + int(match['y2']))}"
+    return _with_article(match, spoken)
+
+
 RULES: Final[list[Rule]] = [
     (re.compile(r"\b(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _iso_date),
     (
@@ -151,24 +164,11 @@ RULES: Final[list[Rule]] = [
     ),
     (
         re.compile(r"\b(?P<kind>[QH])(?P<n>[1-4])(?:\s+(?P<year>[12]\d{3})|\s?'(?P<y2>\d{2}))?\b"),
-        lambda m: _period_with_short(m),  # defined below the table
+        _period_with_short,
     ),
     (re.compile(r"\b(?P<start>[12]\d{3})\s?[-/]\s?(?P<end>\d{2}|[12]\d{3})\b(?![-/]\d)"), _year_range),
     (re.compile(r"(?:\b(?P<full>[12]\d{2}0)|'(?P<short>\d0))'?s\b"), _decade),
 ]
-
-
-def _period_with_short(match: re.Match[str]) -> str:
-    n = int(match["n"])
-    kind = "quarter" if match["kind"] == "Q" else "half"
-    if kind == "half" and n > 2:
-        return match.group(0)
-    spoken = f"{_ORDINAL_WORDS[n - 1]} {kind}"
-    if match["year"]:
-        spoken += f" of {words.year(int(match['year']))}"
-    elif match["y2"]:
-        spoken += f" of {words.year(2000 + int(match['y2']))}"
-    return _with_article(match, spoken)
 
 
 _BARE_YEAR = re.compile(r"(?<![\d,.$£€¥₩])\b(?P<year>1[1-9]\d{2}|20\d{2})\b(?![,.]\d|\s?%|\s?(?:percent|per cent)\b)")

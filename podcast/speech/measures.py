@@ -131,10 +131,6 @@ def _points(match: re.Match[str]) -> str:
     return f"{words.cardinal(match['num'])} {name}{'' if singular else 's'}"
 
 
-def _signed_change(match: re.Match[str]) -> str:
-    return words.cardinal(match["num"])
-
-
 RULES: Final[list[Rule]] = [
     (re.compile(r"\b(?P<a>y|q|m|w)/(?P=a)\b|\b(?:YoY|yoy|y-o-y)\b|\bQoQ\b|\bMoM\b"),
      lambda m: {"y": "year on year", "q": "quarter on quarter", "m": "month on month",
