@@ -22,6 +22,7 @@ from filelock import FileLock, Timeout
 from . import audio, cover, feed, page, produce, tags, transcript
 from .config import VoiceProfile, load_voice
 from .digest import load_digest, slugify
+from .engines import make_engine
 from .errors import ConfigError, DigestError, PublishError
 from .layout import EPISODES, FEED_FILE, LOCK_FILE, Show, build_key, up_to_date
 from .models import Chapter, EpisodeRecord, Script, SectionClip
@@ -29,7 +30,6 @@ from .parts import part_key, plan_parts
 from .produce import PartJob, PartResult
 from .script import build_script
 from .speech import load_lexicon
-from .tts import make_engine
 
 __all__ = ["ConfigError", "EpisodeRecord", "build", "list_voices", "load_script", "publish_feed"]
 

@@ -19,9 +19,9 @@ from typing import Final
 
 from . import audio, render
 from .config import AudioSettings, VoiceProfile
+from .engines import Engine, make_engine
 from .errors import RenderError
 from .parts import Part
-from .tts import Engine, make_engine
 
 PARTS_DIR: Final = Path(".cache") / "parts"
 IN_PROCESS_LIMIT: Final = 2

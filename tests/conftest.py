@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from podcast.tts import ToneEngine
+from podcast.engines.tone import ToneEngine
 
 REPO = Path(__file__).resolve().parent.parent
 VERSIONED = re.compile(r"-[0-9a-f]{10}\.mp3$")

@@ -14,12 +14,12 @@ from mutagen.id3 import ID3
 from podcast import audio, loudness
 from podcast.config import AudioSettings, VoiceProfile
 from podcast.digest import parse_digest
+from podcast.engines.tone import write_tone
 from podcast.models import Chapter
 from podcast.parts import part_key, plan_parts
 from podcast.produce import PartJob, make_parts
 from podcast.script import build_script
 from podcast.tags import write_tags
-from podcast.tts import write_tone
 
 from .conftest import SHORT_DIGEST
 

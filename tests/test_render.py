@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from podcast.engines.tone import ToneEngine, write_tone
 from podcast.errors import RenderError
 from podcast.render import cache_path, check_wav, render_all
-from podcast.tts import ToneEngine, write_tone
 
 
 class FlakyEngine(ToneEngine):

@@ -157,8 +157,8 @@ def test_missing_espeak_says_what_to_install(monkeypatch: pytest.MonkeyPatch) ->
     import pyttsx3
 
     from podcast.config import VoiceProfile
+    from podcast.engines.espeak import Pyttsx3Engine
     from podcast.errors import MissingToolError
-    from podcast.tts import Pyttsx3Engine
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("libespeak-ng.so.1: cannot open shared object file")

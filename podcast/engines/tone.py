@@ -1,0 +1,85 @@
+"""A fast stand-in engine for tests: a syllable-paced tone, and the same with injected faults."""
+
+from __future__ import annotations
+
+import math
+import struct
+import time
+import wave
+from pathlib import Path
+
+from ..config import VoiceProfile
+from ..errors import RenderError
+from . import Voice
+
+
+class ToneEngine:
+    """A fast stand-in: a syllable-paced tone, 0.3 s per word, at 22050 Hz. For tests."""
+
+    SECONDS_PER_WORD = 0.3
+
+    def __init__(self, profile: VoiceProfile | None = None) -> None:
+        self.profile = profile or VoiceProfile(engine="tone", voice="tone")
+
+    @property
+    def key(self) -> str:
+        return f"tone|{self.profile.voice}|{self.profile.rate}"
+
+    def start(self) -> None:
+        pass
+
+    def reset(self) -> None:
+        pass
+
+    def render(self, text: str, path: Path) -> None:
+        if not text.strip():
+            raise RenderError("cannot render empty text")
+        write_tone(path, len(text.split()) * self.SECONDS_PER_WORD, 220.0 + (len(text) % 7) * 20)
+
+    def voices(self) -> list[Voice]:
+        return [Voice("tone", "Test tone", ("en",))]
+
+
+class FaultyEngine(ToneEngine):
+    """The tone engine with injected faults, for tests: its voice names the fault.
+
+    "fail", "empty", "short" or "hang" on every call; with "-once" (e.g. "hang-once")
+    only on the first call in each process, as pyttsx3's first-call race does.
+    """
+
+    def __init__(self, profile: VoiceProfile) -> None:
+        super().__init__(profile)
+        self.fault, _, once = profile.voice.partition("-")
+        self.once = once == "once"
+        self.calls = 0
+
+    def render(self, text: str, path: Path) -> None:
+        self.calls += 1
+        if self.once and self.calls > 1:
+            return super().render(text, path)
+        if self.fault == "fail":
+            raise RenderError("injected failure")
+        if self.fault == "empty":
+            path.write_bytes(b"")
+        elif self.fault == "short":
+            write_tone(path, 0.05, 440.0)
+        elif self.fault == "hang":
+            time.sleep(3600)
+        else:
+            super().render(text, path)
+
+
+def write_tone(path: Path, seconds: float, freq: float, rate: int = 22050) -> None:
+    """A tone that pulses like syllables, so loudness meters see speech-like gating."""
+    frames = int(seconds * rate)
+    samples = (
+        int(9000 * math.sin(2 * math.pi * freq * n / rate) * (0.55 + 0.45 * math.sin(2 * math.pi * 4 * n / rate)))
+        for n in range(frames)
+    )
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(struct.pack(f"<{frames}h", *samples))
+
+
