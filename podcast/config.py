@@ -14,22 +14,40 @@ from typing import Any, Final
 from .errors import ConfigError
 
 CONFIG_FILE: Final = "podcast.toml"
+BITRATES: Final = tuple(f"{k}k" for k in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320))
+"""Constant bit rates LAME writes for 44.1 kHz MPEG-1 Layer III."""
+
+
+def _range(default: Any, low: float, high: float) -> Any:
+    """A field whose value must lie in [low, high]: checked when settings are read."""
+    return field(default=default, metadata={"range": (low, high)})
 
 
 @dataclass(frozen=True)
 class VoiceProfile:
-    """How one voice speaks; read from voices/NAME.toml."""
+    """How one voice speaks; read from voices/NAME.toml. Keys an engine does not use are ignored by it."""
 
-    engine: str = "pyttsx3"
-    """"pyttsx3" (eSpeak NG) or "tone" (a fast stand-in for tests)."""
-    voice: str = "gmw/en-us"
-    """Engine voice id; `podcast voices` lists them."""
-    rate: int = 175
-    """Words per minute; 160-185 is a comfortable news pace."""
-    volume: float = 1.0
-    """0.0-1.0, applied by the engine."""
-    pitch: int = 50
-    """0-100; eSpeak NG's default is 50."""
+    engine: str = "kokoro"
+    """"kokoro" (natural, the default), "piper" (natural, fast), "pyttsx3" (eSpeak NG), or "tone" for tests."""
+    voice: str = ""
+    """Engine voice id (`podcast voices` lists them); Kokoro blends: "af_heart*0.7+bf_emma*0.3". Empty: the
+    engine's default (af_heart, en_US-joe-medium, gmw/en-us)."""
+    speed: float = _range(1.0, 0.5, 2.0)
+    """kokoro, piper: speaking speed, 1.0 is the voice's own pace."""
+    lang: str = ""
+    """kokoro: "en-us" or "en-gb"; empty: from the voice id (a... is American, b... British)."""
+    model: str = ""
+    """kokoro, piper: a model file of your own (.onnx; Piper also reads MODEL.json); empty: the installed one."""
+    voices: str = ""
+    """kokoro: a voices file of your own (voices-v1.0.bin); empty: the installed one."""
+    rate: int = _range(175, 80, 450)
+    """pyttsx3: words per minute; 160-185 is a comfortable news pace."""
+    volume: float = _range(1.0, 0.0, 1.0)
+    """pyttsx3: applied by the engine."""
+    pitch: int = _range(50, 0, 99)
+    """pyttsx3: eSpeak NG's default is 50."""
+    source: str = field(default="", compare=False, metadata={"internal": True})
+    """The file the profile was read from, for error messages (not a setting)."""
 
 
 @dataclass(frozen=True)
@@ -38,17 +56,17 @@ class AudioSettings:
 
     bitrate: str = "96k"
     """MP3 bit rate (constant), e.g. "96k" or "128k"."""
-    encoder_quality: int = 3
+    encoder_quality: int = _range(3, 0, 9)
     """LAME's algorithm quality, 0 (best, slowest) to 9 (fastest); 3 is LAME's own default."""
-    channels: int = 1
+    channels: int = _range(1, 1, 2)
     sample_rate: int = 44100
-    pause_sentence_ms: int = 180
+    pause_sentence_ms: int = _range(180, 0, 5000)
     """Silence after a sentence (the engine's own trailing silence is trimmed)."""
-    pause_paragraph_ms: int = 500
+    pause_paragraph_ms: int = _range(500, 0, 5000)
     """Silence after a headline or paragraph."""
-    pause_story_ms: int = 900
+    pause_story_ms: int = _range(900, 0, 10000)
     """Silence between stories."""
-    pause_section_ms: int = 600
+    pause_section_ms: int = _range(600, 0, 10000)
     """Silence around a section stinger."""
     intro_jingle: str = ""
     """Path to the producer's own intro audio; empty: the generated theme."""
@@ -58,14 +76,14 @@ class AudioSettings:
     """Path to the producer's own outro audio; empty: the generated theme."""
     music_bed: str = ""
     """Path to the producer's own music bed under the show intro; empty: the generated one."""
-    bed_level_db: float = -22.0
+    bed_level_db: float = _range(-22.0, -60.0, 0.0)
     """Level of the music bed under the voice, relative to the voice (ducking)."""
-    music_level_db: float = -3.0
+    music_level_db: float = _range(-3.0, -40.0, 6.0)
     """Level of jingles relative to the voice."""
-    render_timeout_s: float = 60.0
+    render_timeout_s: float = _range(60.0, 0.1, 3600.0)
     """A speech engine call taking longer is abandoned and retried (twice), then the build fails."""
-    loudness_lufs: float = -16.0
-    true_peak_db: float = -1.5
+    loudness_lufs: float = _range(-16.0, -30.0, -10.0)
+    true_peak_db: float = _range(-1.5, -9.0, 0.0)
 
 
 @dataclass(frozen=True)
@@ -88,9 +106,9 @@ class ShowConfig:
     explicit: bool = False
     copyright: str = ""
     voice: str = "default"
-    """Voice profile (voices/NAME.toml) that reads the stories."""
-    anchor_voice: str = ""
-    """Voice profile for the intro, section intros and sign-off; empty: the same as `voice`."""
+    """Voice profile (voices/NAME.toml) that reads the stories; "default" and "anchor" exist without a file."""
+    anchor_voice: str = "anchor"
+    """Voice profile for the intro, section intros and sign-off (voices/anchor.toml); empty: the same as `voice`."""
     audio: AudioSettings = field(default_factory=AudioSettings)
 
     @property
@@ -105,12 +123,15 @@ class ShowConfig:
         return urllib.parse.urlunsplit((parts.scheme, host, path, parts.query, parts.fragment))
 
 
+_KINDS: Final = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}
+
+
 def _build(cls: type[Any], table: dict[str, Any], where: str) -> Any:
     """Make `cls` from a TOML table, refusing unknown keys and wrong types."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in fields:
+        if key not in fields or fields[key].metadata.get("internal"):
             raise ConfigError(where, f"unknown setting {key!r}")
         default = getattr(cls(), key)
         if dataclasses.is_dataclass(default):
@@ -121,7 +142,10 @@ def _build(cls: type[Any], table: dict[str, Any], where: str) -> Any:
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not type(default):
-            raise ConfigError(where, f"{key} must be a {type(default).__name__}")
+            raise ConfigError(where, f"{key} must be {_KINDS[type(default)]}, not {value!r}")
+        low_high = fields[key].metadata.get("range")
+        if low_high and not low_high[0] <= value <= low_high[1]:
+            raise ConfigError(where, f"{key} = {value!r} is out of range ({low_high[0]:g} to {low_high[1]:g})")
         values[key] = value
     return cls(**values)
 
@@ -148,6 +172,10 @@ def load_config(show_dir: Path) -> ShowConfig:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
+    if config.audio.sample_rate != 44100:
+        raise ConfigError(path, f"sample_rate {config.audio.sample_rate} is not supported (only 44100)")
+    if config.audio.bitrate not in BITRATES:
+        raise ConfigError(path, f"bitrate {config.audio.bitrate!r} must be one of {', '.join(BITRATES)}")
     try:
         dt.time.fromisoformat(config.publish_time)
     except ValueError as exc:
@@ -155,12 +183,23 @@ def load_config(show_dir: Path) -> ShowConfig:
     return config
 
 
+BUILTIN_VOICES: Final = {
+    "default": VoiceProfile(engine="kokoro", voice="af_heart"),
+    "anchor": VoiceProfile(engine="kokoro", voice="am_michael", speed=1.1),
+}
+"""The profiles a show has without a file: the reader ("default") and the anchor."""
+
+
 def load_voice(show_dir: Path, name: str) -> VoiceProfile:
-    """The voice profile voices/NAME.toml; the built-in default when it does not exist."""
+    """The voice profile voices/NAME.toml, or the built-in one of that name; file paths made absolute."""
     path = show_dir / "voices" / f"{name}.toml"
     if not path.exists():
-        if name == "default":
-            return VoiceProfile()
+        if name in BUILTIN_VOICES:
+            return BUILTIN_VOICES[name]
         raise ConfigError(path, f"no voice profile named {name!r}")
     profile: VoiceProfile = _build(VoiceProfile, _read_toml(path), str(path))
-    return profile
+    def absolute(value: str) -> str:
+        return str(show_dir / value) if value and not Path(value).is_absolute() else value
+
+    return dataclasses.replace(profile, source=str(path), model=absolute(profile.model),
+                               voices=absolute(profile.voices))

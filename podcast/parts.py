@@ -13,11 +13,11 @@ import json
 from dataclasses import asdict, dataclass
 from typing import Final, Literal
 
-from .config import AudioSettings, VoiceProfile
+from .config import AudioSettings
 from .models import Script, SegmentKind
 from .speech import sentences
 
-FORMAT_VERSION: Final = "parts-1"
+FORMAT_VERSION: Final = "parts-2"
 """Bump when the mixing or encoding changes, so cached parts are made again."""
 
 Jingle = Literal["", "theme", "stinger", "outro"]
@@ -69,10 +69,10 @@ def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str
     return tuple(parts)
 
 
-def part_key(part: Part, profile: VoiceProfile, settings: AudioSettings, jingles: dict[str, str]) -> str:
-    """Content hash of everything that shapes the part's audio."""
+def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict[str, str]) -> str:
+    """Content hash of everything that shapes the part's audio; `engine_key` names the engine, model and voice."""
     used = {name: jingles[name] for name in (part.lead, part.tail, "bed" if part.bed else "") if name}
     blob = json.dumps(
-        [FORMAT_VERSION, asdict(part), asdict(profile), asdict(settings), used], sort_keys=True, ensure_ascii=False
+        [FORMAT_VERSION, asdict(part), engine_key, asdict(settings), used], sort_keys=True, ensure_ascii=False
     )
     return hashlib.sha256(blob.encode()).hexdigest()

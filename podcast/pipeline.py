@@ -22,7 +22,7 @@ from filelock import FileLock, Timeout
 from . import audio, cover, feed, page, produce, tags, transcript
 from .config import VoiceProfile, load_voice
 from .digest import load_digest, slugify
-from .engines import make_engine
+from .engines import Voice, all_voices, make_engine
 from .errors import ConfigError, DigestError, PublishError
 from .layout import EPISODES, FEED_FILE, LOCK_FILE, Show, build_key, up_to_date
 from .models import Chapter, EpisodeRecord, Script, SectionClip
@@ -80,8 +80,11 @@ def build(
         report(f"warning: {warning}")
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
     profiles = {name: load_voice(show.root, name) for name in names}
-    for profile in profiles.values():
-        make_engine(profile).start()  # a bad voice fails here, before anything is written
+    engine_keys = {}
+    for name, profile in profiles.items():
+        engine = make_engine(profile)
+        engine.start()  # a bad voice or a missing model fails here, before anything is written
+        engine_keys[name] = engine.key
     lock = FileLock(str(show.root / LOCK_FILE))
     try:
         lock.acquire(timeout=0)
@@ -99,19 +102,19 @@ def build(
         if up_to_date(show, date, key):
             report(f"{EPISODES}/{date.isoformat()} is up to date")
             return None
-        return _build_locked(show, script, profiles, digest_file, key, report)
+        return _build_locked(show, script, profiles, engine_keys, digest_file, key, report)
     finally:
         lock.release()
 
 
-def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile], digest_file: Path | None, key: str,
-                  report: Report) -> EpisodeRecord:
+def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile], engine_keys: dict[str, str],
+                  digest_file: Path | None, key: str, report: Report) -> EpisodeRecord:
     config = show.config
     cover_path = ensure_cover(show)
     parts = plan_parts(script, config.audio, config.anchor_voice or config.voice, config.voice)
     fingerprints = audio.jingle_fingerprints(config.audio, show.root)
     jobs = [
-        PartJob(part, part_key(part, profiles[part.voice], config.audio, fingerprints), profiles[part.voice],
+        PartJob(part, part_key(part, engine_keys[part.voice], config.audio, fingerprints), profiles[part.voice],
                 config.audio, show.root)
         for part in parts
     ]
@@ -331,7 +334,6 @@ def publish_feed(show: Show) -> Path:
     return feed_path
 
 
-def list_voices(show: Show) -> list[tuple[str, str, str]]:
-    """(id, name, languages) of every voice the show's engine offers."""
-    engine = make_engine(load_voice(show.root, show.config.voice))
-    return [(v.id, v.name, ",".join(v.languages)) for v in engine.voices()]
+def list_voices() -> list[tuple[str, Voice]]:
+    """(engine, voice) for every voice of every installed engine."""
+    return all_voices()

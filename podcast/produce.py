@@ -24,7 +24,7 @@ from .errors import RenderError
 from .parts import Part
 
 PARTS_DIR: Final = Path(".cache") / "parts"
-IN_PROCESS_LIMIT: Final = 2
+IN_PROCESS_LIMIT: Final = 1
 """So few parts to make are made here: starting workers would cost more than it saves."""
 
 

@@ -38,8 +38,14 @@ def show(tmp_path: Path) -> Path:
 @pytest.fixture
 def tone_show(show: Path) -> Path:
     """A show whose voice is the fast tone engine: for tests of everything but speech."""
-    (show / "voices" / "default.toml").write_text('engine = "tone"\nvoice = "tone"\n')
+    use_tone_voices(show)
     return show
+
+
+def use_tone_voices(show: Path) -> None:
+    """Both the reader (default) and the anchor speak with the tone engine."""
+    (show / "voices" / "default.toml").write_text('engine = "tone"\nvoice = "tone"\n')
+    (show / "voices" / "anchor.toml").write_text('engine = "tone"\nvoice = "tone-anchor"\n')
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from mutagen.id3 import ID3
 from podcast import audio, loudness
 from podcast.config import AudioSettings, VoiceProfile
 from podcast.digest import parse_digest
+from podcast.engines import make_engine
 from podcast.engines.tone import write_tone
 from podcast.models import Chapter
 from podcast.parts import part_key, plan_parts
@@ -47,7 +48,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[PartJob], list,
     settings = AudioSettings()
     profile = VoiceProfile(engine="tone", voice="tone")
     prints = audio.jingle_fingerprints(settings, show)
-    jobs = [PartJob(p, part_key(p, profile, settings, prints), profile, settings, show)
+    jobs = [PartJob(p, part_key(p, make_engine(profile).key, settings, prints), profile, settings, show)
             for p in plan_parts(script, settings, "anchor", "reader")]
     return jobs, make_parts(jobs, workers=1), show
 

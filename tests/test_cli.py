@@ -71,7 +71,10 @@ def test_build_rebuild_and_feed(tone_show: Path, tmp_path: Path) -> None:
 def test_voices_lists_engine_voices(show: Path) -> None:
     result = run(show, "voices")
     assert result.returncode == 0, result.stderr
-    assert any(line.startswith("gmw/en-us") for line in result.stdout.splitlines())
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert ["kokoro", "af_heart", "en-us", "female"] in rows
+    assert ["piper", "en_US-joe-medium", "en_US", "-"] in rows
+    assert ["pyttsx3", "gmw/en-us", "en-us", "-"] in rows
 
 
 def test_unknown_voice_is_a_clear_error(show: Path) -> None:
@@ -79,7 +82,8 @@ def test_unknown_voice_is_a_clear_error(show: Path) -> None:
     write_digest(show, "2026-02-03", SHORT_DIGEST)
     result = run(show, "build", "2026-02-03")
     assert result.returncode == 1
-    assert "voice 'xx/nope': unknown voice id" in result.stderr.strip().splitlines()[-1]
+    assert result.stderr.strip().splitlines()[-1].endswith(
+        "voices/default.toml: unknown Kokoro voice 'xx/nope'; `podcast voices` lists them")
     assert not (show / "feed.xml").exists()
 
 

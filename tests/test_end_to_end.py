@@ -1,4 +1,4 @@
-"""The real thing: a short digest through pyttsx3 and eSpeak NG to a tagged MP3 and a feed."""
+"""The real thing: a short digest through a real speech engine to a tagged MP3 and a feed."""
 
 from __future__ import annotations
 
@@ -9,9 +9,15 @@ import sys
 from pathlib import Path
 
 import feedparser
+import numpy as np
 import podcastparser
 
-from .conftest import SHORT_DIGEST, VERSIONED, write_digest
+from podcast.audio import RATE, load_speech
+from podcast.config import load_voice
+from podcast.engines import make_engine
+from podcast.render import cache_path
+
+from .conftest import REPO, SHORT_DIGEST, VERSIONED, write_digest
 from .test_audio_tags import ebur128
 
 
@@ -27,7 +33,55 @@ def mean_volume_db(path: Path) -> float:
     return float(err.split("mean_volume:")[1].split()[0])
 
 
-def test_build_with_the_real_engine(show: Path) -> None:
+TINY_DIGEST = """Daily Buzz: 3 February 2026
+Top News
+Markets Rally
+Stocks rose 2.5% on Tuesday.
+"""
+
+
+def test_build_with_the_two_kokoro_voices(show: Path) -> None:
+    """The default show: Kokoro's anchor and reader, on a digest of one short story."""
+    (show / "podcast.toml").write_text((REPO / "podcast.toml").read_text())
+    write_digest(show, "2026-02-03", TINY_DIGEST)
+    result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03"], cwd=show,
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr
+    folder = show / "episodes" / "2026-02-03"
+    words = sum(len(s["text"].split()) for s in json.loads((folder / "script.json").read_text())["segments"])
+    seconds = probe_seconds(folder / "episode.mp3")
+    assert words * 0.25 < seconds < words * 0.6 + 20
+    lufs, peak = ebur128(folder / "episode.mp3")
+    assert -17.0 <= lufs <= -15.0 and peak <= -1.0
+    parts = sorted((show / ".cache" / "parts").rglob("*.json"))
+    assert len(parts) == 4  # intro, section lead-in and sign-off by the anchor; the story by the reader
+    # Two distinct voices: the anchor (am_michael) speaks well below the reader (af_heart).
+    anchor, reader = (make_engine(load_voice(show, name)) for name in ("anchor", "default"))
+    cache = show / ".cache" / "tts"
+    anchor_f0 = median_pitch_hz(cache_path(cache, anchor, "Good morning, and welcome to Daily Buzz."))
+    reader_f0 = median_pitch_hz(cache_path(cache, reader, "Stocks rose two point five percent on Tuesday."))
+    assert anchor_f0 < 150 < reader_f0, (anchor_f0, reader_f0)
+
+
+def median_pitch_hz(wav: Path) -> float:
+    """Median fundamental frequency of the voiced 40 ms frames, by autocorrelation."""
+    samples = load_speech(wav)
+    frame, pitches = int(0.04 * RATE), []
+    for start in range(0, len(samples) - frame, frame):
+        x = samples[start:start + frame] - samples[start:start + frame].mean()
+        if np.sqrt(np.mean(x**2)) < 0.02:
+            continue
+        corr = np.correlate(x, x, "full")[frame - 1:]
+        low, high = RATE // 400, RATE // 70  # 70-400 Hz
+        lag = low + int(np.argmax(corr[low:high]))
+        if corr[lag] > 0.4 * corr[0]:
+            pitches.append(RATE / lag)
+    return float(np.median(pitches))
+
+
+def test_build_with_espeak(show: Path) -> None:
+    (show / "voices" / "default.toml").write_text('engine = "pyttsx3"\nvoice = "gmw/en-us"\n')
+    (show / "voices" / "anchor.toml").write_text('engine = "pyttsx3"\nvoice = "gmw/en-us"\npitch = 40\n')
     write_digest(show, "2026-02-03", SHORT_DIGEST)
     result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03"], cwd=show,
                             capture_output=True, text=True, timeout=600)
@@ -63,3 +117,11 @@ def test_build_with_the_real_engine(show: Path) -> None:
         gpodder = podcastparser.parse("http://localhost:8000/feed.xml", fh)
     assert gpodder["episodes"][0]["enclosures"][0]["file_size"] == episode.stat().st_size
     assert abs(gpodder["episodes"][0]["total_time"] - seconds) <= 1
+
+    # A rebuild after an audio setting changed, with two eSpeak profiles in one process: it used to hang
+    # in pyttsx3 (a second empty runAndWait on the shared engine) until the 300 s stall limit.
+    (show / "podcast.toml").write_text('[show.audio]\nbitrate = "128k"\n')
+    again = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03"], cwd=show,
+                           capture_output=True, text=True, timeout=120)
+    assert again.returncode == 0, again.stderr
+    assert abs(probe_seconds(episode) - seconds) < 0.5

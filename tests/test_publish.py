@@ -18,7 +18,7 @@ from lxml import etree
 
 from podcast import layout, pipeline
 
-from .conftest import SHORT_DIGEST, write_digest
+from .conftest import SHORT_DIGEST, use_tone_voices, write_digest
 
 GITHUB_NS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 OFFICIAL_NS = "https://podcastindex.org/namespace/1.0"
@@ -33,7 +33,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
     shutil.copytree(REPO / "voices", root / "voices")
-    (root / "voices" / "default.toml").write_text('engine = "tone"\nvoice = "tone"\n')
+    use_tone_voices(root)
     show = layout.Show.open(root)
     for day in ("2026-02-03", "2026-02-04"):
         text = SHORT_DIGEST.replace("3 February", f"{int(day[-2:])} February")

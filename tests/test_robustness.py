@@ -163,9 +163,11 @@ def test_missing_espeak_says_what_to_install(monkeypatch: pytest.MonkeyPatch) ->
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("libespeak-ng.so.1: cannot open shared object file")
 
+    engine = Pyttsx3Engine(VoiceProfile(engine="pyttsx3"))
+    engine.reset()  # the process's shared engine, if an earlier test made one
     monkeypatch.setattr(pyttsx3, "init", broken)
     with pytest.raises(MissingToolError, match="install it with `apt-get install espeak-ng libespeak-ng1`"):
-        Pyttsx3Engine(VoiceProfile()).start()
+        engine.start()
 
 
 # --- killed builds --------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ class Voice:
     id: str
     name: str
     languages: tuple[str, ...]
+    gender: str = ""
+    """"female", "male", or "" where the engine does not say (eSpeak NG's metadata is meaningless)."""
 
 
 class Engine(Protocol):
@@ -43,8 +45,20 @@ class Engine(Protocol):
     def voices(self) -> list[Voice]: ...
 
 
+ENGINES = ("kokoro", "piper", "pyttsx3", "tone")
+"""The engines a profile may name ("faulty", the tone engine with injected faults, is for tests)."""
+
+
 def make_engine(profile: VoiceProfile) -> Engine:
-    """The engine a voice profile names."""
+    """The engine a voice profile names; its library is imported only when it is used."""
+    if profile.engine == "kokoro":
+        from .kokoro import KokoroEngine
+
+        return KokoroEngine(profile)
+    if profile.engine == "piper":
+        from .piper import PiperEngine
+
+        return PiperEngine(profile)
     if profile.engine == "pyttsx3":
         from .espeak import Pyttsx3Engine
 
@@ -53,4 +67,18 @@ def make_engine(profile: VoiceProfile) -> Engine:
         from .tone import FaultyEngine, ToneEngine
 
         return ToneEngine(profile) if profile.engine == "tone" else FaultyEngine(profile)
-    raise ConfigError(f"engine {profile.engine!r}", "unknown engine (use pyttsx3, or tone for tests)")
+    raise ConfigError(profile.source or f"engine {profile.engine!r}",
+                      f"unknown engine {profile.engine!r} (use {', '.join(ENGINES)})")
+
+
+def all_voices() -> list[tuple[str, Voice]]:
+    """(engine, voice) for every voice of every installed engine; an engine that cannot load lists none."""
+    from ..errors import PodcastError
+
+    rows = []
+    for name in ENGINES[:-1]:
+        try:
+            rows += [(name, voice) for voice in make_engine(VoiceProfile(engine=name)).voices()]
+        except (PodcastError, OSError, ImportError):
+            continue
+    return rows

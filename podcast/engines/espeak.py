@@ -1,14 +1,27 @@
-"""pyttsx3 driving eSpeak NG: 22050 Hz mono WAV, in milliseconds, robotic but always available.
+"""pyttsx3 driving eSpeak NG: 22050 Hz mono WAV, in milliseconds, robotic but needing no model files.
 
-pyttsx3 2.99 can lose audio silently: the engine flushes its queue once after
-init, queues one file per run, and the render stage checks every file it writes.
+pyttsx3 2.99 has traps, each handled here:
+- `pyttsx3.init()` hands every caller in a process the same engine, so all voice
+  profiles share one: it is flushed once after init (one empty `runAndWait`
+  closes the first-call race; a second one hangs forever), and a profile's
+  settings are applied before a sentence whenever another profile spoke last;
+- a rate, volume or pitch set after the first run is ignored until the voice is
+  set again, so the voice is always set first;
+- it prints "Audio saved to ..." for every file: kept off stdout;
+- in a process where Kokoro spoke first, it gets Kokoro's own libespeak-ng, which
+  needs its data path set.
+eSpeak NG is not byte-for-byte repeatable within a process: its random generator
+(noise in consonants) and its pitch flutter run on from sentence to sentence and
+the library has no call to reset them, so a re-render differs by a few samples.
 """
 
 from __future__ import annotations
 
 import contextlib
 import io
+import os
 import shutil
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,82 +29,88 @@ from ..config import VoiceProfile
 from ..errors import ConfigError, MissingToolError, RenderError
 from . import Voice
 
+DEFAULT_VOICE = "gmw/en-us"
+
+
+class _Shared:
+    """The process's one pyttsx3 engine and which profile's settings it holds."""
+
+    engine: Any = None
+    applied: VoiceProfile | None = None
+
 
 class Pyttsx3Engine:
-    """pyttsx3 driving eSpeak NG: 22050 Hz mono WAV."""
-
     def __init__(self, profile: VoiceProfile) -> None:
         self.profile = profile
-        self._loaded: Any = None
-        self._engine: Any = None
+
+    @property
+    def voice_id(self) -> str:
+        return self.profile.voice or DEFAULT_VOICE
 
     @property
     def key(self) -> str:
         p = self.profile
-        return f"pyttsx3/espeak-ng|{p.voice}|{p.rate}|{p.volume}|{p.pitch}"
+        return f"pyttsx3/espeak-ng|{self.voice_id}|{p.rate}|{p.volume}|{p.pitch}"
 
     def start(self) -> None:
-        self._start()
+        """Load eSpeak NG and check the voice id: pyttsx3 ignores an unknown one silently."""
+        engine = _load()
+        known = {v.id for v in engine.getProperty("voices")}
+        if self.voice_id.split("+", 1)[0] not in known:
+            raise ConfigError(self.profile.source or f"voice {self.voice_id!r}",
+                              f"unknown eSpeak NG voice {self.voice_id!r}; `podcast voices` lists them")
 
     def reset(self) -> None:
         import pyttsx3
 
         # pyttsx3.init() hands back its cached engine: forget it so that a fresh one is made.
         pyttsx3._activeEngines.pop("espeak", None)
-        self._loaded = self._engine = None
-
-    def _load(self) -> Any:
-        if self._loaded is not None:
-            return self._loaded
-        if shutil.which("espeak-ng") is None and not _has_libespeak():
-            raise MissingToolError("espeak-ng", "espeak-ng")
-        import pyttsx3
-
-        try:
-            self._loaded = pyttsx3.init("espeak")
-        except (OSError, RuntimeError) as exc:
-            raise MissingToolError("espeak-ng", "espeak-ng libespeak-ng1") from exc
-        return self._loaded
-
-    def _start(self) -> Any:
-        """The engine with this profile's settings, checked; pyttsx3 ignores an unknown voice silently."""
-        if self._engine is not None:
-            return self._engine
-        engine = self._load()
-        known = {v.id for v in engine.getProperty("voices")}
-        if self.profile.voice.split("+", 1)[0] not in known:
-            raise ConfigError(
-                f"voice {self.profile.voice!r}", "unknown voice id; `podcast voices` lists them"
-            )
-        engine.setProperty("voice", self.profile.voice)
-        engine.setProperty("rate", self.profile.rate)
-        engine.setProperty("volume", self.profile.volume)
-        engine.setProperty("pitch", self.profile.pitch)
-        # One empty run flushes the first-call race (and applies the settings); a second
-        # empty run would hang pyttsx3 2.99.
-        engine.runAndWait()
-        self._engine = engine
-        return engine
+        _Shared.engine = _Shared.applied = None
 
     def render(self, text: str, path: Path) -> None:
         if not text.strip():
             raise RenderError("cannot render empty text")
-        engine = self._start()
+        engine = _load()
+        if _Shared.applied != self.profile:
+            self.start()
+            engine.setProperty("voice", self.voice_id)  # first: it makes the others take effect
+            engine.setProperty("rate", self.profile.rate)
+            engine.setProperty("volume", self.profile.volume)
+            engine.setProperty("pitch", self.profile.pitch)
+            _Shared.applied = self.profile
         with contextlib.redirect_stdout(io.StringIO()):
             engine.save_to_file(text, str(path))
             engine.runAndWait()
 
     def voices(self) -> list[Voice]:
-        engine = self._load()
-        return [
-            Voice(v.id, v.name, tuple(str(lang) for lang in (v.languages or ())))
-            for v in engine.getProperty("voices")
-        ]
+        return [Voice(v.id, v.name, tuple(str(lang) for lang in (v.languages or ())))
+                for v in _load().getProperty("voices")]
+
+
+def _load() -> Any:
+    """The process's pyttsx3 engine, flushed once."""
+    if _Shared.engine is not None:
+        return _Shared.engine
+    if shutil.which("espeak-ng") is None and not _has_libespeak():
+        raise MissingToolError("espeak-ng", "espeak-ng")
+    import pyttsx3
+
+    loader = sys.modules.get("espeakng_loader")
+    if loader is not None:
+        # Kokoro's phonemizer loaded its own libespeak-ng first, and pyttsx3 now gets that library,
+        # whose built-in data path does not exist: eSpeak NG would exit the process.
+        os.environ.setdefault("ESPEAK_DATA_PATH", loader.get_data_path())
+    try:
+        engine = pyttsx3.init("espeak")
+    except (OSError, RuntimeError) as exc:
+        raise MissingToolError("espeak-ng", "espeak-ng libespeak-ng1") from exc
+    engine.setProperty("voice", DEFAULT_VOICE)
+    engine.runAndWait()  # the one empty run: closes the first-call race
+    _Shared.engine, _Shared.applied = engine, None
+    return engine
 
 
 def _has_libespeak() -> bool:
     import ctypes.util
 
     return ctypes.util.find_library("espeak-ng") is not None
-
-

@@ -1,0 +1,125 @@
+"""Kokoro-82M through kokoro-onnx: the natural default voice, 24 kHz, about 0.65 s of compute per second of speech.
+
+A voice is one of the voice pack's 54 ids or a weighted blend ("af_heart*0.7+bf_emma*0.3").
+The model is loaded once per worker process, on its first sentence.
+"""
+
+from __future__ import annotations
+
+import wave
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from ..config import VoiceProfile
+from ..errors import ConfigError, RenderError
+from . import Voice, assets, onnx
+
+SAMPLE_RATE = 24000
+DEFAULT_VOICE = "af_heart"
+LANGUAGES = {"a": "en-us", "b": "en-gb", "e": "es", "f": "fr-fr", "h": "hi", "i": "it", "j": "ja", "p": "pt-br",
+             "z": "cmn"}
+"""Kokoro voice ids start with their language's letter and the speaker's gender (af_heart: American, female)."""
+
+
+class KokoroEngine:
+    def __init__(self, profile: VoiceProfile) -> None:
+        self.profile = profile
+        self._model: Any = None
+        self._pack: Any = None
+
+    def _files(self) -> tuple[Path, Path]:
+        p = self.profile
+        model = assets.own_file(p.model, "Kokoro model") if p.model else assets.installed(assets.KOKORO_MODEL)
+        pack = assets.own_file(p.voices, "Kokoro voices file") if p.voices else assets.installed(assets.KOKORO_VOICES)
+        return model, pack
+
+    @property
+    def voice_id(self) -> str:
+        return self.profile.voice or DEFAULT_VOICE
+
+    @property
+    def lang(self) -> str:
+        return self.profile.lang or ("en-gb" if self.voice_id.startswith("b") else "en-us")
+
+    @property
+    def key(self) -> str:
+        model, pack = self._files()
+        return (f"kokoro-onnx {version('kokoro-onnx')}|{assets.file_hash(model)}|{assets.file_hash(pack)}|"
+                f"{self.voice_id}|{self.profile.speed}|{self.lang}")
+
+    def _blend(self) -> list[tuple[str, float]]:
+        """(voice id, weight) of each voice in the blend, weights summing to one."""
+        pieces = []
+        for term in self.voice_id.split("+"):
+            name, _, weight = term.strip().partition("*")
+            try:
+                pieces.append((name.strip(), float(weight) if weight else 1.0))
+            except ValueError:
+                raise ConfigError(self._where, f"voice {self.voice_id!r}: bad weight {weight!r}") from None
+        total = sum(w for _, w in pieces)
+        if total <= 0:
+            raise ConfigError(self._where, f"voice {self.voice_id!r}: weights must be positive")
+        return [(name, w / total) for name, w in pieces]
+
+    @property
+    def _where(self) -> str:
+        return self.profile.source or "voice profile"
+
+    def start(self) -> None:
+        """Check the files and the voice and language, without loading the model."""
+        if self.lang not in ("en-us", "en-gb"):
+            raise ConfigError(self._where, f"lang {self.lang!r}: use en-us or en-gb")
+        known = self._voice_pack().files
+        for name, _ in self._blend():
+            if name not in known:
+                raise ConfigError(self._where, f"unknown Kokoro voice {name!r}; `podcast voices` lists them")
+
+    def _voice_pack(self) -> Any:
+        if self._pack is None:
+            _, pack = self._files()
+            try:
+                self._pack = np.load(pack)
+            except (OSError, ValueError) as exc:
+                raise ConfigError(pack, f"not a Kokoro voices file: {exc}") from exc
+        return self._pack
+
+    def _kokoro(self) -> Any:
+        if self._model is None:
+            from kokoro_onnx import Kokoro
+
+            model, pack = self._files()
+            self._model = Kokoro.from_session(onnx.session(model), str(pack))
+        return self._model
+
+    def reset(self) -> None:
+        self._model = None
+
+    def render(self, text: str, path: Path) -> None:
+        if not text.strip():
+            raise RenderError("cannot render empty text")
+        pack = self._voice_pack()
+        style = sum(pack[name] * weight for name, weight in self._blend())
+        try:
+            samples, rate = self._kokoro().create(text, voice=np.asarray(style, dtype=np.float32),
+                                                  speed=self.profile.speed, lang=self.lang)
+        except (ValueError, RuntimeError) as exc:
+            raise RenderError(f"Kokoro failed: {exc}") from exc
+        write_wav(path, samples, rate)
+
+    def voices(self) -> list[Voice]:
+        gender = {"f": "female", "m": "male"}
+        return [Voice(name, name.split("_", 1)[-1].title(), (LANGUAGES.get(name[:1], "?"),), gender.get(name[1:2], ""))
+                for name in sorted(self._voice_pack().files)]
+
+
+def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
+    """Float samples in [-1, 1] as a 16-bit mono WAV."""
+    pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(pcm.tobytes())
