@@ -9,6 +9,13 @@ cold build, one-story edit <= 0.25x the cold build.
 
 --long also builds a digest four times the sample's length (about an hour) and
 reports its peak memory (target: under 1 GB).
+
+--engine NAME (repeatable: kokoro, piper, pyttsx3) adds one row per engine: a cold
+build of the sample with that engine reading every part, against that engine's own
+floor measured in the same run: its library rendering the same spoken sentences in
+two processes (both cores busy, one thread each, the sentences dealt longest first),
+plus ffmpeg encoding the result to the episode's format. Target: <= 1.0x the floor.
+A Kokoro run takes about ten minutes.
 """
 
 from __future__ import annotations
@@ -79,11 +86,86 @@ def hour_long(text: str) -> str:
     return title + "\n" + "\n".join(copies) + "\n"
 
 
+ENGINE_PROFILES = {
+    "kokoro": 'engine = "kokoro"\nvoice = "af_heart"\n',
+    "piper": 'engine = "piper"\n',
+    "pyttsx3": 'engine = "pyttsx3"\nvoice = "gmw/en-us"\n',
+}
+
+
+def _render_share(engine_name: str, texts: list[str], out: str) -> None:
+    """One floor worker: the engine renders its share of the sentences; the WAVs are joined."""
+    import numpy as np
+
+    from podcast.audio import load_speech
+    from podcast.config import VoiceProfile
+    from podcast.engines import make_engine
+
+    engine = make_engine(VoiceProfile(engine=engine_name))
+    pieces = []
+    for n, text in enumerate(texts):
+        wav = Path(f"{out}.{n}.wav")
+        engine.render(text, wav)
+        pieces.append(load_speech(wav))
+        wav.unlink()
+    np.save(out, np.concatenate(pieces))
+
+
+def engine_floor(engine_name: str, sentences: list[str], work: Path) -> float:
+    """The engine's library on both cores over every sentence, plus ffmpeg encoding the audio."""
+    import multiprocessing
+
+    import numpy as np
+
+    shares: list[list[str]] = [[], []]
+    for text in sorted(sentences, key=len, reverse=True):  # longest first, to the lighter share
+        min(shares, key=lambda share: sum(map(len, share))).append(text)
+    start = time.perf_counter()
+    context = multiprocessing.get_context("spawn")
+    workers = [context.Process(target=_render_share, args=(engine_name, share, str(work / f"share{n}")))
+               for n, share in enumerate(shares)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join()
+    audio = np.concatenate([np.load(work / f"share{n}.npy") for n in range(2)])
+    pcm = (np.clip(audio, -1, 1) * 32767).astype("<i2").tobytes()
+    subprocess.run(["ffmpeg", "-v", "error", "-y", "-f", "s16le", "-ar", "44100", "-ac", "1", "-i", "-",
+                    "-c:a", "libmp3lame", "-b:a", "96k", str(work / "floor.mp3")], input=pcm, check=True)
+    return time.perf_counter() - start
+
+
+def spoken_sentences(show: Path, date: str) -> list[str]:
+    import json
+
+    from podcast.speech import sentences
+
+    script = subprocess.run([*PODCAST, "script", date, "--json"], cwd=show, capture_output=True, text=True,
+                            check=True).stdout
+    return [s for segment in json.loads(script)["segments"] for chunk in segment["text"].split("\n\n")
+            for s in sentences(chunk)]
+
+
+def engine_rows(engines: list[str], date: str, text: str, work: Path) -> list[tuple[str, float, str, str]]:
+    rows = []
+    for name in engines:
+        show = new_show(work, date, text)
+        for profile in ("default", "anchor"):
+            (show / "voices" / f"{profile}.toml").write_text(ENGINE_PROFILES[name])
+        floor_s = engine_floor(name, spoken_sentences(show, date), work)
+        cold_s, _ = timed([*PODCAST, "build", date], show)
+        rows += [(f"{name}: floor (library on 2 cores + ffmpeg)", floor_s, "", ""),
+                 (f"{name}: cold build", cold_s, f"{cold_s / floor_s:.2f}x floor", "<= 1.00x floor")]
+    return rows
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--date", default="2026-02-02")
     parser.add_argument("--long", action="store_true", help="also build an hour-long digest for peak memory")
     parser.add_argument("--runs", type=int, default=3, help="repeat each measurement; the best run counts")
+    parser.add_argument("--engine", action="append", default=[], choices=sorted(ENGINE_PROFILES),
+                        help="add a cold build with this engine against its own floor (repeatable)")
     args = parser.parse_args()
     source = ROOT / "episodes" / args.date / "digest.txt"
     text = source.read_text()
@@ -95,6 +177,8 @@ def main() -> None:
         for _ in range(args.runs):
             floors.append(floor(source, work))
             show = new_show(work, args.date, text)
+            for profile in ("default", "anchor"):  # the table's first rows: the eSpeak NG engine
+                (show / "voices" / f"{profile}.toml").write_text(ENGINE_PROFILES["pyttsx3"])
             seconds, cold_mb = timed([*PODCAST, "build", args.date], show)
             colds.append(seconds)
             noops.append(timed([*PODCAST, "build", args.date], show)[0])
@@ -107,9 +191,12 @@ def main() -> None:
             ("rebuild, nothing changed", noop_s, f"{noop_s / cold_s:.3f}x cold", "<= 0.05x cold"),
             ("rebuild, one story edited", edit_s, f"{edit_s / cold_s:.3f}x cold", "<= 0.25x cold"),
         ]
+        rows += engine_rows(args.engine, args.date, text, work)
         long_row = None
         if args.long:
             show = new_show(work, args.date, hour_long(text))
+            for profile in ("default", "anchor"):
+                (show / "voices" / f"{profile}.toml").write_text(ENGINE_PROFILES["pyttsx3"])
             long_s, long_mb = timed([*PODCAST, "build", args.date], show)
             long_row = (long_s, long_mb)
     print(f"cores: {os.cpu_count()}   digest: {source.relative_to(ROOT)}   best of {args.runs} runs")

@@ -2,9 +2,7 @@
 
 A digest is a title line with its date, then section headers, headlines and
 paragraphs, one per line, with or without blank lines between them. Lines are
-told apart by shape: a paragraph is prose that ends a sentence; any other line
-is a heading, and a heading is a story's headline when a paragraph follows it,
-otherwise a section header.
+told apart by shape and place (see `parse_digest`).
 """
 
 from __future__ import annotations
@@ -111,23 +109,60 @@ def _is_paragraph(line: str) -> bool:
     return bare.endswith(".") or len(line.split()) > 14
 
 
-def parse_digest(text: str, source: str = "digest") -> Digest:
-    """Parse digest text; raises DigestError naming `source` when it is not a digest."""
-    lines = [cleaned for raw in text.splitlines() if (cleaned := _clean_line(raw))]
-    if not lines:
+_INNER_SENTENCE: Final = re.compile(r"[a-z0-9][.!?][\"'”’)]* [A-Z“\"]")
+
+
+def _looks_like_prose(line: str) -> bool:
+    """A line that does not end a sentence but reads as prose: long, with a sentence inside it, or trailing
+    off in "(see chart)" or an ellipsis after several words. (A closing quote is no sign: headlines end in
+    quotes too.)"""
+    words = len(line.split())
+    if words > 15 or _INNER_SENTENCE.search(line):
+        return True
+    return words >= 6 and line.endswith((")", "…", "..."))
+
+
+def _may_be_prose(line: str) -> bool:
+    """Weaker signs of prose: eight words or more with a comma, or ending in a quotation."""
+    return len(line.split()) >= 8 and ("," in line or line[-1:] in "\"”’")
+
+
+def _doubtful_section(line: str) -> str | None:
+    """Why a line taken as a section header may really be prose, or None."""
+    if _looks_like_prose(line) or _may_be_prose(line):
+        return "reads like prose but stands where a section header goes"
+    if line[:1].islower() or line.startswith("(") or line.endswith(")"):
+        return "starts or ends like part of a sentence but stands where a section header goes"
+    return None
+
+
+def parse_digest(text: str, source: str = "digest", force: bool = False) -> Digest:
+    """Parse digest text; raises DigestError naming `source` when it is not a digest.
+
+    A line after a headline is that story's paragraph, whatever it ends with. A
+    line that does not end a sentence is a paragraph when it reads as prose and
+    follows a paragraph; otherwise it is a headline when a paragraph follows it,
+    and a section header when not. A structure that is still doubtful (a section
+    header that reads like prose) is an error naming the line, unless `force`.
+    """
+    numbered = [(n, cleaned) for n, raw in enumerate(text.splitlines(), 1) if (cleaned := _clean_line(raw))]
+    if not numbered:
         raise DigestError(source, "is empty")
-    title = lines[0]
+    title = numbered[0][1]
     date = parse_title_date(title)
     if date is None or _is_paragraph(title):
         raise DigestError(source, f"first line is not a title with a date: {title[:60]!r}")
 
     warnings: list[str] = []
     sections: list[tuple[str, list[Story]]] = []
-    body = lines[1:]
-    i = 0
-    while i < len(body):
-        line = body[i]
-        if _is_paragraph(line):
+    body = numbered[1:]
+    previous = "title"
+    for i, (number, line) in enumerate(body):
+        following = body[i + 1][1] if i + 1 < len(body) else None
+        before_prose = following is not None and (_is_paragraph(following) or _looks_like_prose(following))
+        continues = previous == "paragraph" and (
+            _looks_like_prose(line) or (_may_be_prose(line) and not before_prose))
+        if _is_paragraph(line) or previous == "headline" or continues:
             if not sections or not sections[-1][1]:
                 # Prose before any headline: keep it under a headline-less story.
                 if not sections:
@@ -135,17 +170,22 @@ def parse_digest(text: str, source: str = "digest") -> Digest:
                 sections[-1][1].append(Story(headline="", paragraphs=()))
             story = sections[-1][1][-1]
             sections[-1][1][-1] = Story(story.headline, story.paragraphs + (line,))
-            i += 1
-            continue
-        followed_by_prose = i + 1 < len(body) and _is_paragraph(body[i + 1])
-        if followed_by_prose and sections:
+            previous = "paragraph"
+        elif before_prose:
+            if not sections:
+                warnings.append(f"{source}: line {number}: story {line!r} has no section; filed under 'News'")
+                sections.append(("News", []))
             sections[-1][1].append(Story(headline=line, paragraphs=()))
-        elif followed_by_prose:
-            warnings.append(f"{source}: story {line!r} has no section; filed under 'News'")
-            sections.append(("News", [Story(headline=line, paragraphs=())]))
+            previous = "headline"
         else:
+            problem = _doubtful_section(line)
+            if problem:
+                message = f"line {number}: {line[:60]!r} {problem}"
+                if not force:
+                    raise DigestError(source, f"{message}; check the digest (--force builds anyway)")
+                warnings.append(f"{source}: {message}")
             sections.append((line, []))
-        i += 1
+            previous = "section"
 
     parsed: list[Section] = []
     used_slugs: set[str] = set()
@@ -164,8 +204,8 @@ def parse_digest(text: str, source: str = "digest") -> Digest:
     return Digest(title=title, date=date, sections=tuple(parsed), warnings=tuple(warnings))
 
 
-def load_digest(path: Path) -> Digest:
+def load_digest(path: Path, force: bool = False) -> Digest:
     """Read and parse a digest file."""
     text, warnings = read_digest_text(path)
-    digest = parse_digest(text, str(path))
+    digest = parse_digest(text, str(path), force)
     return Digest(digest.title, digest.date, digest.sections, tuple(warnings) + digest.warnings)

@@ -48,7 +48,7 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
     source = digest_file if digest_file is not None else show.digest_path(date)
     if digest_file is None and not source.exists():
         raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
-    digest = load_digest(source)
+    digest = load_digest(source, force)
     if digest.date != date:
         if not force:
             raise DigestError(
@@ -126,6 +126,7 @@ def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile],
 
     (show.root / EPISODES).mkdir(exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix=f".{script.digest.date.isoformat()}-", dir=show.root / EPISODES))
+    os.chmod(work, 0o777 & ~_umask())  # mkdtemp makes it 0700: a web server running as another user got 403
     try:
         record = _write_episode(show, script, jobs, results, cover_path, work, key)
         if digest_file is not None:
@@ -210,6 +211,12 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
     (work / "script.txt").write_text(script.to_text())
     (work / "episode.json").write_text(json.dumps(record.to_dict(), indent=2, ensure_ascii=False) + "\n")
     return record
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def _versioned(path: Path) -> Path:

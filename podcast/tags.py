@@ -12,6 +12,20 @@ from .errors import TaggingError
 from .models import Chapter
 
 
+class _PlayOrderID3(ID3):
+    """ID3 that writes frames in the order they were added (text, chapters in play order, then the cover).
+
+    mutagen sorts frames by size, which scattered the chapters (chp0, chp3, CTOC, chp1,
+    chp2), and players such as ffprobe list chapters in the order their frames appear.
+    """
+
+    def _write(self, config: object) -> bytearray:
+        from mutagen.id3._tags import save_frame
+
+        frames = sorted(self.values(), key=lambda frame: frame.FrameID == "APIC")  # stable: keeps insertion order
+        return bytearray().join(save_frame(frame, config=config) for frame in frames)
+
+
 def write_tags(
     path: Path,
     *,
@@ -28,7 +42,7 @@ def write_tags(
         if info is None:
             raise TaggingError(path, ValueError("not an MP3 file"))
         duration = float(info.length)
-        tags = ID3()
+        tags = _PlayOrderID3()
         tags.add(TIT2(encoding=3, text=title))
         tags.add(TALB(encoding=3, text=show))
         tags.add(TPE1(encoding=3, text=artist))
@@ -37,6 +51,15 @@ def write_tags(
         tags.add(TLEN(encoding=3, text=str(int(duration * 1000))))
         tags.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="Cover", data=cover_jpeg))
         ids = [f"chp{i}" for i in range(len(chapters))]
+        if chapters:  # the table of contents first, then the chapters it lists, in play order
+            tags.add(
+                CTOC(
+                    element_id="toc",
+                    flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
+                    child_element_ids=ids,
+                    sub_frames=[TIT2(encoding=3, text="Chapters")],
+                )
+            )
         for element_id, chapter in zip(ids, chapters, strict=True):
             tags.add(
                 CHAP(
@@ -46,15 +69,6 @@ def write_tags(
                     start_offset=0xFFFFFFFF,
                     end_offset=0xFFFFFFFF,
                     sub_frames=[TIT2(encoding=3, text=chapter.title)],
-                )
-            )
-        if chapters:
-            tags.add(
-                CTOC(
-                    element_id="toc",
-                    flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                    child_element_ids=ids,
-                    sub_frames=[TIT2(encoding=3, text="Chapters")],
                 )
             )
         tags.save(str(path), v2_version=3)

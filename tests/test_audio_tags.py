@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import wave
 from pathlib import Path
@@ -134,6 +135,24 @@ def test_tags_round_trip(made, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert titles == ["Top News", "Economy & Markets"]
     listed = probe(path, "-show_chapters")["chapters"]
     assert sorted(c["tags"]["title"] for c in listed) == sorted(titles)
+
+
+def test_chapter_frames_are_written_in_play_order(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Titles of different lengths made mutagen scatter the frames; ffprobe lists them as they lie."""
+    _, results, _ = made
+    path = tmp_path / "episode.mp3"
+    audio.join_mp3([r.mp3 for r in results], path)
+    titles = ["Top News", "Top Business", "Economy & Markets", "Corporate", "A", "Markets in a Long Week", "B",
+              "C", "D", "E", "F", "G"]
+    chapters = tuple(Chapter(t, i * 700, (i + 1) * 700) for i, t in enumerate(titles))
+    write_tags(path, title="T", show="S", artist="A", date="2026-02-03", cover_jpeg=b"\xff\xd8\xff\xe0fake",
+               chapters=chapters)
+    listed = probe(path, "-show_chapters")["chapters"]
+    assert [c["tags"]["title"] for c in listed] == titles
+    assert [float(c["start_time"]) for c in listed] == [i * 0.7 for i in range(len(titles))]
+    raw = path.read_bytes()
+    frames = re.findall(rb"(CTOC|CHAP).{6}(toc|chp\d+)\x00", raw, re.S)
+    assert frames == [(b"CTOC", b"toc")] + [(b"CHAP", f"chp{i}".encode()) for i in range(len(titles))]
 
 
 def test_trimming_keeps_word_endings(tmp_path: Path) -> None:

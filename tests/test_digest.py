@@ -151,3 +151,62 @@ def test_control_characters_and_markup_are_not_headings() -> None:
 )
 def test_slugs_are_ascii(title: str, slug: str) -> None:
     assert slugify(title) == slug
+
+
+UNPUNCTUATED = """Daily Buzz: 4 February 2026
+Markets
+Acme Shares Jump
+Acme shares jumped 12% after the company raised its outlook for the year (see chart)
+Bond Yields Fall
+Yields on ten-year notes fell to their lowest level since March as traders priced in more cuts…
+Oil Steadies
+Crude was little changed.
+Analysts pointed to a shrinking surplus in the months ahead, citing "tight supply"
+Gold Hits a Record
+Gold rose 1.5% to a record, its third in a week.
+"""
+
+
+def test_paragraphs_without_end_punctuation_stay_paragraphs() -> None:
+    digest = parse_digest(UNPUNCTUATED, "digest.txt")
+    assert [s.title for s in digest.sections] == ["Markets"]
+    stories = digest.sections[0].stories
+    assert [st.headline for st in stories] == ["Acme Shares Jump", "Bond Yields Fall", "Oil Steadies",
+                                               "Gold Hits a Record"]
+    assert stories[0].paragraphs[0].endswith("(see chart)")
+    assert stories[1].paragraphs[0].endswith("cuts…")
+    assert stories[2].paragraphs[1].endswith('"tight supply"')
+    assert not digest.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param("Daily Buzz: 4 February 2026\nMarkets\nAcme Shares Jump\nAcme rose.\n"
+                     "and then some more happened later on\nBonds Fall\nYields fell.\n", 5, id="lowercase-start"),
+        pytest.param("Daily Buzz: 4 February 2026\nMarkets\nAcme Shares Jump\nAcme rose.\n(see chart)\n"
+                     "Bonds Fall\nYields fell.\n", 5, id="bracketed"),
+    ],
+)
+def test_doubtful_structure_is_an_error_naming_the_line_unless_forced(text: str, line: int) -> None:
+    with pytest.raises(DigestError, match=rf"digest.txt: line {line}: .*\(--force builds anyway\)"):
+        parse_digest(text, "digest.txt")
+    forced = parse_digest(text, "digest.txt", force=True)
+    assert any(f"line {line}:" in warning for warning in forced.warnings)
+
+
+def test_a_doubtful_digest_publishes_nothing(tone_show: Path) -> None:
+    import subprocess
+    import sys
+
+    from .conftest import write_digest
+
+    write_digest(tone_show, "2026-02-04", "Daily Buzz: 4 February 2026\nMarkets\nAcme Shares Jump\nAcme rose.\n"
+                 "(see chart)\nBonds Fall\nYields fell.\n")
+    result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-04"], cwd=tone_show,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].endswith(
+        "digest.txt: line 5: '(see chart)' starts or ends like part of a sentence but stands where a section "
+        "header goes; check the digest (--force builds anyway)")
+    assert not (tone_show / "feed.xml").exists()

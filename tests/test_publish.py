@@ -213,3 +213,22 @@ def test_served_feed_follows_the_host(server: int) -> None:
     body = connection.getresponse().read().decode()
     assert "http://192.0.2.7:8000/episodes/2026-02-04/episode-" in body
     assert "localhost:8000" not in body
+
+
+@pytest.mark.parametrize("umask, readable", [(0o022, True), (0o077, False)])
+def test_published_files_follow_the_umask(tone_show: Path, umask: int, readable: bool) -> None:
+    """A web server running as another user must be able to read every published file and folder."""
+    import os
+    import stat
+
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03"], cwd=tone_show,
+                            capture_output=True, text=True, timeout=300, preexec_fn=lambda: os.umask(umask))
+    assert result.returncode == 0, result.stderr
+    published = [tone_show / "feed.xml", tone_show / "index.html", tone_show / "feeds", tone_show / "episodes",
+                 *(tone_show / "episodes").rglob("*"), *(tone_show / "feeds").rglob("*")]
+    for path in published:
+        mode = path.stat().st_mode
+        others = stat.S_IROTH | (stat.S_IXOTH if path.is_dir() else 0)
+        assert (mode & others == others) is readable, (path, oct(mode))
+        assert mode & stat.S_IWOTH == 0
