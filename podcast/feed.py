@@ -116,7 +116,13 @@ def _timestamp(ms: int) -> str:
     return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
 
 
-def _channel(config: ShowConfig, title: str, description: str, feed_url: str, cover_url: str) -> FeedGenerator:
+def section_guid(show_guid: str, slug: str) -> str:
+    """A section feed's own podcast:guid, derived from the show's frozen one: stable and never shared."""
+    return str(uuid.uuid5(uuid.UUID(show_guid), slug))
+
+
+def _channel(config: ShowConfig, title: str, description: str, feed_url: str, cover_url: str,
+             guid: str | None) -> FeedGenerator:
     fg = FeedGenerator()
     fg.load_extension("podcast")
     fg.register_extension("show", ShowExtension, ShowEntryExtension)
@@ -135,7 +141,7 @@ def _channel(config: ShowConfig, title: str, description: str, feed_url: str, co
     fg.podcast.itunes_type("episodic")
     fg.podcast.itunes_summary(description)
     fg.show.explicit = config.explicit
-    fg.show.guid = podcast_guid(feed_url)
+    fg.show.guid = guid or podcast_guid(feed_url)
     return fg
 
 
@@ -146,9 +152,9 @@ def _finish(fg: FeedGenerator, config: ShowConfig, newest: str | None) -> bytes:
     return xml
 
 
-def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str) -> bytes:
-    """The show's feed XML, newest first."""
-    fg = _channel(config, config.title, config.description, config.url(FEED_PATH), cover_url)
+def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str, show_guid: str | None = None) -> bytes:
+    """The show's feed XML, newest first; `show_guid` is the frozen podcast:guid (None: from the feed URL)."""
+    fg = _channel(config, config.title, config.description, config.url(FEED_PATH), cover_url, show_guid)
     ordered = sorted(records, key=lambda r: r.date)
     for record in ordered:  # add_entry prepends: oldest first gives newest first
         notes = show_notes(record, config)
@@ -174,7 +180,8 @@ def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str)
     return _finish(fg, config, ordered[-1].date if ordered else None)
 
 
-def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: str) -> dict[str, bytes]:
+def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: str,
+                  show_guid: str | None = None) -> dict[str, bytes]:
     """One feed per section slug, feeds/<slug>.xml, listing that section's clips across days."""
     by_slug: dict[str, list[tuple[EpisodeRecord, SectionClip]]] = {}
     for record in sorted(records, key=lambda r: r.date):
@@ -185,7 +192,7 @@ def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: s
         name = items[-1][1].title
         path = f"feeds/{slug}.xml"
         fg = _channel(config, f"{config.title}: {name}", f"{name}, the section of {config.title} on its own.",
-                      config.url(path), cover_url)
+                      config.url(path), cover_url, section_guid(show_guid, slug) if show_guid else None)
         for record, clip in items:
             headlines = dict(record.headlines).get(clip.title, ())
             entry = fg.add_entry()

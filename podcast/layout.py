@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +20,8 @@ from .config import ShowConfig, load_config
 from .errors import InputError
 
 EPISODES: Final = "episodes"
+IDENTITY_FILE: Final = ".podcast-show.json"
+"""The show's identity, fixed at first publication: keep it with the show (back it up, move it with it)."""
 FEED_FILE: Final = "feed.xml"
 LOCK_FILE: Final = ".podcast.lock"
 BUILD_FORMAT: Final = "build-3"
@@ -41,6 +44,34 @@ class Show:
 
     def digest_path(self, date: dt.date) -> Path:
         return self.episode_dir(date) / "digest.txt"
+
+
+@dataclass(frozen=True)
+class Identity:
+    """What podcast apps know the show by; never recomputed once published, whatever is renamed or moved."""
+
+    podcast_guid: str
+    """The channel's Podcasting 2.0 guid."""
+    item_prefix: str
+    """New episodes' guids are PREFIX-DATE (the show title's slug at first publication)."""
+
+
+def load_identity(show: Show) -> Identity | None:
+    try:
+        data = json.loads((show.root / IDENTITY_FILE).read_text())
+        return Identity(str(data["podcast_guid"]), str(data["item_prefix"]))
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise InputError(show.root / IDENTITY_FILE, f"damaged show identity: {exc}") from exc
+
+
+def save_identity(show: Show, identity: Identity) -> None:
+    path = show.root / IDENTITY_FILE
+    partial = path.with_name(f".{path.name}.part")
+    partial.write_text(json.dumps({"podcast_guid": identity.podcast_guid, "item_prefix": identity.item_prefix},
+                                  indent=2) + "\n")
+    os.replace(partial, path)
 
 
 def parse_date(text: str) -> dt.date:

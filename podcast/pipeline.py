@@ -13,6 +13,8 @@ import shutil
 import signal
 import sys
 import tempfile
+import urllib.parse
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import Final
@@ -24,7 +26,7 @@ from .config import VoiceProfile, load_voice
 from .digest import load_digest, slugify
 from .engines import Voice, all_voices, make_engine
 from .errors import ConfigError, DigestError, PublishError
-from .layout import EPISODES, FEED_FILE, LOCK_FILE, Show, build_key, up_to_date
+from .layout import EPISODES, FEED_FILE, LOCK_FILE, Identity, Show, build_key, load_identity, save_identity, up_to_date
 from .models import Chapter, EpisodeRecord, Script, SectionClip
 from .parts import part_key, plan_parts
 from .produce import PartJob, PartResult
@@ -190,12 +192,13 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
     (work / "transcript.vtt").write_text(transcript.to_vtt(cues))
     (work / "transcript.srt").write_text(transcript.to_srt(cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
+    previous = _record(show.episode_dir(digest.date))
     record = EpisodeRecord(
         date=date_text,
         title=title,
         description=f"{config.title} for {long_date}: "
         + "; ".join(story.headline for s in digest.sections for story in s.stories[:1]),
-        guid=f"{slugify(config.title)}-{date_text}",
+        guid=previous.guid if previous else f"{show_identity(show).item_prefix}-{date_text}",
         audio_file=f"{rel}/{episode.name}",
         length=episode.stat().st_size,
         duration_s=seconds,
@@ -232,13 +235,48 @@ def _versioned(path: Path) -> Path:
     return versioned
 
 
+def _record(folder: Path) -> EpisodeRecord | None:
+    """The episode record published in `folder`, if any."""
+    try:
+        return EpisodeRecord.from_dict(json.loads((folder / "episode.json").read_text()))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
 def _previous_audio(target: Path) -> set[str]:
     """The audio files the episode's current record publishes (kept one build longer)."""
+    record = _record(target)
+    return {record.audio_file, *(clip.file for clip in record.clips)} if record else set()
+
+
+_LOCAL_HOSTS: Final = ("localhost", "127.0.0.1", "::1", "0.0.0.0", "")
+
+
+def show_identity(show: Show) -> Identity:
+    """The show's identity, fixed the first time it publishes.
+
+    The channel guid is the Podcasting 2.0 UUIDv5 of the feed URL, or of the one a
+    feed already published carries; a show still on a local address gets a random
+    UUID, so that two shows never share one.
+    """
+    identity = load_identity(show)
+    if identity is not None:
+        return identity
+    published = None
     try:
-        record = EpisodeRecord.from_dict(json.loads((target / "episode.json").read_text()))
-    except (OSError, ValueError, KeyError, TypeError):
-        return set()
-    return {record.audio_file, *(clip.file for clip in record.clips)}
+        published = re.search(rb"<podcast:guid>([0-9a-f-]{36})</podcast:guid>", (show.root / FEED_FILE).read_bytes())
+    except OSError:
+        pass
+    feed_url = show.config.url(FEED_FILE)
+    if published:
+        guid = published.group(1).decode()
+    elif (urllib.parse.urlsplit(feed_url).hostname or "") in _LOCAL_HOSTS:
+        guid = str(uuid.uuid4())
+    else:
+        guid = feed.podcast_guid(feed_url)
+    identity = Identity(guid, slugify(show.config.title))
+    save_identity(show, identity)
+    return identity
 
 
 def _publish(work: Path, target: Path, root: Path) -> None:
@@ -327,7 +365,8 @@ def publish_feed(show: Show) -> Path:
     records = load_records(show)
     feed_path = show.root / FEED_FILE
     feeds_dir = show.root / "feeds"
-    sections = feed.section_feeds(show.config, records, show.config.url(cover_rel))
+    guid = show_identity(show).podcast_guid
+    sections = feed.section_feeds(show.config, records, show.config.url(cover_rel), guid)
     if sections:
         feeds_dir.mkdir(exist_ok=True)
     for relative, xml in sections.items():
@@ -337,7 +376,7 @@ def publish_feed(show: Show) -> Path:
         if f"feeds/{stale.name}" not in sections:
             stale.unlink()
     feed.write_atomically(show.root / PAGE_FILE, page.render_page(show.config, records, cover_rel).encode())
-    feed.write_atomically(feed_path, feed.build_feed(show.config, records, show.config.url(cover_rel)))
+    feed.write_atomically(feed_path, feed.build_feed(show.config, records, show.config.url(cover_rel), guid))
     return feed_path
 
 

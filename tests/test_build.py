@@ -104,3 +104,58 @@ def test_unknown_voice_profile_is_an_error(tone_show: Path, setting: str) -> Non
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
     with pytest.raises(pipeline.ConfigError, match="no voice profile named 'missing'"):
         build(tone_show)
+
+
+def _channel_guid(show: Path) -> str:
+    match = re.search(r"<podcast:guid>([0-9a-f-]{36})</podcast:guid>", (show / "feed.xml").read_text())
+    assert match
+    return match.group(1)
+
+
+def test_guids_are_fixed_at_first_publication(tone_show: Path) -> None:
+    (tone_show / "podcast.toml").write_text('[show]\ntitle = "Harbor Ledger"\nbase_url = "https://harbor.example/"\n')
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    first = build(tone_show)
+    assert first is not None and first.guid == "harbor-ledger-2026-02-03"
+    from podcast.feed import podcast_guid
+
+    channel = _channel_guid(tone_show)
+    assert channel == podcast_guid("https://harbor.example/feed.xml")  # the spec's UUIDv5, then frozen
+    sections = {re.search(r"<podcast:guid>(.*?)</", p.read_text()).group(1)  # type: ignore[union-attr]
+                for p in (tone_show / "feeds").glob("*.xml")}
+    assert len(sections) == 2 and channel not in sections
+
+    # Renamed and moved: the episode keeps its guid, the channel keeps its guid, new episodes keep the prefix.
+    (tone_show / "podcast.toml").write_text('[show]\ntitle = "Morning Ledger"\nbase_url = "https://ledger.example/"\n')
+    again = build(tone_show)
+    assert again is not None and again.guid == "harbor-ledger-2026-02-03"
+    assert _channel_guid(tone_show) == channel
+    write_digest(tone_show, "2026-02-04", SHORT_DIGEST.replace("3 February", "4 February"))
+    newer = build(tone_show, "2026-02-04")
+    assert newer is not None and newer.guid == "harbor-ledger-2026-02-04"
+    assert _channel_guid(tone_show) == channel
+
+
+def test_two_shows_on_the_default_address_never_share_a_guid(tmp_path: Path) -> None:
+    import shutil
+
+    from .conftest import REPO, use_tone_voices
+
+    guids = []
+    for name in ("one", "two"):
+        root = tmp_path / name
+        shutil.copytree(REPO / "voices", root / "voices")
+        use_tone_voices(root)
+        write_digest(root, "2026-02-03", SHORT_DIGEST)
+        assert build(root) is not None
+        guids.append(_channel_guid(root))
+    assert guids[0] != guids[1]
+
+
+def test_a_show_published_before_identities_keeps_its_feed_guid(tone_show: Path) -> None:
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    assert build(tone_show) is not None
+    channel = _channel_guid(tone_show)
+    (tone_show / layout.IDENTITY_FILE).unlink()  # as a show published by an earlier version
+    pipeline.publish_feed(layout.Show.open(tone_show))
+    assert _channel_guid(tone_show) == channel
