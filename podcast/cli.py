@@ -5,9 +5,10 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+import typer.core
 
 from . import layout
 from .errors import PodcastError
@@ -15,22 +16,41 @@ from .errors import PodcastError
 # The pipeline (numpy, pydub, feedgen...) is imported inside the commands that need it,
 # so that an up-to-date `podcast build` answers at once.
 
+class _Command(typer.core.TyperCommand):
+    """Usage lines read "podcast build [OPTIONS] DATE", as man pages write them (typer writes "{DATE}")."""
+
+    def collect_usage_pieces(self, ctx: Any) -> list[str]:
+        return [piece[1:-1] if piece.startswith("{") and piece.endswith("}") else piece
+                for piece in super().collect_usage_pieces(ctx)]
+
+
 app = typer.Typer(
     help="Turn a daily plain-text news digest into an audio briefing podcast. "
     "Run the commands in the show folder.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help, as cron mail and terminals both read it: "--force", not "--force <bool>"
 )
 
-DateArg = Annotated[str, typer.Argument(help="Episode date, YYYY-MM-DD.", show_default=False)]
+DateArg = Annotated[str, typer.Argument(help="Episode date, YYYY-MM-DD.", show_default=False, metavar="DATE")]
 DigestOpt = Annotated[
     Path | None,
-    typer.Option("--digest", help="Digest file to use (copied to episodes/DATE/digest.txt on build).",
-                 dir_okay=True, show_default=False),
+    typer.Option("--digest", help="Digest file to build from (copied to episodes/DATE/digest.txt).",
+                 dir_okay=True, show_default=False, metavar="FILE"),
+]
+ScriptDigestOpt = Annotated[
+    Path | None,
+    typer.Option("--digest", help="Digest file to read instead of episodes/DATE/digest.txt.", dir_okay=True,
+                 show_default=False, metavar="FILE"),
 ]
 ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE.")
+    bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, or its "
+                       "structure is doubtful.")
+]
+ScriptForceOpt = Annotated[
+    bool, typer.Option("--force", help="Print the script even when the digest's title date differs from DATE, "
+                       "or its structure is doubtful.")
 ]
 
 
@@ -45,37 +65,46 @@ def _show() -> layout.Show:
     return layout.Show.open(Path.cwd())
 
 
-@app.command()
+@app.command(cls=_Command)
 def build(
     date: DateArg,
     digest: DigestOpt = None,
     force: ForceOpt = False,
-    wait: Annotated[float, typer.Option(help="Seconds to wait for another build of the show to finish.")] = 1800,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for another build of the show to finish.",
+                                        metavar="SECONDS")] = 1800,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
+    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print what is rebuilt and why.")] = False,
 ) -> None:
     """Build the episode for DATE and update feed.xml.
 
+    Prints a short summary on stderr (warnings, then the published file), a progress
+    bar only on a terminal, and errors as one line; exit status 0 when published or
+    already up to date, 1 on any error.
+
     Example: podcast build 2026-02-02 --digest ~/inbox/digest.txt
     """
+    level = 0 if quiet else 2 if verbose else 1
     try:
         show = _show()
         day = layout.parse_date(date)
         source = digest if digest is not None else show.digest_path(day)
         if source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
-            print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
+            if level:
+                print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
             return
         from . import pipeline
 
-        pipeline.build(show, day, digest, force=force, lock_timeout_s=wait)
+        pipeline.build(show, day, digest, force=force, lock_timeout_s=wait, report=pipeline.Reporter(level))
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def script(
     date: DateArg,
-    digest: DigestOpt = None,
+    digest: ScriptDigestOpt = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
-    force: ForceOpt = False,
+    force: ScriptForceOpt = False,
 ) -> None:
     """Print the spoken script for DATE; renders and writes nothing.
 
@@ -95,7 +124,7 @@ def script(
         sys.stdout.write(spoken.to_text())
 
 
-@app.command()
+@app.command(cls=_Command)
 def feed() -> None:
     """Rebuild feed.xml from every built episode.
 
@@ -110,7 +139,7 @@ def feed() -> None:
     print(path)
 
 
-@app.command()
+@app.command(cls=_Command)
 def voices() -> None:
     """List the voices of every installed speech engine (engine, id, language, gender).
 
@@ -126,7 +155,7 @@ def voices() -> None:
         print(f"{engine:<8} {voice.id:<24} {','.join(voice.languages):<10} {voice.gender or '-'}")
 
 
-@app.command("install-voices")
+@app.command("install-voices", cls=_Command)
 def install_voices(
     npm_tarball: Annotated[Path | None, typer.Option("--from", help="A kokoro-js-1.2.1.tgz already packed.",
                                                       show_default=False)] = None,
@@ -144,7 +173,7 @@ def install_voices(
         raise _fail(error) from None
 
 
-@app.command()
+@app.command(cls=_Command)
 def serve(
     host: Annotated[str, typer.Option(help="Address to listen on; 0.0.0.0 lets a phone on the LAN subscribe.")]
     = "127.0.0.1",

@@ -84,24 +84,44 @@ def parse_date(text: str) -> dt.date:
         raise InputError(f"DATE {text!r}", "is not a real calendar date") from exc
 
 
-def build_key(show: Show, digest: Path, force: bool) -> str:
-    """Hash of everything a build reads: the digest, settings, voices and lexicon, producer files."""
-    h = hashlib.sha256(f"{BUILD_FORMAT}|{__version__}|{force}".encode())
-    try:
-        h.update(hashlib.sha256(digest.read_bytes()).digest())  # its content, wherever it is read from
-    except OSError:
-        h.update(b"-")
+def build_inputs(show: Show, digest: Path, force: bool) -> dict[str, str]:
+    """A hash of each thing a build reads, by name: the digest, settings, voices and lexicon, producer files."""
+    def file_hash(path: Path) -> str:
+        try:
+            return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        except OSError:
+            return "-"
+
+    inputs = {"format": f"{BUILD_FORMAT}|{__version__}|force={force}", "digest.txt": file_hash(digest)}
     files = [show.root / "podcast.toml", *sorted((show.root / "voices").glob("*.toml"))]
     audio = show.config.audio
     files += [show.root / f for f in (show.config.artwork, audio.intro_jingle, audio.stinger, audio.outro_jingle,
                                        audio.music_bed) if f]
     for path in files:
-        h.update(str(path.relative_to(show.root) if path.is_relative_to(show.root) else path).encode())
-        try:
-            h.update(hashlib.sha256(path.read_bytes()).digest())
-        except OSError:
-            h.update(b"-")
-    return h.hexdigest()
+        name = path.relative_to(show.root).as_posix() if path.is_relative_to(show.root) else str(path)
+        inputs[name] = file_hash(path)
+    return inputs
+
+
+def key_of(inputs: dict[str, str]) -> str:
+    return hashlib.sha256(json.dumps(inputs, sort_keys=True).encode()).hexdigest()
+
+
+def build_key(show: Show, digest: Path, force: bool) -> str:
+    """Hash of everything a build reads (`build_inputs`)."""
+    return key_of(build_inputs(show, digest, force))
+
+
+def rebuild_reason(show: Show, date: dt.date, inputs: dict[str, str]) -> str:
+    """Why the episode must be built: which inputs differ from those it was published from (for --verbose)."""
+    try:
+        before = json.loads((show.episode_dir(date) / "episode.json").read_text()).get("inputs", {})
+    except (OSError, ValueError):
+        return "not published yet"
+    if not before:
+        return "published by an earlier version"
+    changed = [name for name in sorted(set(inputs) | set(before)) if inputs.get(name) != before.get(name)]
+    return f"{', '.join(changed)} changed" if changed else "its published files are incomplete"
 
 
 def up_to_date(show: Show, date: dt.date, key: str) -> bool:

@@ -135,6 +135,8 @@ class EpisodeRecord:
     transcript_srt: str = ""
     chapters_file: str = ""
     """Podcasting 2.0 JSON chapters, relative to the show folder."""
+    inputs: dict[str, str] = field(default_factory=dict)
+    """A hash of each input the build read, by name: says what changed when it is rebuilt."""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -158,4 +160,5 @@ class EpisodeRecord:
             transcript_vtt=data.get("transcript_vtt", ""),
             transcript_srt=data.get("transcript_srt", ""),
             chapters_file=data.get("chapters_file", ""),
+            inputs=dict(data.get("inputs", {})),
         )

@@ -16,6 +16,7 @@ import tempfile
 import urllib.parse
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
@@ -26,9 +27,21 @@ from .config import VoiceProfile, load_voice
 from .digest import load_digest, slugify
 from .engines import Voice, all_voices, make_engine
 from .errors import ConfigError, DigestError, PublishError
-from .layout import EPISODES, FEED_FILE, LOCK_FILE, Identity, Show, build_key, load_identity, save_identity, up_to_date
+from .layout import (
+    EPISODES,
+    FEED_FILE,
+    LOCK_FILE,
+    Identity,
+    Show,
+    build_inputs,
+    key_of,
+    load_identity,
+    rebuild_reason,
+    save_identity,
+    up_to_date,
+)
 from .models import Chapter, EpisodeRecord, Script, SectionClip
-from .parts import part_key, plan_parts
+from .parts import Part, part_key, plan_parts
 from .produce import PartJob, PartResult
 from .script import build_script
 from .speech import load_lexicon
@@ -38,11 +51,25 @@ __all__ = ["ConfigError", "EpisodeRecord", "build", "list_voices", "load_script"
 LOCK_TIMEOUT_S: Final = 1800
 PAGE_FILE: Final = "index.html"
 
-Report = Callable[[str], None]
-
-
 def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+@dataclass(frozen=True)
+class Reporter:
+    """Where a build's messages go, by verbosity: 0 errors only (--quiet), 1 a short summary, 2 what is
+    rebuilt and why (--verbose). Errors are raised, never reported here."""
+
+    level: int = 1
+    out: Callable[[str], None] = _stderr
+
+    def say(self, message: str) -> None:
+        if self.level >= 1:
+            self.out(message)
+
+    def detail(self, message: str) -> None:
+        if self.level >= 2:
+            self.out(message)
 
 
 def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False) -> Script:
@@ -72,14 +99,14 @@ def build(
     digest_file: Path | None = None,
     *,
     force: bool = False,
-    report: Report = _stderr,
+    report: Reporter = Reporter(),
     lock_timeout_s: float = LOCK_TIMEOUT_S,
 ) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feed; None when it was already up to date."""
     source = digest_file if digest_file is not None else show.digest_path(date)
     script = load_script(show, date, digest_file, force)
     for warning in script.digest.warnings:
-        report(f"warning: {warning}")
+        report.say(f"warning: {warning}")
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
     profiles = {name: load_voice(show.root, name) for name in names}
     engine_keys = {}
@@ -91,7 +118,7 @@ def build(
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        report(f"waiting for another build of this show to finish (up to {lock_timeout_s:g} s)...")
+        report.say(f"waiting for another build of this show to finish (up to {lock_timeout_s:g} s)...")
         try:
             lock.acquire(timeout=lock_timeout_s)
         except Timeout as exc:
@@ -100,17 +127,18 @@ def build(
             ) from exc
     try:
         _sweep(show)
-        key = build_key(show, source, force)
-        if up_to_date(show, date, key):
-            report(f"{EPISODES}/{date.isoformat()} is up to date")
+        inputs = build_inputs(show, source, force)
+        if up_to_date(show, date, key_of(inputs)):
+            report.say(f"{EPISODES}/{date.isoformat()} is up to date")
             return None
-        return _build_locked(show, script, profiles, engine_keys, digest_file, key, report)
+        report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(show, date, inputs)}")
+        return _build_locked(show, script, profiles, engine_keys, digest_file, inputs, report)
     finally:
         lock.release()
 
 
 def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile], engine_keys: dict[str, str],
-                  digest_file: Path | None, key: str, report: Report) -> EpisodeRecord:
+                  digest_file: Path | None, inputs: dict[str, str], report: Reporter) -> EpisodeRecord:
     config = show.config
     cover_path = ensure_cover(show)
     parts = plan_parts(script, config.audio, config.anchor_voice or config.voice, config.voice)
@@ -120,6 +148,10 @@ def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile],
                 config.audio, show.root)
         for part in parts
     ]
+    missing = [job for job in jobs if produce.cached(job) is None]
+    report.detail(f"{len(jobs)} parts: {len(missing)} to make, {len(jobs) - len(missing)} from the cache")
+    for job in missing:
+        report.detail(f"  making {describe(job.part)}: not in the cache (new or changed text, voice or sound)")
     update, close = produce.progress_reporter("making parts")
     try:
         results = produce.make_parts(jobs, progress=update)
@@ -130,15 +162,22 @@ def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile],
     work = Path(tempfile.mkdtemp(prefix=f".{script.digest.date.isoformat()}-", dir=show.root / EPISODES))
     os.chmod(work, 0o777 & ~_umask())  # mkdtemp makes it 0700: a web server running as another user got 403
     try:
-        record = _write_episode(show, script, jobs, results, cover_path, work, key)
+        record = _write_episode(show, script, jobs, results, cover_path, work, inputs)
         if digest_file is not None:
             shutil.copyfile(digest_file, work / "digest.txt")
         _publish(work, show.episode_dir(script.digest.date), show.root)
     finally:
         shutil.rmtree(work, ignore_errors=True)  # after the swap it holds the previous folder
     publish_feed(show)
-    report(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
+    report.say(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
     return record
+
+
+def describe(part: Part) -> str:
+    """A part as a producer knows it: "story 'Markets Rally' (Top News)"."""
+    first = part.lines[0].text if part.lines else ""
+    label = f"{part.kind} {first[:50]!r}" if part.kind == "story" else part.kind
+    return f"{label} ({part.section})" if part.section else label
 
 
 def _timeline(jobs: list[PartJob], results: list[PartResult]) -> tuple[tuple[Chapter, ...], list[transcript.Cue]]:
@@ -164,7 +203,7 @@ def _timeline(jobs: list[PartJob], results: list[PartResult]) -> tuple[tuple[Cha
 
 
 def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: list[PartResult], cover_path: Path,
-                   work: Path, key: str) -> EpisodeRecord:
+                   work: Path, inputs: dict[str, str]) -> EpisodeRecord:
     config, digest = show.config, script.digest
     date_text = digest.date.isoformat()
     rel = f"{EPISODES}/{date_text}"
@@ -205,7 +244,8 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
         chapters=chapters,
         clips=tuple(clips),
         headlines=tuple((s.title, tuple(st.headline for st in s.stories)) for s in digest.sections),
-        build_key=key,
+        build_key=key_of(inputs),
+        inputs=inputs,
         transcript_vtt=f"{rel}/transcript.vtt",
         transcript_srt=f"{rel}/transcript.srt",
         chapters_file=f"{rel}/chapters.json",

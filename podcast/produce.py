@@ -155,21 +155,16 @@ def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progre
 
 
 def progress_reporter(total_label: str) -> tuple[Progress, Callable[[], None]]:
-    """A rich progress bar on a terminal, plain lines otherwise; returns (update, close)."""
-    if sys.stderr.isatty():
-        from rich.progress import Progress as Bar
+    """A rich progress bar on a terminal, nothing otherwise (cron mails whatever is printed); (update, close)."""
+    if not sys.stderr.isatty():
+        return (lambda done, total: None), (lambda: None)
+    from rich.progress import Progress as Bar
 
-        bar = Bar(transient=True)
-        task = bar.add_task(total_label, total=None)
-        bar.start()
+    bar = Bar(transient=True)
+    task = bar.add_task(total_label, total=None)
+    bar.start()
 
-        def update(done: int, total: int) -> None:
-            bar.update(task, completed=done, total=total)
+    def update(done: int, total: int) -> None:
+        bar.update(task, completed=done, total=total)
 
-        return update, bar.stop
-
-    def plain(done: int, total: int) -> None:
-        if done == total or done % max(1, total // 4) == 0:
-            print(f"{total_label}: {done}/{total}", file=sys.stderr)
-
-    return plain, lambda: None
+    return update, bar.stop

@@ -27,7 +27,7 @@ def parts_in_cache(show: Path) -> dict[str, int]:
 
 
 def build(show: Path, date: str = "2026-02-03") -> pipeline.EpisodeRecord | None:
-    return pipeline.build(layout.Show.open(show), layout.parse_date(date), report=lambda _: None)
+    return pipeline.build(layout.Show.open(show), layout.parse_date(date), report=pipeline.Reporter(level=0))
 
 
 def test_episode_files_chapters_and_transcripts(tone_show: Path) -> None:

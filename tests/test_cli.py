@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import feedparser
+import pytest
 
 from .conftest import SHORT_DIGEST, VERSIONED, write_digest
 
@@ -97,3 +99,58 @@ def test_help_for_every_command(show: Path) -> None:
     for command in ("build", "script", "feed", "voices"):
         result = run(show, command, "--help")
         assert result.returncode == 0 and "Example: podcast" in result.stdout
+
+
+def test_help_reads_like_a_man_page(show: Path) -> None:
+    build_help = run(show, "build", "--help").stdout
+    assert "Usage: podcast build [OPTIONS] DATE" in build_help
+    assert "<bool>" not in build_help and "{" not in build_help
+    assert re.search(r"^  --force +Build even", build_help, re.M)
+    script_help = run(show, "script", "--help").stdout
+    assert "Usage: podcast script [OPTIONS] DATE" in script_help
+    assert "Build even" not in script_help and "copied" not in script_help
+
+
+@pytest.mark.parametrize(("file", "text", "message"), [
+    ("voices/default.toml", 'engine = "pyttsx3"\npitch = 400\n',
+     "voices/default.toml: pitch = 400 is out of range (0 to 99)"),
+    ("voices/default.toml", 'engine = "pyttsx3"\nrate = -5\n',
+     "voices/default.toml: rate = -5 is out of range (80 to 450)"),
+    ("voices/default.toml", 'speed = 3.0\n', "voices/default.toml: speed = 3.0 is out of range (0.5 to 2)"),
+    ("podcast.toml", '[show.audio]\nencoder_quality = "3"\n',
+     "podcast.toml [audio]: encoder_quality must be a whole number, not '3'"),
+    ("podcast.toml", '[show.audio]\nbitrate = "100k"\n', "podcast.toml: bitrate '100k' must be one of 32k, 40k"),
+    ("podcast.toml", '[show.audio]\nloudness_lufs = -40\n',
+     "podcast.toml [audio]: loudness_lufs = -40.0 is out of range (-30 to -10)"),
+    ("podcast.toml", '[show]\nexplicit = "no"\n', "podcast.toml: explicit must be true or false, not 'no'"),
+])
+def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path, file: str, text: str,
+                                                                 message: str) -> None:
+    (tone_show / file).write_text(text)
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    result = run(tone_show, "build", "2026-02-03")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert message in last, last
+    assert not (tone_show / "feed.xml").exists()
+
+
+def test_output_fit_for_cron(tone_show: Path) -> None:
+    """No progress off a terminal, a one-line summary, --quiet prints nothing, --verbose says what and why."""
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    quiet = run(tone_show, "build", "2026-02-03", "--quiet")
+    assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
+    digest = tone_show / "episodes" / "2026-02-03" / "digest.txt"
+    digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
+    normal = run(tone_show, "build", "2026-02-03")
+    assert normal.returncode == 0 and normal.stdout == ""
+    assert re.fullmatch(r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 \(\d+\.\d min, \d+ bytes\)\n",
+                        normal.stderr), normal.stderr
+    digest.write_text(digest.read_text().replace("Economists had expected", "Forecasters had expected"))
+    verbose = run(tone_show, "build", "2026-02-03", "--verbose")
+    lines = verbose.stderr.splitlines()
+    assert lines[0] == "building episodes/2026-02-03: digest.txt changed"
+    assert lines[1] == "6 parts: 1 to make, 5 from the cache"
+    assert lines[2].startswith('  making story "China\'s Exports Beat Forecasts?" (Economy & Markets): not in the cache')
+    assert lines[-1].startswith("published ")
+    assert run(tone_show, "build", "2026-02-03", "-q").stderr == ""

@@ -105,7 +105,8 @@ def _load() -> Any:
     except (OSError, RuntimeError) as exc:
         raise MissingToolError("espeak-ng", "espeak-ng libespeak-ng1") from exc
     engine.setProperty("voice", DEFAULT_VOICE)
-    engine.runAndWait()  # the one empty run: closes the first-call race
+    with contextlib.redirect_stdout(io.StringIO()):
+        engine.runAndWait()  # the one empty run: closes the first-call race
     _Shared.engine, _Shared.applied = engine, None
     return engine
 
