@@ -17,7 +17,7 @@ from .config import AudioSettings
 from .models import Script, SegmentKind
 from .speech import sentences
 
-FORMAT_VERSION: Final = "parts-2"
+FORMAT_VERSION: Final = "parts-3"
 """Bump when the mixing or encoding changes, so cached parts are made again."""
 
 Jingle = Literal["", "theme", "stinger", "outro"]

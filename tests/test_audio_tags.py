@@ -149,7 +149,7 @@ def test_chapter_frames_are_written_in_play_order(made, tmp_path: Path) -> None:
                chapters=chapters)
     listed = probe(path, "-show_chapters")["chapters"]
     assert [c["tags"]["title"] for c in listed] == titles
-    assert [float(c["start_time"]) for c in listed] == [i * 0.7 for i in range(len(titles))]
+    assert [float(c["start_time"]) for c in listed] == pytest.approx([i * 0.7 for i in range(len(titles))])
     raw = path.read_bytes()
     frames = re.findall(rb"(CTOC|CHAP).{6}(toc|chp\d+)\x00", raw, re.S)
     assert frames == [(b"CTOC", b"toc")] + [(b"CHAP", f"chp{i}".encode()) for i in range(len(titles))]

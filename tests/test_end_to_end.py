@@ -51,8 +51,9 @@ def test_build_with_the_two_kokoro_voices(show: Path) -> None:
     words = sum(len(s["text"].split()) for s in json.loads((folder / "script.json").read_text())["segments"])
     seconds = probe_seconds(folder / "episode.mp3")
     assert words * 0.25 < seconds < words * 0.6 + 20
-    lufs, peak = ebur128(folder / "episode.mp3")
-    assert -17.0 <= lufs <= -15.0 and peak <= -1.0
+    for path in [folder / "episode.mp3", *(folder / "sections").glob("*.mp3")]:
+        lufs, peak = ebur128(path)
+        assert -17.0 <= lufs <= -15.0 and peak <= -1.5, (path, lufs, peak)  # as decoded: the README's promise
     parts = sorted((show / ".cache" / "parts").rglob("*.json"))
     assert len(parts) == 4  # intro, section lead-in and sign-off by the anchor; the story by the reader
     # Two distinct voices: the anchor (am_michael) speaks well below the reader (af_heart).
@@ -101,7 +102,7 @@ def test_build_with_espeak(show: Path) -> None:
     for path in [episode, *clips]:
         lufs, peak = ebur128(path)
         assert -17.0 <= lufs <= -15.0, path
-        assert peak <= -1.0, path
+        assert peak <= -1.5, path  # the true peak of the decoded MP3, as the README promises
     chapters = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(episode)],
                                          capture_output=True, text=True, check=True).stdout)["chapters"]
     assert sorted(c["tags"]["title"] for c in chapters) == ["Economy & Markets", "Top News"]

@@ -6,6 +6,7 @@ The model is loaded once per worker process, on its first sentence.
 
 from __future__ import annotations
 
+import functools
 import wave
 from importlib.metadata import version
 from pathlib import Path
@@ -88,13 +89,12 @@ class KokoroEngine:
 
     def _kokoro(self) -> Any:
         if self._model is None:
-            from kokoro_onnx import Kokoro
-
             model, pack = self._files()
-            self._model = Kokoro.from_session(onnx.session(model), str(pack))
+            self._model = _loaded(model, pack)
         return self._model
 
     def reset(self) -> None:
+        _loaded.cache_clear()
         self._model = None
 
     def render(self, text: str, path: Path) -> None:
@@ -113,6 +113,15 @@ class KokoroEngine:
         gender = {"f": "female", "m": "male"}
         return [Voice(name, name.split("_", 1)[-1].title(), (LANGUAGES.get(name[:1], "?"),), gender.get(name[1:2], ""))
                 for name in sorted(self._voice_pack().files)]
+
+
+@functools.lru_cache(maxsize=2)
+def _loaded(model: Path, pack: Path) -> Any:
+    """One Kokoro model per process, whatever the number of profiles: voice, speed and language are per call,
+    and a second copy of the model would cost another 450 MB."""
+    from kokoro_onnx import Kokoro
+
+    return Kokoro.from_session(onnx.session(model), str(pack))
 
 
 def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:

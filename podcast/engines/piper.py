@@ -7,6 +7,7 @@ published URL for nothing).
 
 from __future__ import annotations
 
+import functools
 import json
 from importlib.metadata import version
 from pathlib import Path
@@ -51,16 +52,12 @@ class PiperEngine:
         self._model()
 
     def reset(self) -> None:
+        _loaded.cache_clear()
         self._voice = None
 
     def _piper(self) -> Any:
         if self._voice is None:
-            from piper import PiperVoice
-            from piper.config import PiperConfig
-
-            model = self._model()
-            config = PiperConfig.from_dict(json.loads(Path(f"{model}.json").read_text()))
-            self._voice = PiperVoice(config=config, session=onnx.session(model))
+            self._voice = _loaded(self._model())
         return self._voice
 
     def render(self, text: str, path: Path) -> None:
@@ -82,3 +79,13 @@ class PiperEngine:
             language = json.loads(Path(f"{model}.json").read_text()).get("language", {}).get("code", "")
             out.append(Voice(name, name, (language,), ""))
         return out
+
+
+@functools.lru_cache(maxsize=4)
+def _loaded(model: Path) -> Any:
+    """One loaded voice per model file per process, shared by every profile that uses it."""
+    from piper import PiperVoice
+    from piper.config import PiperConfig
+
+    config = PiperConfig.from_dict(json.loads(Path(f"{model}.json").read_text()))
+    return PiperVoice(config=config, session=onnx.session(model))
