@@ -99,6 +99,8 @@ class ShowConfig:
     language: str = "en"
     artwork: str = ""
     """Path to a square JPEG/PNG cover; empty: a cover is generated as cover.png."""
+    cover_subtitle: str = "Your daily news briefing"
+    """The line under the title on the generated cover; empty: none."""
     timezone: str = "UTC"
     """IANA zone for publication times, e.g. "Asia/Hong_Kong"."""
     publish_time: str = "06:00"

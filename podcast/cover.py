@@ -14,8 +14,53 @@ SIZE: Final = 3000
 GENERATED_NAME: Final = "cover.png"
 
 
+TITLE_SIZES: Final = (300, 270, 240, 220, 200, 180)
+"""Title font sizes tried in turn; the smallest still reads at thumbnail size and beats the subtitle's."""
+SUBTITLE_SIZE: Final = 130
+MAX_TITLE_LINES: Final = 3
+TEXT_WIDTH: Final = SIZE - 240
+STAMP_KEY: Final = "podcast-cover"
+
+
+def _wrap(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont | ImageFont.ImageFont,
+          width: int) -> list[str]:
+    """Greedy word wrap; a single word wider than the line stays whole (it is shrunk by the caller)."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and draw.textlength(f"{lines[-1]} {word}", font=font) <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        else:
+            lines.append(word)
+    return lines or [""]
+
+
+def title_layout(title: str) -> tuple[int, list[str]]:
+    """The largest title size at which the title fits on at most three lines, and those lines."""
+    draw = ImageDraw.Draw(Image.new("RGB", (1, 1)))
+    for size in TITLE_SIZES:
+        font = ImageFont.load_default(size=size)
+        lines = _wrap(draw, title, font, TEXT_WIDTH)
+        if len(lines) <= MAX_TITLE_LINES and all(draw.textlength(line, font=font) <= TEXT_WIDTH for line in lines):
+            return size, lines
+    size = TITLE_SIZES[-1]
+    font = ImageFont.load_default(size=size)
+    lines = _wrap(draw, title, font, TEXT_WIDTH)[:MAX_TITLE_LINES]
+    widest = max(draw.textlength(line, font=font) for line in lines)
+    if widest > TEXT_WIDTH:  # one very long word: shrink to fit, but never below the subtitle
+        size = max(SUBTITLE_SIZE + 10, int(size * TEXT_WIDTH / widest))
+    if len(_wrap(draw, title, font, TEXT_WIDTH)) > MAX_TITLE_LINES:
+        lines[-1] = lines[-1].rstrip(".,;:") + "…"
+    return size, lines
+
+
 def generate_cover(path: Path, title: str, subtitle: str) -> None:
-    """A deterministic cover: a deep-blue gradient, a sound-wave motif and the show's name."""
+    """A deterministic cover: a deep-blue gradient, a sound-wave motif, the show's name and a subtitle.
+
+    Long titles wrap over up to three lines at a readable size instead of shrinking
+    to one tiny line.
+    """
+    from PIL.PngImagePlugin import PngInfo
+
     image = Image.new("RGB", (SIZE, SIZE))
     draw = ImageDraw.Draw(image)
     for y in range(SIZE):
@@ -28,19 +73,40 @@ def generate_cover(path: Path, title: str, subtitle: str) -> None:
         x = left + i * bar_w * 2
         height = h * 38
         draw.rounded_rectangle(
-            [x, 1250 - height // 2, x + bar_w, 1250 + height // 2], radius=50, fill=(255, 196, 61)
+            [x, 1100 - height // 2, x + bar_w, 1100 + height // 2], radius=50, fill=(255, 196, 61)
         )
-    for text, size, y in ((title, 300, 2150), (subtitle, 130, 2520)):
-        font = ImageFont.load_default(size=size)
-        width = draw.textlength(text, font=font)
-        if width > SIZE - 200:  # a long title shrinks to fit
-            font = ImageFont.load_default(size=int(size * (SIZE - 200) / width))
-            width = draw.textlength(text, font=font)
-        draw.text(((SIZE - width) / 2, y), text, font=font, fill=(255, 255, 255))
+    size, lines = title_layout(title)
+    font = ImageFont.load_default(size=size)
+    y = 1700 + (MAX_TITLE_LINES - len(lines)) * size * 0.55  # shorter titles sit lower, centred in the band
+    for line in lines:
+        draw.text(((SIZE - draw.textlength(line, font=font)) / 2, y), line, font=font, fill=(255, 255, 255))
+        y += size * 1.15
+    if subtitle:
+        small = ImageFont.load_default(size=SUBTITLE_SIZE)
+        sub_lines = _wrap(draw, subtitle, small, TEXT_WIDTH)[:2]
+        y = max(y + 80, 2550 - (len(sub_lines) - 1) * SUBTITLE_SIZE * 1.2)
+        for line in sub_lines:
+            draw.text(((SIZE - draw.textlength(line, font=small)) / 2, y), line, font=small, fill=(255, 224, 150))
+            y += SUBTITLE_SIZE * 1.2
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
-    image.save(partial, format="PNG", optimize=True)
+    stamp = PngInfo()
+    stamp.add_text(STAMP_KEY, f"{title}\n{subtitle}")
+    image.save(partial, format="PNG", optimize=True, pnginfo=stamp)
     partial.replace(path)
+
+
+def generated_for(path: Path) -> tuple[str, str] | None:
+    """(title, subtitle) a generated cover was made for; None when it is not one of ours."""
+    try:
+        with Image.open(path) as image:
+            stamp = getattr(image, "text", {}).get(STAMP_KEY)
+    except (OSError, UnidentifiedImageError):
+        return None
+    if stamp is None:
+        return None
+    title, _, subtitle = stamp.partition("\n")
+    return title, subtitle
 
 
 def check_artwork(path: Path) -> str:

@@ -380,8 +380,9 @@ def ensure_cover(show: Show) -> Path:
         cover.check_artwork(path)
         return path
     path = show.root / cover.GENERATED_NAME
-    if not path.exists():
-        cover.generate_cover(path, show.config.title, "Your daily news briefing")
+    wanted = (show.config.title, show.config.cover_subtitle)
+    if not path.exists() or cover.generated_for(path) != wanted:  # made again when the title or subtitle changes
+        cover.generate_cover(path, *wanted)
     return path
 
 

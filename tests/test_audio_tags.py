@@ -189,3 +189,36 @@ def test_music_bed_is_ducked_under_the_voice(tmp_path: Path) -> None:
     assert rms_db(gap) > -50  # the bed is there
     assert rms_db(speech) - rms_db(gap) > 12  # and well under the voice
     assert len(mixed.samples) / rate > 4.0 + 2 * 2.0  # the theme plays before the voice
+
+
+@pytest.mark.parametrize("title, lines", [
+    ("Daily Buzz", 1),
+    ("The Harbor Ledger Morning Briefing for Shipping and Trade Professionals", 3),
+    ("The Extraordinarily Comprehensive Daily Morning News Briefing of the Greater Metropolitan Harbor Region", 3),
+])
+def test_long_cover_titles_wrap_at_a_readable_size(tmp_path: Path, title: str, lines: int) -> None:
+    from PIL import Image
+
+    from podcast.cover import SUBTITLE_SIZE, generate_cover, generated_for, title_layout
+
+    size, wrapped = title_layout(title)
+    assert len(wrapped) == lines and size >= 180 > SUBTITLE_SIZE  # never smaller than the subtitle
+    path = tmp_path / "cover.png"
+    generate_cover(path, title, "Shipping news at six")
+    assert generated_for(path) == (title, "Shipping news at six")
+    with Image.open(path) as image:
+        pixels = np.asarray(image.convert("L"))
+    text_band = pixels[1650:2400]
+    assert (text_band[:, :100] < 200).all() and (text_band[:, -100:] < 200).all()  # no text runs off the edges
+    assert (text_band > 240).any()
+
+
+def test_cover_is_made_again_when_the_title_or_subtitle_changes(tone_show: Path) -> None:
+    from podcast import layout, pipeline
+    from podcast.cover import generated_for
+
+    pipeline.ensure_cover(layout.Show.open(tone_show))
+    assert generated_for(tone_show / "cover.png") == ("Daily Buzz", "Your daily news briefing")
+    (tone_show / "podcast.toml").write_text('[show]\ntitle = "Harbor Ledger"\ncover_subtitle = "Ships at six"\n')
+    pipeline.ensure_cover(layout.Show.open(tone_show))
+    assert generated_for(tone_show / "cover.png") == ("Harbor Ledger", "Ships at six")
