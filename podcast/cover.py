@@ -77,17 +77,17 @@ def generate_cover(path: Path, title: str, subtitle: str) -> None:
         )
     size, lines = title_layout(title)
     font = ImageFont.load_default(size=size)
-    y = 1700 + (MAX_TITLE_LINES - len(lines)) * size * 0.55  # shorter titles sit lower, centred in the band
+    top = 1700 + (MAX_TITLE_LINES - len(lines)) * size * 0.55  # shorter titles sit lower, centred in the band
     for line in lines:
-        draw.text(((SIZE - draw.textlength(line, font=font)) / 2, y), line, font=font, fill=(255, 255, 255))
-        y += size * 1.15
+        draw.text(((SIZE - draw.textlength(line, font=font)) / 2, top), line, font=font, fill=(255, 255, 255))
+        top += size * 1.15
     if subtitle:
         small = ImageFont.load_default(size=SUBTITLE_SIZE)
         sub_lines = _wrap(draw, subtitle, small, TEXT_WIDTH)[:2]
-        y = max(y + 80, 2550 - (len(sub_lines) - 1) * SUBTITLE_SIZE * 1.2)
+        top = max(top + 80, 2550 - (len(sub_lines) - 1) * SUBTITLE_SIZE * 1.2)
         for line in sub_lines:
-            draw.text(((SIZE - draw.textlength(line, font=small)) / 2, y), line, font=small, fill=(255, 224, 150))
-            y += SUBTITLE_SIZE * 1.2
+            draw.text(((SIZE - draw.textlength(line, font=small)) / 2, top), line, font=small, fill=(255, 224, 150))
+            top += SUBTITLE_SIZE * 1.2
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(f".{path.name}.part")
     stamp = PngInfo()
