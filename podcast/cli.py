@@ -179,6 +179,10 @@ def serve(
     = "127.0.0.1",
     port: Annotated[int, typer.Option(help="TCP port.")] = 8000,
     digests: Annotated[bool, typer.Option("--digests", help="Also serve episodes/DATE/digest.txt.")] = False,
+    timeout: Annotated[float, typer.Option(help="Close a connection idle this long (seconds).", min=0.1,
+                                           metavar="SECONDS")] = 30.0,
+    max_connections: Annotated[int, typer.Option(help="Connections served at once; more get 503.", min=1,
+                                                 metavar="N")] = 64,
 ) -> None:
     """Serve the show's published files (feed, audio, transcripts, page) with byte ranges.
 
@@ -193,7 +197,8 @@ def serve(
         raise _fail(error) from None
     configured = show.config.base_url != ShowConfig().base_url
     try:
-        run_server(show.root, show.config, host, port, base_url_configured=configured, serve_digests=digests)
+        run_server(show.root, show.config, host, port, base_url_configured=configured, serve_digests=digests,
+                   read_timeout_s=timeout, max_connections=max_connections)
     except OSError as error:
         print(f"podcast: error: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
         raise typer.Exit(1) from None

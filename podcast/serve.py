@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 import sys
+import threading
+import time
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Final, cast
+from typing import Any, Final, cast
 
 from .config import ShowConfig
 
@@ -53,15 +55,71 @@ def is_published(relative: str, config: ShowConfig, serve_digests: bool) -> bool
     return any(pattern.fullmatch(relative) for pattern in PUBLISHED)
 
 
-def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digests: bool) -> type:
+READ_TIMEOUT_S: Final = 30.0
+"""A connection idle this long (half a request, a stalled keep-alive or download) is closed."""
+MAX_CONNECTIONS: Final = 64
+"""Connections served at once; more are answered 503 at once, so slow clients cannot exhaust the threads."""
+
+
+class BoundedServer(ThreadingHTTPServer):
+    """A thread per connection, but at most `max_connections` of them; the rest get 503 and a log line."""
+
+    daemon_threads = True
+    request_queue_size = 256  # socketserver's 5 made a burst of clients wait for SYN retries
+
+    def __init__(self, address: tuple[str, int], handler: type, max_connections: int) -> None:
+        super().__init__(address, handler)
+        self.max_connections = max_connections
+        self._slots = threading.BoundedSemaphore(max_connections)
+        self._last_warning = 0.0
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self._slots.acquire(blocking=False):
+            self._refuse(request, client_address)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def _refuse(self, request: Any, client_address: Any) -> None:
+        try:
+            request.setblocking(False)
+            request.recv(65536)  # what the client already sent: closing on unread bytes would reset the 503 away
+        except OSError:
+            pass
+        try:
+            request.sendall(b"HTTP/1.1 503 Service Unavailable\r\nRetry-After: 5\r\nContent-Length: 0\r\n"
+                            b"Connection: close\r\n\r\n")
+        except OSError:
+            pass
+        self.shutdown_request(request)
+        now = time.monotonic()
+        if now - self._last_warning > 5:  # one line per burst, not one per refused connection
+            self._last_warning = now
+            print(f"podcast serve: {self.max_connections} connections already open (--max-connections); "
+                  f"answering 503 to {client_address[0]} and others for now", file=sys.stderr, flush=True)
+
+
+def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digests: bool,
+                 read_timeout_s: float = READ_TIMEOUT_S) -> type:
     """A request handler bound to one show folder."""
 
     class ShowHandler(BaseHTTPRequestHandler):
         server_version = "podcast"
         protocol_version = "HTTP/1.1"
+        timeout = read_timeout_s  # socket timeout: half a request or a stalled client is dropped, not kept forever
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
-            print(f"{self.address_string()} {format % args}", file=sys.stderr)
+            sys.stderr.write(f"{self.address_string()} {format % args}\n")  # one write: threads never interleave
+            sys.stderr.flush()
 
         def do_HEAD(self) -> None:  # noqa: N802 (http.server's naming)
             self._serve(body=False)
@@ -157,10 +215,12 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
 
 
 def serve(root: Path, config: ShowConfig, host: str, port: int, base_url_configured: bool,
-          serve_digests: bool = False) -> None:
+          serve_digests: bool = False, read_timeout_s: float = READ_TIMEOUT_S,
+          max_connections: int = MAX_CONNECTIONS) -> None:
     """Serve until interrupted."""
-    handler = make_handler(root, config, follow_host=not base_url_configured, serve_digests=serve_digests)
-    server = ThreadingHTTPServer((host, port), handler)
+    handler = make_handler(root, config, follow_host=not base_url_configured, serve_digests=serve_digests,
+                           read_timeout_s=read_timeout_s)
+    server = BoundedServer((host, port), handler, max_connections)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     print(f"serving {root} at http://{shown}:{server.server_address[1]}/  (feed: /feed.xml; Ctrl-C stops)",
           file=sys.stderr, flush=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import re
 import socket
 import subprocess
 import sys
@@ -235,3 +236,41 @@ def test_published_files_follow_the_umask(tone_show: Path, umask: int, readable:
         others = stat.S_IROTH | (stat.S_IXOTH if path.is_dir() else 0)
         assert (mode & others == others) is readable, (path, oct(mode))
         assert mode & stat.S_IWOTH == 0
+
+
+def test_serve_drops_stalled_clients_and_caps_connections(published: Path) -> None:
+    """300 clients that send half a request must neither hold 300 threads nor lock others out for good."""
+    port = _free_port()
+    process = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port), "--timeout", "1",
+                                "--max-connections", "16"], cwd=published, stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        stalled = []
+        for _ in range(300):
+            client = socket.create_connection(("127.0.0.1", port), timeout=5)
+            client.sendall(b"GET /feed.xml HTTP/1.1\r\nHo")
+            stalled.append(client)
+        time.sleep(0.5)
+        threads = int(re.search(r"Threads:\s+(\d+)", Path(f"/proc/{process.pid}/status").read_text()).group(1))  # type: ignore[union-attr]
+        assert threads <= 16 + 3, threads
+        time.sleep(1.5)  # past the read timeout: every stalled connection has been closed by the server
+        answers = []
+        for client in stalled:
+            try:
+                answers.append(client.recv(64))
+            except OSError:
+                answers.append(b"reset")
+            client.close()
+        assert all(a == b"" or a.startswith(b"HTTP/1.1 503") or a.startswith(b"HTTP/1.0 408") or a == b"reset"
+                   for a in answers), {a[:20] for a in answers}
+        assert sum(a.startswith(b"HTTP/1.1 503") for a in answers) >= 250
+        assert request(port, "GET", "/feed.xml").status == 200  # the server is free again
+    finally:
+        process.terminate()
+        _, err = process.communicate(timeout=10)
+    assert "16 connections already open (--max-connections); answering 503" in err
