@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -10,7 +11,7 @@ from typing import Annotated, Any
 import typer
 import typer.core
 
-from . import layout
+from . import __version__, layout
 from .errors import PodcastError
 
 # The pipeline (numpy, pydub, feedgen...) is imported inside the commands that need it,
@@ -26,14 +27,15 @@ class _Command(typer.core.TyperCommand):
 
 app = typer.Typer(
     help="Turn a daily plain-text news digest into an audio briefing podcast. "
-    "Run the commands in the show folder.",
+    "Run the commands in a show folder (or below one), or name it with --show.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help, as cron mail and terminals both read it: "--force", not "--force <bool>"
 )
 
-DateArg = Annotated[str, typer.Argument(help="Episode date, YYYY-MM-DD.", show_default=False, metavar="DATE")]
+DateArg = Annotated[str, typer.Argument(help="Episode date: YYYY-MM-DD, today or yesterday (in the show's time "
+                                             "zone).", show_default=False, metavar="DATE")]
 DigestOpt = Annotated[
     Path | None,
     typer.Option("--digest", help="Digest file to build from (copied to episodes/DATE/digest.txt).",
@@ -61,8 +63,36 @@ def _fail(error: PodcastError | OSError) -> typer.Exit:
     return typer.Exit(1)
 
 
+class _Selected:
+    """The show named by --show or $PODCAST_SHOW, set by the top-level callback."""
+
+    folder: Path | None = None
+
+
 def _show() -> layout.Show:
-    return layout.Show.open(Path.cwd())
+    return layout.Show.open(layout.find_show(_Selected.folder, Path.cwd()))
+
+
+def _date(show: layout.Show, text: str) -> dt.date:
+    return layout.parse_date(text, show.config.tz)
+
+
+def _print_version(value: bool) -> None:
+    if value:
+        print(f"podcast {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    show: Annotated[Path | None, typer.Option("--show", envvar="PODCAST_SHOW", metavar="DIR", show_default=False,
+                                              help="The show folder (default: the nearest folder at or above the "
+                                                   "current one that holds podcast.toml).")] = None,
+    version: Annotated[bool, typer.Option("--version", callback=_print_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """Turn a daily plain-text news digest into an audio briefing podcast."""
+    _Selected.folder = show
 
 
 @app.command(cls=_Command)
@@ -86,7 +116,7 @@ def build(
     level = 0 if quiet else 2 if verbose else 1
     try:
         show = _show()
-        day = layout.parse_date(date)
+        day = _date(show, date)
         source = digest if digest is not None else show.digest_path(day)
         if source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
             if level:
@@ -113,7 +143,8 @@ def script(
     from . import pipeline
 
     try:
-        spoken = pipeline.load_script(_show(), layout.parse_date(date), digest, force)
+        show = _show()
+        spoken = pipeline.load_script(show, _date(show, date), digest, force)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
     for warning in spoken.digest.warnings:
@@ -137,6 +168,102 @@ def feed() -> None:
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
     print(path)
+
+
+@app.command(cls=_Command)
+def init(
+    folder: Annotated[Path, typer.Argument(help="Folder for the new show (made if missing).", metavar="DIR")]
+    = Path("."),
+    title: Annotated[str, typer.Option(help="The show's name.", show_default=False)] = "",
+    author: Annotated[str, typer.Option(help="Who makes it.", show_default=False)] = "",
+    email: Annotated[str, typer.Option(help="The owner's e-mail address in the feed.", show_default=False)] = "",
+    base_url: Annotated[str, typer.Option(help="Where the folder will be served, e.g. https://pod.example.org/.",
+                                          show_default=False)] = "",
+    description: Annotated[str, typer.Option(help="One or two sentences about the show.", show_default=False)] = "",
+    language: Annotated[str, typer.Option(help="ISO 639 code, e.g. en.", show_default=False)] = "",
+    category: Annotated[str, typer.Option(help="Apple Podcasts category, e.g. News.", show_default=False)] = "",
+    subcategory: Annotated[str, typer.Option(help="Its subcategory, e.g. Daily News.", show_default=False)] = "",
+    timezone: Annotated[str, typer.Option(help="IANA time zone, e.g. Europe/London.", show_default=False)] = "",
+    publish_time: Annotated[str, typer.Option(help="Local time episodes are dated at, HH:MM.",
+                                              show_default=False)] = "",
+) -> None:
+    """Create a show folder: commented podcast.toml, voices/, a lexicon, episodes/ and a README.
+
+    On a terminal it asks for the title, author, e-mail and base URL that no flag
+    gave; otherwise it takes the flags and the documented defaults. It refuses a
+    folder that already holds a show.
+
+    Example: podcast init ~/shows/harbor --title "Harbor Ledger" --timezone America/New_York
+    """
+    from .config import ShowConfig
+    from .showfolder import ESSENTIALS, create_show
+
+    values = {"title": title, "author": author, "email": email, "base_url": base_url, "description": description,
+              "language": language, "category": category, "subcategory": subcategory, "timezone": timezone,
+              "publish_time": publish_time}
+    if sys.stdin.isatty() and not (folder / "podcast.toml").exists():
+        for key in ESSENTIALS:
+            if not values[key]:
+                values[key] = typer.prompt(key.replace("_", " ").capitalize(), default=getattr(ShowConfig(), key))
+    try:
+        written = create_show(folder, values)
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
+    print(f"created a show in {folder.resolve()}:", file=sys.stderr)
+    for path in written:
+        print(f"  {path.relative_to(folder)}", file=sys.stderr)
+    print("next: put a digest in episodes/YYYY-MM-DD/digest.txt and run `podcast build YYYY-MM-DD`",
+          file=sys.stderr)
+
+
+@app.command("list", cls=_Command)
+def list_episodes(
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON array.")] = False,
+) -> None:
+    """List every episode: date, state, duration, size, sections and title.
+
+    States: published (in the feeds), unpublished (removed or expired), failed
+    (its last build failed and it was never published), not built (a digest only).
+
+    Example: podcast list --json
+    """
+    from . import episodes
+
+    try:
+        rows = episodes.states(_show())
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
+    if as_json:
+        print(json.dumps([row.to_dict() for row in rows], indent=2, ensure_ascii=False))
+        return
+    table = [row.columns() for row in rows]
+    if sys.stdout.isatty():
+        from .produce import print_table
+
+        print_table(episodes.COLUMNS, table)
+        return
+    for row_values in table:
+        print("\t".join(row_values))
+
+
+@app.command(cls=_Command)
+def remove(
+    date: DateArg,
+    purge: Annotated[bool, typer.Option("--purge", help="Also delete its audio, transcripts and chapters.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for a build of the show to finish.",
+                                        metavar="SECONDS")] = 1800,
+) -> None:
+    """Unpublish the episode for DATE: it leaves the feeds and the page; `podcast build DATE` brings it back.
+
+    Example: podcast remove 2026-02-02 --purge
+    """
+    from . import pipeline
+
+    try:
+        show = _show()
+        pipeline.remove(show, _date(show, date), purge, lock_timeout_s=wait)
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
 
 
 @app.command(cls=_Command)

@@ -18,6 +18,35 @@ BITRATES: Final = tuple(f"{k}k" for k in (32, 40, 48, 56, 64, 80, 96, 112, 128, 
 """Constant bit rates LAME writes for 44.1 kHz MPEG-1 Layer III."""
 
 
+APPLE_CATEGORIES: Final = {
+    "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),
+    "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"),
+    "Comedy": ("Comedy Interviews", "Improv", "Stand-Up"),
+    "Education": ("Courses", "How To", "Language Learning", "Self-Improvement"),
+    "Fiction": ("Comedy Fiction", "Drama", "Science Fiction"),
+    "Government": (),
+    "History": (),
+    "Health & Fitness": ("Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"),
+    "Kids & Family": ("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"),
+    "Leisure": ("Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden",
+                "Video Games"),
+    "Music": ("Music Commentary", "Music History", "Music Interviews"),
+    "News": ("Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News",
+             "Tech News"),
+    "Religion & Spirituality": ("Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion",
+                                "Spirituality"),
+    "Science": ("Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences",
+                "Nature", "Physics", "Social Sciences"),
+    "Society & Culture": ("Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"),
+    "Sports": ("Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby",
+               "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"),
+    "Technology": (),
+    "True Crime": (),
+    "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
+}
+"""Apple Podcasts' categories and their subcategories (podcasters.apple.com, categories list)."""
+
+
 def _range(default: Any, low: float, high: float) -> Any:
     """A field whose value must lie in [low, high]: checked when settings are read."""
     return field(default=default, metadata={"range": (low, high)})
@@ -105,12 +134,22 @@ class ShowConfig:
     """IANA zone for publication times, e.g. "Asia/Hong_Kong"."""
     publish_time: str = "06:00"
     """Local time of day each episode is dated at in the feed."""
+    category: str = "News"
+    """Apple Podcasts category (checked against Apple's list)."""
+    subcategory: str = "Daily News"
+    """Apple Podcasts subcategory of `category`; empty: none."""
     explicit: bool = False
     copyright: str = ""
     voice: str = "default"
     """Voice profile (voices/NAME.toml) that reads the stories; "default" and "anchor" exist without a file."""
     anchor_voice: str = "anchor"
     """Voice profile for the intro, section intros and sign-off (voices/anchor.toml); empty: the same as `voice`."""
+    keep_episodes: int = _range(0, 0, 100_000)
+    """After each build, only the newest N episodes stay in the feeds; 0 keeps them all."""
+    keep_days: int = _range(0, 0, 100_000)
+    """After each build, episodes older than N days leave the feeds; 0 keeps them all."""
+    prune_audio: bool = False
+    """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
     audio: AudioSettings = field(default_factory=AudioSettings)
 
     @property
@@ -165,6 +204,11 @@ def load_config(show_dir: Path) -> ShowConfig:
     path = show_dir / CONFIG_FILE
     if not path.exists():
         return ShowConfig()
+    return read_settings(path)
+
+
+def read_settings(path: Path) -> ShowConfig:
+    """Settings from one file, checked."""
     data = _read_toml(path)
     unknown = set(data) - {"show"}
     if unknown:
@@ -174,6 +218,11 @@ def load_config(show_dir: Path) -> ShowConfig:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
+    if config.category not in APPLE_CATEGORIES:
+        raise ConfigError(path, f"category {config.category!r} is not one of Apple's: {', '.join(APPLE_CATEGORIES)}")
+    if config.subcategory and config.subcategory not in APPLE_CATEGORIES[config.category]:
+        known = ", ".join(APPLE_CATEGORIES[config.category]) or "none"
+        raise ConfigError(path, f"subcategory {config.subcategory!r} is not one of {config.category}'s: {known}")
     if config.audio.sample_rate != 44100:
         raise ConfigError(path, f"sample_rate {config.audio.sample_rate} is not supported (only 44100)")
     if config.audio.bitrate not in BITRATES:

@@ -137,7 +137,10 @@ def _channel(config: ShowConfig, title: str, description: str, feed_url: str, co
     fg.podcast.itunes_author(config.author)
     fg.podcast.itunes_owner(name=config.author, email=config.email)
     fg.podcast.itunes_image(cover_url)
-    fg.podcast.itunes_category("News", "Daily News")
+    if config.subcategory:
+        fg.podcast.itunes_category({"cat": config.category, "sub": config.subcategory})
+    else:
+        fg.podcast.itunes_category({"cat": config.category})
     fg.podcast.itunes_type("episodic")
     fg.podcast.itunes_summary(description)
     fg.show.explicit = config.explicit

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from . import __version__
-from .config import ShowConfig, load_config
+from .config import CONFIG_FILE, ShowConfig, load_config
 from .errors import InputError
 
 EPISODES: Final = "episodes"
@@ -74,10 +74,39 @@ def save_identity(show: Show, identity: Identity) -> None:
     os.replace(partial, path)
 
 
-def parse_date(text: str) -> dt.date:
-    """A real calendar date written YYYY-MM-DD."""
+def find_show(explicit: Path | None, start: Path) -> Path:
+    """The show folder: `explicit` (--show or $PODCAST_SHOW), else the nearest folder at or above `start` that
+    holds podcast.toml, as git finds its repository. Never a folder without one: no show is made by accident."""
+    if explicit is not None:
+        if not (explicit / CONFIG_FILE).is_file():
+            raise InputError(explicit, f"not a show folder (no {CONFIG_FILE}); "
+                                       f"create one with `podcast init {explicit}`")
+        return explicit.resolve()
+    for folder in (start.resolve(), *start.resolve().parents):
+        if (folder / CONFIG_FILE).is_file():
+            return folder
+    raise InputError(start, f"no show here or in any folder above (no {CONFIG_FILE}); create one with `podcast init`, "
+                            "or name one with --show DIR")
+
+
+def now(tz: dt.tzinfo) -> dt.datetime:
+    """The current time in the show's zone; $PODCAST_NOW (ISO 8601) pins it, for tests and replays."""
+    pinned = os.environ.get("PODCAST_NOW")
+    if pinned:
+        try:
+            moment = dt.datetime.fromisoformat(pinned)
+        except ValueError as exc:
+            raise InputError("PODCAST_NOW", f"{pinned!r} is not an ISO 8601 date and time") from exc
+        return (moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)).astimezone(tz)
+    return dt.datetime.now(tz)
+
+
+def parse_date(text: str, tz: dt.tzinfo = dt.UTC) -> dt.date:
+    """A real calendar date written YYYY-MM-DD, or "today" / "yesterday" in the show's time zone."""
+    if text in ("today", "yesterday"):
+        return now(tz).date() - dt.timedelta(days=1 if text == "yesterday" else 0)
     if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
-        raise InputError(f"DATE {text!r}", "must be a date written YYYY-MM-DD")
+        raise InputError(f"DATE {text!r}", "must be a date written YYYY-MM-DD, today or yesterday")
     try:
         return dt.date.fromisoformat(text)
     except ValueError as exc:

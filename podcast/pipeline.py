@@ -22,11 +22,11 @@ from typing import Final
 
 from filelock import FileLock, Timeout
 
-from . import audio, cover, feed, page, produce, tags, transcript
+from . import audio, cover, episodes, feed, page, produce, tags, transcript
 from .config import VoiceProfile, load_voice
 from .digest import load_digest, slugify
 from .engines import Voice, all_voices, make_engine
-from .errors import ConfigError, DigestError, PublishError
+from .errors import ConfigError, DigestError, PodcastError, PublishError
 from .layout import (
     EPISODES,
     FEED_FILE,
@@ -36,6 +36,7 @@ from .layout import (
     build_inputs,
     key_of,
     load_identity,
+    now,
     rebuild_reason,
     save_identity,
     up_to_date,
@@ -114,27 +115,62 @@ def build(
         engine = make_engine(profile)
         engine.start()  # a bad voice or a missing model fails here, before anything is written
         engine_keys[name] = engine.key
-    lock = FileLock(str(show.root / LOCK_FILE))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        report.say(f"waiting for another build of this show to finish (up to {lock_timeout_s:g} s)...")
-        try:
-            lock.acquire(timeout=lock_timeout_s)
-        except Timeout as exc:
-            raise PublishError(
-                f"{show.root / LOCK_FILE}: another build still holds the lock after {lock_timeout_s:g} s"
-            ) from exc
+    lock = _lock(show, lock_timeout_s, report)
     try:
         _sweep(show)
         inputs = build_inputs(show, source, force)
         if up_to_date(show, date, key_of(inputs)):
+            episodes.clear_failure(show, date)
             report.say(f"{EPISODES}/{date.isoformat()} is up to date")
             return None
         report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(show, date, inputs)}")
-        return _build_locked(show, script, profiles, engine_keys, digest_file, inputs, report)
+        try:
+            return _build_locked(show, script, profiles, engine_keys, digest_file, inputs, report)
+        except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
+            episodes.note_failure(show, date, str(error))
+            raise
     finally:
         lock.release()
+
+
+def _lock(show: Show, timeout_s: float, report: Reporter) -> FileLock:
+    """The show's lock, held: builds and removals of one show never interleave."""
+    lock = FileLock(str(show.root / LOCK_FILE))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        report.say(f"waiting for another build of this show to finish (up to {timeout_s:g} s)...")
+        try:
+            lock.acquire(timeout=timeout_s)
+        except Timeout as exc:
+            raise PublishError(
+                f"{show.root / LOCK_FILE}: another build still holds the lock after {timeout_s:g} s"
+            ) from exc
+    return lock
+
+
+def remove(show: Show, date: dt.date, purge: bool = False, report: Reporter = Reporter(),
+           lock_timeout_s: float = LOCK_TIMEOUT_S) -> episodes.EpisodeState:
+    """Take an episode out of the feeds and the page (each file replaced atomically); `purge` deletes its files."""
+    lock = _lock(show, lock_timeout_s, report)
+    try:
+        state = episodes.unpublish(show, date, purge)
+        publish_feed(show)
+    finally:
+        lock.release()
+    report.say(f"removed {EPISODES}/{date.isoformat()} from the feeds" + (" and deleted its files" if purge else ""))
+    return state
+
+
+def _apply_retention(show: Show, report: Reporter) -> None:
+    """keep_episodes / keep_days: older episodes leave the feeds (and, with prune_audio, lose their files)."""
+    config = show.config
+    if not (config.keep_episodes or config.keep_days):
+        return
+    today = now(config.tz).date()
+    for date in episodes.expired(episodes.published_records(show), config.keep_episodes, config.keep_days, today):
+        episodes.unpublish(show, dt.date.fromisoformat(date), config.prune_audio)
+        report.say(f"expired {EPISODES}/{date} from the feeds" + (" and deleted its files" * config.prune_audio))
 
 
 def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile], engine_keys: dict[str, str],
@@ -168,6 +204,7 @@ def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile],
         _publish(work, show.episode_dir(script.digest.date), show.root)
     finally:
         shutil.rmtree(work, ignore_errors=True)  # after the swap it holds the previous folder
+    _apply_retention(show, report)
     publish_feed(show)
     report.say(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
     return record
@@ -335,8 +372,8 @@ def _publish(work: Path, target: Path, root: Path) -> None:
     keep = _previous_audio(target)
     for old in sorted(target.rglob("*")):
         new = work / old.relative_to(target)
-        if old.is_dir() or new.exists():
-            continue
+        if old.is_dir() or new.exists() or old.name.startswith("."):
+            continue  # markers (unpublished, failed) describe the old build, not this one
         if _VERSIONED.search(old.name) and old.relative_to(root).as_posix() not in keep:
             continue
         new.parent.mkdir(parents=True, exist_ok=True)
@@ -386,24 +423,11 @@ def ensure_cover(show: Show) -> Path:
     return path
 
 
-def load_records(show: Show) -> list[EpisodeRecord]:
-    """Every built episode's record; a damaged one is an error, not silently skipped."""
-    records = []
-    for path in sorted((show.root / EPISODES).glob("*/episode.json")):
-        if path.parent.name.startswith("."):
-            continue  # an unfinished build's folder, not a published episode
-        try:
-            records.append(EpisodeRecord.from_dict(json.loads(path.read_text())))
-        except (OSError, ValueError, KeyError, TypeError) as exc:
-            raise PublishError(f"{path}: damaged episode record: {exc}") from exc
-    return records
-
-
 def publish_feed(show: Show) -> Path:
     """Regenerate feed.xml, the section feeds and index.html from all episode records."""
     cover_path = ensure_cover(show)
     cover_rel = cover_path.relative_to(show.root).as_posix()
-    records = load_records(show)
+    records = episodes.published_records(show)
     feed_path = show.root / FEED_FILE
     feeds_dir = show.root / "feeds"
     guid = show_identity(show).podcast_guid

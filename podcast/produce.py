@@ -168,3 +168,14 @@ def progress_reporter(total_label: str) -> tuple[Progress, Callable[[], None]]:
         bar.update(task, completed=done, total=total)
 
     return update, bar.stop
+
+
+def print_table(header: tuple[str, ...], rows: list[tuple[str, ...]]) -> None:
+    """A table on the terminal (rich owns the terminal output)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(*header)
+    for row in rows:
+        table.add_row(*row)
+    Console().print(table)

@@ -32,6 +32,7 @@ def show(tmp_path: Path) -> Path:
     root = tmp_path / "show"
     root.mkdir()
     shutil.copytree(REPO / "voices", root / "voices")
+    (root / "podcast.toml").write_text("[show]\n")  # every default: what makes this folder a show
     return root
 
 

@@ -34,6 +34,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     import shutil
 
     shutil.copytree(REPO / "voices", root / "voices")
+    (root / "podcast.toml").write_text("[show]\n")
     use_tone_voices(root)
     show = layout.Show.open(root)
     for day in ("2026-02-03", "2026-02-04"):

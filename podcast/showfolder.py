@@ -1,0 +1,63 @@
+"""`podcast init`: a new show folder with commented settings, voices, a lexicon, episodes/ and a README."""
+
+from __future__ import annotations
+
+import json
+import string
+from importlib import resources
+from pathlib import Path
+from typing import Final
+
+from .config import CONFIG_FILE, ShowConfig, read_settings
+from .errors import InputError
+
+ESSENTIALS: Final = ("title", "author", "email", "base_url")
+"""What `podcast init` asks for on a terminal."""
+SETTINGS: Final = (*ESSENTIALS, "description", "language", "category", "subcategory", "timezone", "publish_time")
+"""What `podcast init` takes as flags; everything else keeps its documented default."""
+
+
+def _skeleton(name: str) -> str:
+    return resources.files("podcast").joinpath("skeleton", name).read_text(encoding="utf-8")
+
+
+def render_settings(values: dict[str, str]) -> str:
+    """The commented podcast.toml, with each value given (others: the defaults) as a TOML string."""
+    defaults = ShowConfig()
+    merged = {key: values.get(key) or getattr(defaults, key) for key in SETTINGS}
+    return string.Template(_skeleton(CONFIG_FILE)).substitute(
+        {key: json.dumps(value, ensure_ascii=False) for key, value in merged.items()})
+
+
+def create_show(folder: Path, values: dict[str, str]) -> list[Path]:
+    """Make the show folder; refuses a folder that already holds a show. Returns what was written."""
+    if (folder / CONFIG_FILE).exists():
+        raise InputError(folder / CONFIG_FILE, "a show already lives here; nothing was changed")
+    if folder.exists() and not folder.is_dir():
+        raise InputError(folder, "is a file, not a folder")
+    written = []
+    settings = render_settings(values)
+    folder.mkdir(parents=True, exist_ok=True)
+    staged = folder / f".{CONFIG_FILE}.part"
+    staged.write_text(settings, encoding="utf-8")
+    try:
+        read_settings(staged)  # a bad value (an unknown time zone, category) is refused before anything is made
+    except Exception:
+        staged.unlink()
+        raise
+    voices = folder / "voices"
+    voices.mkdir(exist_ok=True)
+    for name in ("default.toml", "anchor.toml", "piper.toml", "espeak.toml", "lexicon.toml"):
+        target = voices / name
+        if not target.exists():
+            target.write_text(_skeleton(f"voices/{name}"), encoding="utf-8")
+            written.append(target)
+    (folder / "episodes").mkdir(exist_ok=True)
+    written.append(folder / "episodes")
+    readme = folder / "README.md"
+    if not readme.exists():
+        title = values.get("title") or ShowConfig().title
+        readme.write_text(string.Template(_skeleton("README.md")).safe_substitute(title=title), encoding="utf-8")
+        written.append(readme)
+    staged.replace(folder / CONFIG_FILE)  # last: a half-made folder is never taken for a show
+    return [folder / CONFIG_FILE, *written]
