@@ -28,9 +28,10 @@ def run(
 
 
 def published_state(show: Path) -> dict[str, bytes]:
-    """Every published file (not the cache, not the lock)."""
+    """Every published file: not the cache, the lock, or a state marker (`.build-failed`: never served)."""
     return {p.relative_to(show).as_posix(): p.read_bytes() for p in sorted(show.rglob("*"))
-            if p.is_file() and not p.relative_to(show).as_posix().startswith((".cache/", ".podcast.lock"))}
+            if p.is_file() and not p.relative_to(show).as_posix().startswith((".cache/", ".podcast.lock"))
+            and p.name != ".build-failed"}
 
 
 def assert_whole(show: Path) -> None:
