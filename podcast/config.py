@@ -140,6 +140,10 @@ class ShowConfig:
     """Apple Podcasts subcategory of `category`; empty: none."""
     explicit: bool = False
     copyright: str = ""
+    rundown: bool = True
+    """Whether the intro reads the lead headline of each section (else it only counts the stories)."""
+    date_order: str = ""
+    """How digests write numeric dates like 03/05/2026: "MDY" or "DMY"; empty: DMY for en-GB, else MDY."""
     voice: str = "default"
     """Voice profile (voices/NAME.toml) that reads the stories; "default" and "anchor" exist without a file."""
     anchor_voice: str = "anchor"
@@ -151,6 +155,10 @@ class ShowConfig:
     prune_audio: bool = False
     """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
     audio: AudioSettings = field(default_factory=AudioSettings)
+
+    @property
+    def numeric_date_order(self) -> str:
+        return self.date_order or ("DMY" if self.language.lower() in ("en-gb", "en-ie", "en-au", "en-nz") else "MDY")
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -218,6 +226,8 @@ def read_settings(path: Path) -> ShowConfig:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
+    if config.date_order not in ("", "MDY", "DMY"):
+        raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:
         raise ConfigError(path, f"category {config.category!r} is not one of Apple's: {', '.join(APPLE_CATEGORIES)}")
     if config.subcategory and config.subcategory not in APPLE_CATEGORIES[config.category]:

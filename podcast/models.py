@@ -39,14 +39,32 @@ class Digest:
 
 
 @dataclass(frozen=True)
+class Sentence:
+    """One sentence as the engine says it and as the digest wrote it (for captions and the page)."""
+
+    spoken: str
+    written: str
+
+
+@dataclass(frozen=True)
 class Segment:
     """One stretch of the programme: what the engine says, in play order."""
 
     kind: SegmentKind
     section: str | None
     """Title of the section this segment belongs to; None for intro and outro."""
-    chunks: tuple[str, ...]
-    """Spoken text, one chunk per breath group (headline, paragraph); rendered one at a time."""
+    paragraphs: tuple[tuple[Sentence, ...], ...]
+    """Breath groups (a headline, a paragraph), each its sentences."""
+
+    @property
+    def chunks(self) -> tuple[str, ...]:
+        """Spoken text, one chunk per paragraph."""
+        return tuple(" ".join(s.spoken for s in paragraph) for paragraph in self.paragraphs)
+
+    @property
+    def written(self) -> tuple[str, ...]:
+        """The digest's own text, one chunk per paragraph."""
+        return tuple(" ".join(s.written for s in paragraph) for paragraph in self.paragraphs)
 
     @property
     def text(self) -> str:
@@ -77,7 +95,7 @@ class Script:
                 for s in self.digest.sections
             ],
             "segments": [
-                {"kind": seg.kind, "section": seg.section, "text": seg.text}
+                {"kind": seg.kind, "section": seg.section, "text": seg.text, "written": "\n\n".join(seg.written)}
                 for seg in self.segments
             ],
         }

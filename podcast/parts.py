@@ -15,7 +15,6 @@ from typing import Final, Literal
 
 from .config import AudioSettings
 from .models import Script, SegmentKind
-from .speech import sentences
 
 FORMAT_VERSION: Final = "parts-3"
 """Bump when the mixing or encoding changes, so cached parts are made again."""
@@ -28,7 +27,10 @@ class Line:
     """One sentence and the silence after it."""
 
     text: str
+    """What the engine says."""
     pause_ms: int
+    written: str = ""
+    """The sentence as the digest wrote it: what captions show. Not part of the sound."""
 
 
 @dataclass(frozen=True)
@@ -52,11 +54,10 @@ def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str
     parts = []
     for segment in script.segments:
         lines: list[Line] = []
-        for chunk in segment.chunks:
-            spoken = sentences(chunk)
-            lines += [Line(s, settings.pause_sentence_ms) for s in spoken[:-1]]
-            lines.append(Line(spoken[-1], settings.pause_paragraph_ms))
-        lines[-1] = Line(lines[-1].text, 0)
+        for paragraph in segment.paragraphs:
+            lines += [Line(s.spoken, settings.pause_sentence_ms, s.written) for s in paragraph[:-1]]
+            lines.append(Line(paragraph[-1].spoken, settings.pause_paragraph_ms, paragraph[-1].written))
+        lines[-1] = Line(lines[-1].text, 0, lines[-1].written)
         if segment.kind == "intro":
             part = Part("intro", None, anchor, tuple(lines), lead="theme", bed=True)
         elif segment.kind == "section":
@@ -72,7 +73,10 @@ def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str
 def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict[str, str]) -> str:
     """Content hash of everything that shapes the part's audio; `engine_key` names the engine, model and voice."""
     used = {name: jingles[name] for name in (part.lead, part.tail, "bed" if part.bed else "") if name}
+    sound = asdict(part)
+    for line in sound["lines"]:
+        del line["written"]  # captions only: a new written form of the same words keeps the audio
     blob = json.dumps(
-        [FORMAT_VERSION, asdict(part), engine_key, asdict(settings), used], sort_keys=True, ensure_ascii=False
+        [FORMAT_VERSION, sound, engine_key, asdict(settings), used], sort_keys=True, ensure_ascii=False
     )
     return hashlib.sha256(blob.encode()).hexdigest()

@@ -85,7 +85,8 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
                 source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
             )
         digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
-    return build_script(digest, show.config.title, load_lexicon(show.root))
+    return build_script(digest, show.config.title, load_lexicon(show.root), rundown=show.config.rundown,
+                        date_order=show.config.numeric_date_order)
 
 
 def episode_title(script: Script) -> str:
@@ -234,7 +235,7 @@ def _timeline(jobs: list[PartJob], results: list[PartResult]) -> tuple[tuple[Cha
         cue
         for job, result, start in zip(jobs, results, starts, strict=True)
         for line, (a, b) in zip(job.part.lines, result.spans, strict=True)
-        for cue in transcript.caption_cues(start + a, start + b, line.text)
+        for cue in transcript.caption_cues(start + a, start + b, line.written or line.text)
     ]
     return chapters, cues
 

@@ -159,3 +159,27 @@ def test_a_show_published_before_identities_keeps_its_feed_guid(tone_show: Path)
     (tone_show / layout.IDENTITY_FILE).unlink()  # as a show published by an earlier version
     pipeline.publish_feed(layout.Show.open(tone_show))
     assert _channel_guid(tone_show) == channel
+
+
+def test_transcripts_show_what_the_digest_wrote(tone_show: Path) -> None:
+    """Captions read "$1.3 billion" and "Xi", timed from the audio: the written sentences, in order."""
+    text = LONGER.replace("to US$310 billion", "to US$310 billion, Xi Jinping's office said,")
+    write_digest(tone_show, "2026-02-03", text)
+    assert build(tone_show) is not None
+    folder = tone_show / "episodes" / "2026-02-03"
+    script = pipeline.load_script(layout.Show.open(tone_show), layout.parse_date("2026-02-03"), None)
+    written = [s.written for seg in script.segments for paragraph in seg.paragraphs for s in paragraph]
+    cues = [block.split("\n", 1)[1].replace("\n", " ").strip()
+            for block in (folder / "transcript.vtt").read_text().split("\n\n")[1:] if "-->" in block]
+    assert " ".join(cues) == " ".join(written)
+    digest = (folder / "digest.txt").read_text()
+    story_cues = [c for c in cues if not c.startswith(("Good morning", "It's", "Here are", "All that", "That's",
+                                                        "Thanks", "Let's", "We begin", "First up", "Turning",
+                                                        "Next,", "Moving", "Now to", "In ", "Over to", "And finally",
+                                                        "Finally today"))]
+    for cue in story_cues:
+        assert cue.rstrip(".") in digest.replace("\n", " "), cue
+    assert any("US$310 billion, Xi Jinping's office said" in c for c in cues)
+    assert not any("Shee" in c or "three hundred and ten" in c for c in cues)
+    spoken = (folder / "script.txt").read_text()
+    assert "three hundred and ten billion U S dollars" in spoken and "Shee" in spoken

@@ -71,7 +71,7 @@ def test_json_shape() -> None:
             ],
         }],
     }
-    assert {tuple(seg) for seg in data["segments"]} == {("kind", "section", "text")}
+    assert {tuple(seg) for seg in data["segments"]} == {("kind", "section", "text", "written")}
 
 
 def test_golden_sample_script() -> None:
@@ -96,3 +96,27 @@ def test_no_words_of_the_digest_are_dropped() -> None:
         for word in re.findall(r"(?<![\w$£€¥.-])[a-z]{3,}(?![\w-])", source):
             assert word in spoken_words[position:], (word, source[:60])
             position = spoken_words.index(word, position) + 1
+
+
+def test_golden_script_of_a_digest_in_another_house_style() -> None:
+    """Markdown headers, blank lines, a paragraph without a full stop, phone numbers, times with zones, numeric
+    dates, rates, addresses and tickers: an invented digest from another newsroom, reviewed once."""
+    digest = load_digest(REPO / "tests" / "golden" / "harbor-2026-03-04.digest.txt")
+    script = build_script(digest, "Daily Buzz", load_lexicon(REPO))
+    expected = (REPO / "tests" / "golden" / "harbor-2026-03-04.script.txt").read_text()
+    assert script.to_text() == expected
+    assert not FORBIDDEN.search(script.to_text())
+
+
+def test_intro_rundown_agreement_and_lists() -> None:
+    one = parse_digest("Daily Buzz: 3 February 2026\nExtra\nOne Thing Happened\nIt did.\n")
+    assert "one story from Extra." in build_script(one, "Daily Buzz").segments[0].text
+    assert "Today, one story in Extra." in build_script(one, "Daily Buzz", rundown=False).segments[0].text
+    two = parse_digest("Daily Buzz: 3 February 2026\nMarkets and Money\nA Thing\nIt did.\nCity Desk\n"
+                       "Another Thing\nIt did too.\nYet More\nAnd again.\n")
+    intro = build_script(two, "Daily Buzz").segments[0]
+    assert intro.chunks[1:] == ("Here are the headlines.", "A Thing.", "Another Thing.",
+                                "All that and more, in three stories from Markets and Money, and City Desk.")
+    assert [s.written for s in intro.paragraphs[2]] == ["A Thing"]  # captions show the headline as written
+    sections = [s.text for s in build_script(two, "Daily Buzz").segments if s.kind == "section"]
+    assert sections[0].endswith("One story.") and sections[1].endswith("Two stories.")

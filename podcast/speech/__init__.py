@@ -10,20 +10,22 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import dates, hygiene, measures, money, names, words
+from . import dates, forms, hygiene, measures, money, names, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "FORBIDDEN"]
+__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
 
 FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 """What the spoken text never contains."""
 
 
-def speak(text: str, context: str = "", lexicon: Lexicon | None = None) -> str:
-    """The spoken form of `text`; `context` is the whole story, for decisions like yen or yuan."""
+def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_order: str = "MDY") -> str:
+    """The spoken form of one written sentence; `context` is the whole story, for decisions like yen or
+    yuan; `date_order` ("MDY" or "DMY") reads numeric dates such as 03/05/2026."""
     text = hygiene.clean(text)
     if lexicon is not None:
         text = lexicon.apply(text)
+    text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
     text = money.verbalize(text, context or text)
     text = hygiene.apply(dates.RULES, text)
@@ -43,6 +45,37 @@ def _leftovers(text: str) -> str:
     replacements = {"$": " dollars ", "£": " pounds ", "€": " euros ", "¥": " yen ",
                     "₩": " won ", "%": " percent ", "&": " and ", "<": " ", ">": " "}
     return FORBIDDEN.sub(lambda m: replacements[m.group(0)], text)
+
+
+_WRITTEN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
+_NEVER_ENDS: Final = frozenset(t.lower() for t in names.TITLES) | {"no.", "st.", "ext.", "approx.", "vs.", "cf.",
+                                                                     "fig.", "vol.", "op.", "pp.", "p."}
+_CONTINUES_AFTER_CLOCK: Final = re.compile(
+    r"[\"'(]?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|HKT|JST|SGT|AEST|AEDT|IST|Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December)\b")
+
+
+def split_written(text: str) -> list[str]:
+    """A paragraph as the digest wrote it, cut into sentences: never inside a number ("1.5m", "3.2%"), a web
+    address, or after an abbreviation that leads on ("Dr.", "St.", "Jan.", an initial, "a.m. ET")."""
+    parts, start = [], 0
+    for match in _WRITTEN_END.finditer(text):
+        before = text[start:match.start()]
+        token = before.rsplit(None, 1)[-1] if before.strip() else ""
+        bare = token.lstrip("(\"'“‘").lower()
+        if text[match.end():match.end() + 1] == "(":
+            continue  # "Apple Inc. (NASDAQ: AAPL) reported": a bracket goes on with the sentence
+        if bare == "no." and not text[match.end():match.end() + 1].isdigit():
+            pass  # "No. 5" leads on; a quoted "no." ends a sentence
+        elif bare in _NEVER_ENDS or re.fullmatch(r"[A-Z]\.", token.lstrip("(\"'“‘")):
+            continue
+        if bare in ("a.m.", "p.m.") and _CONTINUES_AFTER_CLOCK.match(text, match.end()):
+            continue
+        parts.append(text[start:match.end()].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]
 
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')\]]*\s+(?=[\"'(]?[A-Z])")

@@ -30,6 +30,10 @@ def _day_month_year(match: re.Match[str]) -> str:
     day = int(match["day"])
     if not 1 <= day <= 31:
         return match.group(0)
+    if match.group(0)[0].isdigit() and re.match(r"\d+(?:st|nd|rd|th)", match.group(0)) and not match["year"]:
+        # "the 3rd November": "the third of November"
+        article = "" if match.string[max(0, match.start() - 4):match.start()].lower().endswith("the ") else "the "
+        return f"{article}{words.ordinal(day)} of {_month(match['month'])}"
     spoken = f"{_month(match['month'])} {words.ordinal(day)}"
     if match["year"]:
         spoken += f", {words.year(int(match['year']))}"
@@ -42,31 +46,6 @@ def _iso_date(match: re.Match[str]) -> str:
         return match.group(0)
     name = list(dict.fromkeys(MONTHS.values()))[month - 1]
     return f"{name} {words.ordinal(day)}, {words.year(int(match['year']))}"
-
-
-def _clock(match: re.Match[str]) -> str:
-    hour, minute = int(match["h"]), int(match["min"] or 0)
-    suffix = match["ampm"]
-    if hour > 23 or minute > 59:
-        return match.group(0)
-    if suffix:
-        mins = "" if minute == 0 else (
-            f" oh {words.integer(minute)}" if minute < 10 else f" {words.integer(minute)}"
-        )
-        spoken = f"{words.integer(hour)}{mins} {suffix[0].upper()} M"
-        return spoken + (". " if match["end"] else " ")
-    if match["min"] is None:
-        return match.group(0)
-    if hour >= 13 or match["h"].startswith("0"):  # 24-hour clock
-        head = words.integer(hour) if hour >= 10 else f"oh {words.integer(hour)}"
-        tail = " hundred" if minute == 0 else (
-            f" oh {words.integer(minute)}" if minute < 10 else f" {words.integer(minute)}"
-        )
-        return f"{head}{tail} "
-    tail = " o'clock" if minute == 0 else (
-        f" oh {words.integer(minute)}" if minute < 10 else f" {words.integer(minute)}"
-    )
-    return f"{words.integer(hour)}{tail} "
 
 
 def _year_range(match: re.Match[str]) -> str:
@@ -105,7 +84,10 @@ _PREPOSITION_BEFORE = re.compile(
 
 
 def _with_article(match: re.Match[str], spoken: str) -> str:
-    """"by Q1" reads "by the first quarter"; "Q1 sales" stays "first quarter sales"."""
+    """"by Q1" reads "by the first quarter"; before a noun it qualifies it: "Q3 earnings", "third-quarter
+    earnings"."""
+    if " of " not in spoken and words.noun_follows(match.string, match.end()):
+        return spoken.replace(" ", "-")
     before = match.string[max(0, match.start() - 16) : match.start()]  # a short window: linear time
     return "the " + spoken if _PREPOSITION_BEFORE.search(before) else spoken
 
@@ -146,14 +128,6 @@ RULES: Final[list[Rule]] = [
         re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:%|percent))(?:,?\s+" + _YEAR + r"\b)?"),
         _day_month_year,
     ),
-    (
-        re.compile(
-            r"\b(?P<h>[0-2]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap])\.?\s?m\b(?P<end>\.(?=\s*$|\s+(?-i:[A-Z])))?\.?\s*",
-            re.I,
-        ),
-        _clock,
-    ),
-    (re.compile(r"\b(?P<h>[0-2]?\d):(?P<min>[0-5]\d)(?P<ampm>)(?P<end>)\b\s*"), _clock),
     (
         re.compile(r"\bFY\s?'?(?P<fy>\d{4}|\d{2})(?:[-/](?P<to>\d{4}|\d{2}))?\b", re.I),
         _fiscal,

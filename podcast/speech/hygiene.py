@@ -11,19 +11,43 @@ from typing import Final
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 
+_SAID_AS_WORDS: Final = frozenset("com org net gov edu info biz news co my go me we to in on at by of do".split())
+
+
+def _label(label: str) -> str:
+    """One part of an address: two-letter runs and vowel-less ones spelled ("ir" -> "I R", "eu" -> "E U"),
+    words said ("com", "bank", "co"), hyphens said as "dash"."""
+    parts = [p for p in label.split("-") if p]
+    spoken = [" ".join(p.upper()) if p.isalpha() and p.lower() not in _SAID_AS_WORDS
+              and (len(p) <= 2 or (len(p) <= 4 and not re.search(r"[aeiouy]", p.lower()))) else p
+              for p in parts]
+    return " dash ".join(spoken)
+
+
 def _spell_host(host: str) -> str:
-    """"coindesk.com" -> "coindesk dot com"."""
-    return " dot ".join(part for part in host.split(".") if part)
+    """"example-bank.eu" -> "example dash bank dot E U"; "coindesk.com" -> "coindesk dot com"."""
+    return " dot ".join(_label(part) for part in host.split(".") if part)
 
 
 def _url(match: re.Match[str]) -> str:
-    host = re.sub(r"^(?:https?://)?(?:www\.)?", "", match.group(0), flags=re.I)
-    host = re.split(r"[/?#]", host, maxsplit=1)[0]
-    return _spell_host(host)
+    """A web address as read aloud: its host and path ("example dot gov slash help"); a full stop or comma
+    after it still ends the sentence or clause."""
+    address = match.group(0)
+    trailing = re.search(r"[.,;:!?]+$", address)
+    tail = trailing.group(0) if trailing else ""
+    address = address[: len(address) - len(tail)]
+    address = re.sub(r"^(?:https?://)?(?:www\.)?", "", address, flags=re.I)
+    host, _, path = address.partition("/")
+    path = re.split(r"[?#]", path, maxsplit=1)[0].strip("/")
+    spoken = _spell_host(host)
+    if path and len(path.split("/")) <= 3 and len(path) <= 40:
+        spoken += "".join(" slash " + " ".join(re.split(r"[-_.]", part)) for part in path.split("/"))
+    return spoken + tail
 
 
 def _email(match: re.Match[str]) -> str:
-    return f"{match.group(1).replace('.', ' dot ')} at {_spell_host(match.group(2))}"
+    local = " dot ".join(_label(part) for part in match.group(1).split("."))
+    return f"{local} at {_spell_host(match.group(2))}"
 
 
 def _keep_speakable(char: str) -> str:

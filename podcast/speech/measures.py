@@ -24,6 +24,7 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
     "sqm": ("square metre", "square metres"),
     "sq ft": ("square foot", "square feet"),
     "km": ("kilometre", "kilometres"),
+    "m": ("metre", "metres"),
     "cm": ("centimetre", "centimetres"),
     "mm": ("millimetre", "millimetres"),
     "nm": ("nanometre", "nanometres"),
@@ -74,6 +75,14 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
     "sec": ("second", "seconds"),
     "ms": ("millisecond", "milliseconds"),
     "yrs": ("year", "years"),
+    "yr": ("year", "years"),
+    "mo": ("month", "months"),
+    "mos": ("month", "months"),
+    "wk": ("week", "weeks"),
+    "wks": ("week", "weeks"),
+    "KM": ("kilometre", "kilometres"),
+    "KG": ("kilogram", "kilograms"),
+    "MPH": ("mile per hour", "miles per hour"),
     "TEU": ("T E U", "T E U"),
     "TEUs": ("T E U", "T E Us"),
 }
@@ -131,6 +140,23 @@ def _points(match: re.Match[str]) -> str:
     return f"{words.cardinal(match['num'])} {name}{'' if singular else 's'}"
 
 
+def _unit_range(match: re.Match[str]) -> str:
+    _, many = UNITS[match["unit"]]
+    return f"{words.cardinal(match['a'])} to {words.cardinal(match['b'])} {many}"
+
+
+_METRES_AFTER: Final = re.compile(r"\s*(?:high|tall|long|deep|wide|away|sprint|race|dash|hurdles|freestyle|"
+                                  r"relay|above|below|under|of\b)")
+
+
+def _scaled(match: re.Match[str]) -> str:
+    """"1.5m people" -> "one point five million people"; "100m sprint" stays metres (no rule claims it)."""
+    if match["scale"] == "m" and (_METRES_AFTER.match(match.string, match.end())
+                                  or not re.match(r"\s+[a-z]|\s*[.,;:]|\s*$", match.string[match.end():])):
+        return match.group(0)
+    return f"{words.cardinal(match['num'])} {words.scale(match['scale'])}"
+
+
 RULES: Final[list[Rule]] = [
     (re.compile(r"\b(?P<a>y|q|m|w)/(?P=a)\b|\b(?:YoY|yoy|y-o-y)\b|\bQoQ\b|\bMoM\b"),
      lambda m: {"y": "year on year", "q": "quarter on quarter", "m": "month on month",
@@ -139,12 +165,18 @@ RULES: Final[list[Rule]] = [
      _percent),
     (re.compile(_N + r"\s?(?P<unit>bps|bp|basis points?|pp|ppts?|percentage points?)\b"), _points),
     (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _fraction),
+    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")\s?(?P<unit>" + _UNIT_ALT
+                + r")(?![A-Za-z0-9²])"), _unit_range),
+    (re.compile(r"(?<![\w.])(?P<num>" + NUMBER + r")\s?(?P<scale>bn|mn|mln|tn|trn|m)(?![\w])"), _scaled),
     (_UNIT_RE, _unit),
     (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w.]|-\d)"),
      _range),
     (re.compile(r"\b(?P<num>" + NUMBER + r")\s?[xX×](?![A-Za-z0-9])"),
      lambda m: f"{words.cardinal(m['num'])} times"),
-    (re.compile(r"(?<![\w.])(?P<num>\d+)(?:st|nd|rd|th)\b"), lambda m: words.ordinal(int(m["num"]))),
+    (re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"),
+     lambda m: words.ordinal(int(m["num"].replace(",", "")))),
+    (re.compile(r"(?<![\d:])\b(?P<a>\d{1,2}):(?P<b>\d{1,2})\b(?=\s+(?:ratio|split|majority|vote|win|lead|margin|odds))"),
+     lambda m: f"{words.integer(int(m['a']))} to {words.integer(int(m['b']))}"),
     (re.compile(r"(?<![\w.])No\.\s?(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
     (re.compile(r"#(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
 ]

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from . import words
+from . import forms, words
 
 
 @dataclass(frozen=True)
@@ -76,11 +76,14 @@ _PER = r"(?:\s?/\s?(?P<per>[A-Za-z]+))?"
 _PREFIX = (
     r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥|(?<![A-Za-z])(?:" + _CODES + r")(?=\s?\d))\s?"
 )
-_UPPER = r"(?:\s?(?:-|to)\s?(?P<upper>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
+_UPPER = r"(?:\s?(?:-|to)\s?(?:" + _SYMBOLS + r")?(?P<upper>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
 AMOUNT_BEFORE = re.compile(_PREFIX + _NUMBER + _UPPER + _SCALE + _PER)
 AMOUNT_AFTER = re.compile(
     r"(?<![\w.,])" + _NUMBER + _SCALE + r"\s?(?P<cur>" + _CODES + r"|€|£|¥|₩)(?![A-Za-z])" + _PER
 )
+_BY_NAME: Final = {"yen": YEN, "yuan": YUAN}
+AMOUNT_NAMED = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)\s(?P<name>(?i:yen|yuan))\b")
+"""A decimal before a currency without cents ("151.20 Yen"): trailing zeros are not read."""
 CONVERSION = re.compile(r",?\s*\(\s*(?P<inner>(?:about |around |roughly |or )?[^()]*?)\s*\)")
 
 PER_UNIT: Final = {
@@ -115,11 +118,17 @@ def say_amount(
         spoken = f"{words.cardinal(whole)} {name}"
         if minor and currency.minor_many and len(minor) == 2:
             cents = int(minor)
-            if cents:
-                minor_name = currency.minor_one if cents == 1 else currency.minor_many
+            minor_name = currency.minor_one if cents == 1 else currency.minor_many
+            if cents and int(whole) == 0:  # 79p: "seventy-nine pence", never "zero pounds and ..."
+                spoken = f"{words.integer(cents)} {minor_name}"
+            elif cents and attributive:  # "a £3.49 sandwich": "a three pound forty-nine sandwich"
+                spoken += f" {words.integer(cents)}"
+            elif cents:
                 spoken += f" and {words.integer(cents)} {minor_name}"
-        elif minor and int(minor):
-            spoken = f"{words.cardinal(number)} {currency.many}"
+        elif minor and len(minor) >= 3:  # a rate or quote, read as traders do: "one point oh eight seven five"
+            spoken = f"{words.cardinal(whole)} point {forms.spell_digits(minor)} {currency.many}"
+        elif minor and int(minor):  # no minor unit (yen): trailing zeros are not read
+            spoken = f"{words.cardinal(whole + '.' + minor.rstrip('0'))} {currency.many}"
     if per:
         unit = PER_UNIT.get(per.lower())
         spoken += f" per {unit}" if unit else f" per {per}"
@@ -147,8 +156,12 @@ def verbalize(text: str, context: str = "") -> str:
     def after(match: re.Match[str]) -> str:
         return say_amount(match["num"], match["scale"], _currency(match["cur"], context), match["per"])
 
+    def named(match: re.Match[str]) -> str:
+        return say_amount(match["num"], None, _BY_NAME[match["name"].lower()], None)
+
     text = AMOUNT_BEFORE.sub(before, text)
-    return AMOUNT_AFTER.sub(after, text)
+    text = AMOUNT_AFTER.sub(after, text)
+    return AMOUNT_NAMED.sub(named, text)
 
 
 def conversions(text: str) -> str:

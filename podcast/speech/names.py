@@ -25,6 +25,10 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "Mon.": "Monday", "Tue.": "Tuesday", "Wed.": "Wednesday", "Thu.": "Thursday",
     "Fri.": "Friday", "Sat.": "Saturday", "Sun.": "Sunday",
 }
+ABBREVIATIONS.update({key[0].upper() + key[1:]: value[0].upper() + value[1:]
+                      for key, value in list(ABBREVIATIONS.items()) if key[0].islower() and len(key) > 3})
+"""Sentence-initial forms too: "Approx. 40" -> "Approximately forty"."""
+
 _ABBREV_RE = re.compile(
     r"(?<![\w.])(?P<abbr>" + "|".join(re.escape(a) for a in sorted(ABBREVIATIONS, key=len, reverse=True)) + r")"
     r"(?P<after>\s*$|\s+(?=[A-Z\"'])|)",
@@ -84,7 +88,7 @@ def _num_letter(match: re.Match[str]) -> str:
     return f"{words.model_number(match['num'])} {_spell(match['letters'])}"
 
 
-_TITLES: Final = frozenset(
+TITLES: Final = frozenset(
     "Dr. Mr. Mrs. Ms. Prof. Gen. Lt. Col. Capt. Sen. Rep. Gov. Pres. Sgt. Adm. Rev. Hon. Mt. Ft. "
     "No. v. vs. e.g. i.e. a.k.a. approx. Jan. Feb. Aug. Sept. Sep. Oct. Nov. Dec. "
     "U.S. U.K. U.N. E.U. D.C. Jr. Sr. Mon. Tue. Wed. Thu. Fri. Sat. Sun.".split()
@@ -101,9 +105,9 @@ def abbreviations(text: str) -> str:
         abbr, after = match["abbr"], match["after"]
         spoken = ABBREVIATIONS[abbr]
         at_end = not text[match.end():].strip()
-        if at_end and abbr not in _TITLES:
+        if at_end and abbr not in TITLES:
             return spoken + "." + after
-        if abbr in _TITLES or not after:
+        if abbr in TITLES or not after:
             return spoken + after
         return spoken + "." + after  # end of text, or a capital follows: a sentence ended
 
