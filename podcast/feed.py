@@ -83,29 +83,32 @@ MAX_NOTES_BYTES: Final = 4000
 
 
 def show_notes(record: EpisodeRecord, config: ShowConfig) -> str:
-    """HTML: chapter timestamps from 00:00 (which Spotify reads as chapters), then each section
-    with its clip and headlines; headlines are left out from the end to stay within 4000 bytes."""
-    stamps = ""
-    if record.chapters:
-        stamps = "<p>" + "<br/>".join(
-            f"{_timestamp(ch.start_ms)} {html.escape(ch.title)}" for ch in record.chapters
-        ) + "</p>"
+    """HTML: every story with its time stamp, from 00:00 (Apple and Pocket Casts make them links, Spotify reads
+    them as chapters), grouped under each section with a link to its clip; stories are left out from the end of
+    the longest section to stay within Apple's 4000 bytes."""
     clips = {clip.title: clip for clip in record.clips}
-    sections: list[tuple[str, list[str]]] = []
-    for title, headlines in record.headlines:
-        heading = html.escape(title)
-        if title in clips:
-            heading = f'<a href="{html.escape(config.url(clips[title].file))}">{heading}</a>'
-        sections.append((f"<p><b>{heading}</b></p>", [f"<li>{html.escape(h)}</li>" for h in headlines]))
+    opening = [c for c in record.chapters if not c.section]
+    groups: dict[str, list[str]] = {}
+    for chapter in record.chapters:
+        if chapter.section:
+            line = f"{_timestamp(chapter.start_ms)} {html.escape(chapter.title)}"
+            groups.setdefault(chapter.section, []).append(line)
+    if not groups:  # a record from before per-story chapters: its headlines
+        groups = {title: [html.escape(h) for h in headlines] for title, headlines in record.headlines}
+    head = "".join(f"<p>{_timestamp(c.start_ms)} {html.escape(c.title)}</p>" for c in opening)
 
     def render() -> str:
-        body = "".join(head + (f"<ul>{''.join(items)}</ul>" if items else "") for head, items in sections)
-        return stamps + body
+        body = []
+        for title, lines in groups.items():
+            heading = html.escape(title)
+            if title in clips:
+                heading = f'<a href="{html.escape(config.url(clips[title].file))}">{heading}</a>'
+            body.append(f"<p><b>{heading}</b>" + "".join(f"<br/>{line}" for line in lines) + "</p>")
+        return head + "".join(body)
 
     notes = render()
-    while len(notes.encode()) > MAX_NOTES_BYTES and any(items for _, items in sections):
-        longest = max(sections, key=lambda section: len(section[1]))
-        longest[1].pop()
+    while len(notes.encode()) > MAX_NOTES_BYTES and any(len(lines) > 1 for lines in groups.values()):
+        max(groups.values(), key=len).pop()
         notes = render()
     return notes
 
@@ -167,7 +170,7 @@ def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str,
         entry.title(record.title)
         entry.description(notes)
         entry.content(notes, type="CDATA")
-        entry.link(href=config.url(record.audio_file))
+        entry.link(href=config.url(record.page_file or record.audio_file))  # the episode page: stories and transcript
         entry.enclosure(config.url(record.audio_file), str(record.length), "audio/mpeg")
         entry.pubDate(pub_date(config, record.date))
         entry.podcast.itunes_duration(int(round(record.duration_s)))

@@ -111,11 +111,14 @@ class Script:
 
 @dataclass(frozen=True)
 class Chapter:
-    """A navigable part of the episode, timed from the rendered audio."""
+    """A navigable part of the episode, timed from the rendered audio: the opening headlines, or a story."""
 
     title: str
+    """The story's headline as written; "Headlines" for the opening rundown."""
     start_ms: int
     end_ms: int
+    section: str = ""
+    """The section a story belongs to (its first story also takes the section's lead-in); "" for the opening."""
 
 
 @dataclass(frozen=True)
@@ -153,6 +156,8 @@ class EpisodeRecord:
     transcript_srt: str = ""
     chapters_file: str = ""
     """Podcasting 2.0 JSON chapters, relative to the show folder."""
+    page_file: str = ""
+    """The episode's page (episodes/DATE/index.html), relative to the show folder: the feed item's link."""
     inputs: dict[str, str] = field(default_factory=dict)
     """A hash of each input the build read, by name: says what changed when it is rebuilt."""
 
@@ -178,5 +183,6 @@ class EpisodeRecord:
             transcript_vtt=data.get("transcript_vtt", ""),
             transcript_srt=data.get("transcript_srt", ""),
             chapters_file=data.get("chapters_file", ""),
+            page_file=data.get("page_file", ""),
             inputs=dict(data.get("inputs", {})),
         )

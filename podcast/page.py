@@ -1,71 +1,141 @@
-"""The listening page, index.html: every episode with a player, its chapters, clips and transcript."""
+"""The pages: index.html lists the episodes (the newest playable at once), and episodes/DATE/index.html
+lets a listener skip to any story and read along.
+
+Plain HTML with the stylesheet and a small script (podcast/web/) inlined: no build
+step, no CDN, every URL relative. Every text from a digest or the settings is escaped.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+from dataclasses import dataclass
+from importlib import resources
 from typing import Final
 
 from .config import ShowConfig
 from .models import EpisodeRecord
 
-_STYLE: Final = """
-body{font:16px/1.5 system-ui,sans-serif;max-width:46rem;margin:2rem auto;padding:0 1rem;color:#1c2433}
-header{display:flex;gap:1rem;align-items:center}header img{width:96px;height:96px;border-radius:8px}
-article{border-top:1px solid #d6dbe4;padding:1rem 0}audio{width:100%}
-ol.chapters{padding-left:1.2rem}button.seek{border:0;background:none;color:#1d4ed8;cursor:pointer;padding:0;font:inherit}
-.clip{margin:.4rem 0}.clip span{display:block;font-size:.9rem;color:#4b5563}
-"""
-_SCRIPT: Final = """
-document.addEventListener('click', function (event) {
-  var button = event.target.closest('button.seek');
-  if (!button) return;
-  var player = document.getElementById(button.dataset.player);
-  player.currentTime = parseFloat(button.dataset.start);
-  player.play();
-});
-"""
+PAGE_FILE: Final = "index.html"
 
 
-def _clock(ms: int) -> str:
-    minutes, seconds = divmod(ms // 1000, 60)
-    return f"{minutes:02d}:{seconds:02d}"
+@dataclass(frozen=True)
+class SpokenSentence:
+    """A sentence as the digest wrote it, and when it is heard."""
+
+    start_s: float
+    end_s: float
+    text: str
+    kind: str
+    """The part it belongs to: intro, section, story or outro."""
+    section: str
+    headline: bool = False
+    ends_paragraph: bool = True
+
+
+def _asset(name: str) -> str:
+    return resources.files("podcast").joinpath("web", name).read_text(encoding="utf-8")
+
+
+def _stamp(seconds: float) -> str:
+    minutes, secs = divmod(int(seconds), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def _head(title: str, language: str, style: str) -> str:
+    e = html.escape
+    return (f'<!doctype html>\n<html lang="{e(language)}"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">'
+            f'<meta name="color-scheme" content="light dark"><link rel="icon" href="data:,">'
+            f"<title>{e(title)}</title><style>{style}</style>")
+
+
+def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
+                 cover: str) -> str:
+    """episodes/DATE/index.html: player, stories that seek, the live transcript, the section clips."""
+    e = html.escape
+    day = dt.date.fromisoformat(record.date)
+    audio_name = record.audio_file.rsplit("/", 1)[-1]
+    toc: list[str] = []
+    open_section: str | None = None
+    for chapter in record.chapters:
+        if chapter.section != open_section:
+            if open_section is not None:
+                toc.append("</ol></li>")
+            open_section = chapter.section
+            toc.append(f'<li><h3>{e(chapter.section) if chapter.section else "Opening"}</h3><ol class="stories">')
+        start = chapter.start_ms / 1000
+        toc.append(f'<li><span class="stamp">{_stamp(start)}</span>'
+                   f'<a class="seek" href="#t={_stamp(start)}" data-start="{start:.3f}">{e(chapter.title)}</a>'
+                   f'<button type="button" class="copy" data-stamp="{_stamp(start)}" '
+                   f'aria-label="Copy link to {e(chapter.title)}">Copy link</button></li>')
+    if open_section is not None:
+        toc.append("</ol></li>")
+    paragraphs: list[str] = []
+    heading: str | None = None
+    open_paragraph = False
+    for sentence in sentences:
+        label = sentence.section if sentence.kind in ("section", "story") else (
+            "Opening" if sentence.kind == "intro" else "Sign-off")
+        if label != heading:
+            heading = label
+            paragraphs.append(f"<h3>{e(label)}</h3>")
+        if not open_paragraph:
+            paragraphs.append('<p class="headline">' if sentence.headline else "<p>")
+            open_paragraph = True
+        paragraphs.append(f'<span class="s" tabindex="0" data-start="{sentence.start_s:.3f}" '
+                          f'data-end="{sentence.end_s:.3f}">{e(sentence.text)}</span> ')
+        if sentence.ends_paragraph:
+            paragraphs.append("</p>")
+            open_paragraph = False
+    if open_paragraph:
+        paragraphs.append("</p>")
+    clips = "".join(
+        f'<li><span>{e(clip.title)}</span> <span class="stamp">{_stamp(clip.duration_s)}</span>'
+        f'<audio controls preload="none" src="sections/{e(clip.file.rsplit("/", 1)[-1])}" '
+        f'aria-label="{e(clip.title)} on its own, {_stamp(clip.duration_s)}"></audio></li>'
+        for clip in record.clips
+    )
+    return (
+        _head(f"{record.title} — {config.title}", config.language, _asset("episode.css"))
+        + f'<link rel="alternate" type="application/rss+xml" title="{e(config.title)}" href="../../feed.xml">'
+        + "</head><body>"
+        + f'<header><img src="../../{e(cover)}" alt=""><div><p><a href="../../index.html">{e(config.title)}</a></p>'
+        + f'<h1>{e(record.title)}</h1><p><time datetime="{record.date}">{day:%A, %-d %B %Y}</time> · '
+        + f"{_stamp(record.duration_s)}</p></div></header>"
+        + '<main><div class="player"><audio id="player" controls preload="metadata" '
+        + f'src="{e(audio_name)}" aria-label="The episode, {_stamp(record.duration_s)}"></audio></div>'
+        + f'<nav aria-label="Stories"><h2>Stories</h2><ol class="toc">{"".join(toc)}</ol></nav>'
+        + f'<section class="transcript" aria-label="Transcript"><h2>Transcript</h2>{"".join(paragraphs)}</section>'
+        + '<section aria-label="Sections on their own"><h2>Sections on their own</h2><ol class="clips toc">'
+        + f"{clips}</ol></section></main>"
+        + '<footer><p><a href="transcript.vtt">Captions (WebVTT)</a> · <a href="chapters.json">Chapters (JSON)</a>'
+        + ' · <a href="../../feed.xml">Subscribe (RSS)</a></p></footer>'
+        + '<p id="status" role="status" aria-live="polite"></p>'
+        + f"<script>{_asset('episode.js')}</script></body></html>\n"
+    )
 
 
 def render_page(config: ShowConfig, records: list[EpisodeRecord], cover: str) -> str:
-    """The page, newest episode first; every URL is relative, so it works wherever it is served."""
+    """index.html: the episodes newest first, each linking to its page; the newest is playable at once."""
     e = html.escape
-    articles = []
-    for record in sorted(records, key=lambda r: r.date, reverse=True):
-        player = f"player-{record.date}"
-        chapters = "".join(
-            f'<li><button class="seek" data-player="{player}" data-start="{c.start_ms / 1000:.3f}">'
-            f"{_clock(c.start_ms)} {e(c.title)}</button></li>"
-            for c in record.chapters
-        )
-        clips = "".join(
-            f'<div class="clip"><span>{e(c.title)}</span>'
-            f'<audio controls preload="none" src="{e(c.file)}"></audio></div>'
-            for c in record.clips
-        )
-        transcript = f' · <a href="{e(record.transcript_vtt)}">Transcript</a>' if record.transcript_vtt else ""
+    items = []
+    for number, record in enumerate(sorted(records, key=lambda r: r.date, reverse=True)):
         day = dt.date.fromisoformat(record.date)
-        articles.append(
-            f'<article id="{record.date}"><h2>{e(record.title)}</h2>'
-            f"<p><time datetime=\"{record.date}\">{day:%A, %-d %B %Y}</time> · "
-            f"{round(record.duration_s / 60)} min{transcript}</p>"
-            f'<audio id="{player}" controls preload="metadata" src="{e(record.audio_file)}"></audio>'
-            f'<h3>Chapters</h3><ol class="chapters">{chapters}</ol>'
-            f"<h3>Sections</h3>{clips}</article>"
-        )
-    body = "".join(articles) or "<p>No episodes yet.</p>"
+        link = f"episodes/{record.date}/{PAGE_FILE}"
+        player = (f'<audio controls preload="metadata" src="{e(record.audio_file)}" '
+                  f'aria-label="Play {e(record.title)}"></audio>' if number == 0 else "")
+        stories = sum(1 for c in record.chapters if c.section)
+        items.append(f'<li id="{record.date}"><h2><a href="{e(link)}">{e(record.title)}</a></h2>'
+                     f'<p><time datetime="{record.date}">{day:%A, %-d %B %Y}</time> · {_stamp(record.duration_s)}'
+                     f" · {stories} stories</p>{player}</li>")
+    body = f'<ol class="toc episodes">{"".join(items)}</ol>' if items else "<p>No episodes yet.</p>"
     return (
-        f'<!doctype html>\n<html lang="{e(config.language)}"><head><meta charset="utf-8">'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{e(config.title)}</title>"
-        f'<link rel="alternate" type="application/rss+xml" title="{e(config.title)}" href="feed.xml">'
-        f"<style>{_STYLE}</style></head><body>"
-        f'<header><img src="{e(cover)}" alt=""><div><h1>{e(config.title)}</h1><p>{e(config.description)}</p>'
-        f'<p><a href="feed.xml">Subscribe (RSS)</a></p></div></header>'
-        f"<main>{body}</main><script>{_SCRIPT}</script></body></html>\n"
+        _head(config.title, config.language, _asset("episode.css"))
+        + f'<link rel="alternate" type="application/rss+xml" title="{e(config.title)}" href="feed.xml">'
+        + "</head><body>"
+        + f'<header><img src="{e(cover)}" alt=""><div><h1>{e(config.title)}</h1><p>{e(config.description)}</p>'
+        + '<p><a href="feed.xml">Subscribe (RSS)</a></p></div></header>'
+        + f"<main>{body}</main></body></html>\n"
     )

@@ -31,6 +31,8 @@ class Line:
     pause_ms: int
     written: str = ""
     """The sentence as the digest wrote it: what captions show. Not part of the sound."""
+    ends_paragraph: bool = False
+    """The last sentence of a headline or paragraph: where the page's transcript starts a new paragraph."""
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,8 @@ def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str
         lines: list[Line] = []
         for paragraph in segment.paragraphs:
             lines += [Line(s.spoken, settings.pause_sentence_ms, s.written) for s in paragraph[:-1]]
-            lines.append(Line(paragraph[-1].spoken, settings.pause_paragraph_ms, paragraph[-1].written))
-        lines[-1] = Line(lines[-1].text, 0, lines[-1].written)
+            lines.append(Line(paragraph[-1].spoken, settings.pause_paragraph_ms, paragraph[-1].written, True))
+        lines[-1] = Line(lines[-1].text, 0, lines[-1].written, True)
         if segment.kind == "intro":
             part = Part("intro", None, anchor, tuple(lines), lead="theme", bed=True)
         elif segment.kind == "section":
@@ -75,7 +77,7 @@ def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict
     used = {name: jingles[name] for name in (part.lead, part.tail, "bed" if part.bed else "") if name}
     sound = asdict(part)
     for line in sound["lines"]:
-        del line["written"]  # captions only: a new written form of the same words keeps the audio
+        del line["written"], line["ends_paragraph"]  # for captions and the page: the audio is the same
     blob = json.dumps(
         [FORMAT_VERSION, sound, engine_key, asdict(settings), used], sort_keys=True, ensure_ascii=False
     )

@@ -218,26 +218,52 @@ def describe(part: Part) -> str:
     return f"{label} ({part.section})" if part.section else label
 
 
-def _timeline(jobs: list[PartJob], results: list[PartResult]) -> tuple[tuple[Chapter, ...], list[transcript.Cue]]:
-    """Chapters (one per section) and caption cues, from the parts' real durations."""
+@dataclass(frozen=True)
+class Timeline:
+    """When everything is heard, from the parts' real durations."""
+
+    chapters: tuple[Chapter, ...]
+    """The opening, then one chapter per story; a section's first story starts with the section's lead-in."""
+    sentences: tuple[page.SpokenSentence, ...]
+    """Every sentence as written, with when it is spoken: the page's live transcript."""
+    cues: list[transcript.Cue]
+    """Caption cues of at most two lines."""
+    total_s: float
+
+
+def _timeline(jobs: list[PartJob], results: list[PartResult]) -> Timeline:
     starts, at = [], 0.0
     for result in results:
         starts.append(at)
         at += result.duration_s
-    sections = [(job.part.section or "", start) for job, start in zip(jobs, starts, strict=True)
-                if job.part.kind == "section"]
+    marks: list[tuple[str, float, str]] = []  # (title, start, section)
+    pending_section: float | None = None
+    for job, start in zip(jobs, starts, strict=True):
+        part = job.part
+        if part.kind == "intro":
+            marks.append(("Headlines", 0.0, ""))
+        elif part.kind == "section":
+            pending_section = start
+        elif part.kind == "story":
+            title = part.lines[0].written or part.lines[0].text
+            marks.append((title.rstrip("."), start if pending_section is None else pending_section,
+                          part.section or ""))
+            pending_section = None
+    if marks:
+        marks[0] = (marks[0][0], 0.0, marks[0][2])  # the first chapter always starts the episode
     chapters = tuple(
-        Chapter(title, 0 if i == 0 else round(start * 1000),
-                round((sections[i + 1][1] if i + 1 < len(sections) else at) * 1000))
-        for i, (title, start) in enumerate(sections)
+        Chapter(title, round(begin * 1000), round((marks[i + 1][1] if i + 1 < len(marks) else at) * 1000), section)
+        for i, (title, begin, section) in enumerate(marks)
     )
-    cues = [
-        cue
-        for job, result, start in zip(jobs, results, starts, strict=True)
-        for line, (a, b) in zip(job.part.lines, result.spans, strict=True)
-        for cue in transcript.caption_cues(start + a, start + b, line.written or line.text)
-    ]
-    return chapters, cues
+    sentences, cues = [], []
+    for job, result, start in zip(jobs, results, starts, strict=True):
+        for number, (line, (a, b)) in enumerate(zip(job.part.lines, result.spans, strict=True)):
+            text = line.written or line.text
+            sentences.append(page.SpokenSentence(round(start + a, 3), round(start + b, 3), text, job.part.kind,
+                                                 job.part.section or "", headline=job.part.kind == "story"
+                                                 and number == 0, ends_paragraph=line.ends_paragraph))
+            cues += transcript.caption_cues(start + a, start + b, text)
+    return Timeline(chapters, tuple(sentences), cues, at)
 
 
 def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: list[PartResult], cover_path: Path,
@@ -248,7 +274,8 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
     art = cover.embeddable(cover_path)
     long_date = f"{digest.date:%-d %B %Y}"
     title = episode_title(script)
-    chapters, cues = _timeline(jobs, results)
+    timeline = _timeline(jobs, results)
+    chapters, cues = timeline.chapters, timeline.cues
 
     (work / "sections").mkdir()
     clips = []
@@ -257,7 +284,10 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
         members = [r.mp3 for j, r in zip(jobs, results, strict=True) if j.part.section == section.title]
         audio.join_mp3(members, work / name)
         seconds = tags.write_tags(work / name, title=f"{section.title} — {config.title}, {long_date}",
-                                  show=config.title, artist=config.author, date=date_text, cover_jpeg=art)
+                                  show=config.title, artist=config.author, date=date_text, cover_jpeg=art,
+                                  chapters=_clip_chapters(chapters, section.title,
+                                                          sum(r.duration_s for r in results
+                                                              if r.mp3 in members)))
         published = _versioned(work / name)
         clips.append(SectionClip(section.title, section.slug, f"{rel}/sections/{published.name}",
                                  published.stat().st_size, seconds))
@@ -269,6 +299,7 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
     (work / "transcript.vtt").write_text(transcript.to_vtt(cues))
     (work / "transcript.srt").write_text(transcript.to_srt(cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
+    page_path = f"{rel}/{page.PAGE_FILE}"
     previous = _record(show.episode_dir(digest.date))
     record = EpisodeRecord(
         date=date_text,
@@ -287,11 +318,24 @@ def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: lis
         transcript_vtt=f"{rel}/transcript.vtt",
         transcript_srt=f"{rel}/transcript.srt",
         chapters_file=f"{rel}/chapters.json",
+        page_file=page_path,
     )
+    (work / page.PAGE_FILE).write_text(page.episode_page(
+        config, record, timeline.sentences, cover_path.relative_to(show.root).as_posix()
+        if cover_path.is_relative_to(show.root) else cover.GENERATED_NAME))
     (work / "script.json").write_text(json.dumps(script.to_dict(), indent=2, ensure_ascii=False) + "\n")
     (work / "script.txt").write_text(script.to_text())
     (work / "episode.json").write_text(json.dumps(record.to_dict(), indent=2, ensure_ascii=False) + "\n")
     return record
+
+
+def _clip_chapters(chapters: tuple[Chapter, ...], section: str, clip_s: float) -> tuple[Chapter, ...]:
+    """A section's story chapters, timed from the start of its clip."""
+    own = [c for c in chapters if c.section == section]
+    if not own:
+        return ()
+    offset, end = own[0].start_ms, round(clip_s * 1000)
+    return tuple(Chapter(c.title, c.start_ms - offset, min(c.end_ms - offset, end), c.section) for c in own)
 
 
 def _umask() -> int:

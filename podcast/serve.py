@@ -38,7 +38,8 @@ _DATE = r"\d{4}-\d{2}-\d{2}"
 PUBLISHED: Final = [
     re.compile(r"(feed\.xml|index\.html|cover\.png)"),
     re.compile(r"feeds/[a-z0-9-]+\.xml"),
-    re.compile(rf"episodes/{_DATE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt)"),
+    re.compile(rf"episodes/{_DATE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt"
+               r"|index\.html)"),
     re.compile(rf"episodes/{_DATE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
 ]
 DIGESTS: Final = re.compile(rf"episodes/{_DATE}/digest\.txt")

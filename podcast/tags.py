@@ -1,4 +1,5 @@
-"""ID3 v2.3 tags: title, show, artist, date, genre, cover art, length, chapters with a CTOC."""
+"""ID3 v2.3 tags: title, show, artist, date, genre, cover art, length, and per-story chapters under one table
+of contents per section."""
 
 from __future__ import annotations
 
@@ -50,28 +51,35 @@ def write_tags(
         tags.add(TCON(encoding=3, text="Podcast"))
         tags.add(TLEN(encoding=3, text=str(int(duration * 1000))))
         tags.add(APIC(encoding=3, mime="image/jpeg", type=3, desc="Cover", data=cover_jpeg))
-        ids = [f"chp{i}" for i in range(len(chapters))]
-        if chapters:  # the table of contents first, then the chapters it lists, in play order
-            tags.add(
-                CTOC(
-                    element_id="toc",
-                    flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED,
-                    child_element_ids=ids,
-                    sub_frames=[TIT2(encoding=3, text="Chapters")],
-                )
-            )
-        for element_id, chapter in zip(ids, chapters, strict=True):
-            tags.add(
-                CHAP(
-                    element_id=element_id,
-                    start_time=chapter.start_ms,
-                    end_time=chapter.end_ms,
-                    start_offset=0xFFFFFFFF,
-                    end_offset=0xFFFFFFFF,
-                    sub_frames=[TIT2(encoding=3, text=chapter.title)],
-                )
-            )
+        _add_chapters(tags, chapters)
         tags.save(str(path), v2_version=3)
     except (MutagenError, OSError) as exc:
         raise TaggingError(path, exc) from exc
     return duration
+
+
+def _add_chapters(tags: ID3, chapters: tuple[Chapter, ...]) -> None:
+    """A top-level ordered CTOC listing the opening chapter and one CTOC per section, each section's CTOC
+    listing its stories' CHAPs; tables of contents first, then the chapters in play order."""
+    if not chapters:
+        return
+    ids = [f"chp{i}" for i in range(len(chapters))]
+    sections: dict[str, list[str]] = {}
+    top: list[str] = []
+    for element_id, chapter in zip(ids, chapters, strict=True):
+        if not chapter.section:
+            top.append(element_id)
+            continue
+        if chapter.section not in sections:
+            sections[chapter.section] = []
+            top.append(f"toc{len(sections)}")
+        sections[chapter.section].append(element_id)
+    tags.add(CTOC(element_id="toc", flags=CTOCFlags.TOP_LEVEL | CTOCFlags.ORDERED, child_element_ids=top,
+                  sub_frames=[TIT2(encoding=3, text="Chapters")]))
+    for number, (section, members) in enumerate(sections.items(), 1):
+        tags.add(CTOC(element_id=f"toc{number}", flags=CTOCFlags.ORDERED, child_element_ids=members,
+                      sub_frames=[TIT2(encoding=3, text=section)]))
+    for element_id, chapter in zip(ids, chapters, strict=True):
+        tags.add(CHAP(element_id=element_id, start_time=chapter.start_ms, end_time=chapter.end_ms,
+                      start_offset=0xFFFFFFFF, end_offset=0xFFFFFFFF,
+                      sub_frames=[TIT2(encoding=3, text=chapter.title)]))

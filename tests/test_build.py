@@ -38,16 +38,31 @@ def test_episode_files_chapters_and_transcripts(tone_show: Path) -> None:
     assert sorted(p.name for p in (folder / "sections").iterdir() if not VERSIONED.search(p.name)) == [
         "01-top-news.mp3", "02-economy-markets.mp3", "03-corporate.mp3",
     ]
+    stories = ["Markets Rally on Rate Hopes", "China's Exports Beat Forecasts?", "Chipmaker Posts Record Profit",
+               "Retailer Opens 20 Stores"]
     chapters = json.loads(subprocess.run(
         ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(folder / "episode.mp3")],
         capture_output=True, text=True, check=True).stdout)["chapters"]
-    assert sorted(c["tags"]["title"] for c in chapters) == ["Corporate", "Economy & Markets", "Top News"]
-    assert ID3(str(folder / "episode.mp3")).getall("CTOC")
+    assert [c["tags"]["title"] for c in chapters] == ["Headlines", *stories]  # in play order, one per story
+    tags = ID3(str(folder / "episode.mp3"))
+    tocs = {toc.element_id: toc for toc in tags.getall("CTOC")}
+    assert tocs["toc"].child_element_ids == ["chp0", "toc1", "toc2", "toc3"]  # the opening, then each section
+    assert [str(tocs[f"toc{n}"].sub_frames["TIT2"]) for n in (1, 2, 3)] == ["Top News", "Economy & Markets",
+                                                                            "Corporate"]
+    assert tocs["toc3"].child_element_ids == ["chp3", "chp4"]
 
-    data = json.loads((folder / "chapters.json").read_text())
+    data = json.loads((folder / "chapters.json").read_text())  # a real JSON-chapters parse
     assert data["version"] == "1.2.0" and data["chapters"][0]["startTime"] == 0
+    assert [c["title"] for c in data["chapters"]] == ["Headlines", *stories]
+    assert [c.get("section") for c in data["chapters"]] == [None, "Top News", "Economy & Markets", "Corporate",
+                                                            "Corporate"]
     starts = [c["startTime"] for c in data["chapters"]]
-    assert starts == sorted(starts) and len(starts) == 3
+    assert starts == sorted(starts) and all(c["endTime"] > c["startTime"] for c in data["chapters"])
+    clip = json.loads(subprocess.run(
+        ["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(tone_show / record.clips[2].file)],
+        capture_output=True, text=True, check=True).stdout)["chapters"]
+    assert [c["tags"]["title"] for c in clip] == stories[2:] and float(clip[0]["start_time"]) == 0
+    assert (folder / "index.html").read_text().count('class="seek"') == 5
 
     vtt = (folder / "transcript.vtt").read_text()
     assert vtt.startswith("WEBVTT\n")

@@ -93,17 +93,17 @@ def test_pub_date_weekday_and_zone() -> None:
 def test_show_notes_stay_within_apples_limit() -> None:
     big = EpisodeRecord(
         date="2026-02-02", title="t", description="d", guid="g", audio_file="episodes/2026-02-02/e.mp3",
-        length=1, duration_s=1.0, chapters=(Chapter("Top News", 0, 1000), Chapter("World", 1000, 2000),
-                                            Chapter("Sport", 2000, 3000)),
-        headlines=(("Top News", tuple(f"Headline number {n} about something" for n in range(80))),
-                   ("World", ("Only one",))),
+        length=1, duration_s=1.0, chapters=(Chapter("Headlines", 0, 1000),
+                                            *(Chapter(f"Headline number {n} about something", 1000 + n * 1000,
+                                                      2000 + n * 1000, "Top News") for n in range(80)),
+                                            Chapter("Only one", 81000, 82000, "World")),
     )
     from podcast.feed import show_notes
 
     notes = show_notes(big, ShowConfig())
     assert len(notes.encode()) <= 4000
-    assert notes.startswith("<p>00:00 Top News<br/>00:01 World<br/>00:02 Sport</p>")
-    assert "Only one" in notes and "Headline number 0 about" in notes
+    assert notes.startswith("<p>00:00 Headlines</p><p><b>Top News</b><br/>00:01 Headline number 0 about")
+    assert "01:21 Only one" in notes
 
 
 def test_urls_are_ascii() -> None:

@@ -53,7 +53,10 @@ def test_feed_items_in_feedparser(published: Path) -> None:
         path = published / enclosure.href.removeprefix("http://localhost:8000/")
         assert int(enclosure.length) == path.stat().st_size and enclosure.type == "audio/mpeg"
         assert int(entry.itunes_duration) > 10
-        assert "00:00 Top News" in entry.content[0].value  # show notes with chapter stamps
+        notes = entry.content[0].value
+        assert notes.startswith("<p>00:00 Headlines</p>")  # show notes: every story with its time stamp
+        assert re.search(r"\d\d:\d\d Markets Rally on Rate Hopes", notes)
+        assert entry.link.endswith("/index.html")  # the episode page, not the MP3
         assert "Markets Rally on Rate Hopes" in entry.title
 
 
