@@ -16,9 +16,12 @@ demo: setup
 test: setup lint browser
 	$(PY) -m pytest
 
-# The page is tested in Debian's chromium (Playwright cannot download browsers here).
-browser:
+# The pages are tested in Debian's chromium (Playwright cannot download browsers here),
+# with axe-core from npm for the accessibility check.
+AXE := $(VENV)/share/npm/node_modules/axe-core/axe.min.js
+browser: setup
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
+	@test -f $(AXE) || npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/share/npm axe-core@4.14.1
 
 lint: setup
 	$(VENV)/bin/ruff check podcast tests bench
