@@ -161,6 +161,15 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
 
 
 def encode_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None:
+    """encode_mp3_bytes, written to `path`."""
+    data = encode_mp3_bytes(samples, settings)
+    try:
+        path.write_bytes(data)
+    except OSError as exc:
+        raise AudioError(f"{path}: cannot write: {exc.strerror}") from exc
+
+
+def encode_mp3_bytes(samples: np.ndarray, settings: AudioSettings) -> bytes:
     """A constant-bit-rate MP3 frame stream: no tags and no Xing header, so parts can be joined.
 
     LAME runs in this process (lameenc): no ffmpeg start-up and no PCM pipe per part.
@@ -184,11 +193,8 @@ def encode_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None
         encoder.set_quality(settings.encoder_quality)
         data = encoder.encode(pcm.tobytes()) + encoder.flush()
     except RuntimeError as exc:
-        raise AudioError(f"{path}: MP3 encoding failed: {exc}") from exc
-    try:
-        path.write_bytes(bytes(data))
-    except OSError as exc:
-        raise AudioError(f"{path}: cannot write: {exc.strerror}") from exc
+        raise AudioError(f"MP3 encoding failed: {exc}") from exc
+    return bytes(data)
 
 
 _BITRATES: Final = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)

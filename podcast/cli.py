@@ -104,6 +104,11 @@ def build(
                                         metavar="SECONDS")] = 1800,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
     verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print what is rebuilt and why.")] = False,
+    scheduler: Annotated[str | None, typer.Option(help="Make the parts on this Dask cluster (tcp://HOST:8786 or "
+                                                       "tls://...); default: [show.render] scheduler, or this "
+                                                       "machine.", metavar="ADDRESS", show_default=False)] = None,
+    fallback_local: Annotated[bool, typer.Option("--fallback-local", help="If the cluster cannot be reached, "
+                                                 "make the parts on this machine and say so.")] = False,
 ) -> None:
     """Build the episode for DATE and update feed.xml.
 
@@ -124,7 +129,8 @@ def build(
             return
         from . import pipeline
 
-        pipeline.build(show, day, digest, force=force, lock_timeout_s=wait, report=pipeline.Reporter(level))
+        pipeline.build(show, day, digest, force=force, lock_timeout_s=wait, report=pipeline.Reporter(level),
+                       scheduler=scheduler, fallback_local=fallback_local)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import re
 import tomllib
 import urllib.parse
 import zoneinfo
@@ -116,6 +117,20 @@ class AudioSettings:
 
 
 @dataclass(frozen=True)
+class RenderSettings:
+    """Where parts are made: this machine's cores, or a Dask cluster."""
+
+    scheduler: str = ""
+    """A Dask scheduler, e.g. "tcp://10.0.0.5:8786" or "tls://render.internal:8786"; empty: the local cores."""
+    tls_ca: str = ""
+    """For tls://: the CA certificate that signed the scheduler's."""
+    tls_cert: str = ""
+    """For tls://: this client's certificate."""
+    tls_key: str = ""
+    """For tls://: this client's private key."""
+
+
+@dataclass(frozen=True)
 class ShowConfig:
     """Everything about the show that is not in a digest."""
 
@@ -155,6 +170,7 @@ class ShowConfig:
     prune_audio: bool = False
     """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
     audio: AudioSettings = field(default_factory=AudioSettings)
+    render: RenderSettings = field(default_factory=RenderSettings)
 
     @property
     def numeric_date_order(self) -> str:
@@ -226,6 +242,8 @@ def read_settings(path: Path) -> ShowConfig:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
+    if config.render.scheduler and not re.match(r"(?:tcp|tls|inproc)://[^\s/]+$", config.render.scheduler):
+        raise ConfigError(path, f"[render] scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:

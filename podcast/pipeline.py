@@ -22,8 +22,8 @@ from typing import Final
 
 from filelock import FileLock, Timeout
 
-from . import audio, cover, episodes, feed, page, produce, tags, transcript
-from .config import VoiceProfile, load_voice
+from . import audio, cluster, cover, episodes, feed, page, produce, tags, transcript
+from .config import RenderSettings, VoiceProfile, load_voice
 from .digest import load_digest, slugify
 from .engines import Voice, all_voices, make_engine
 from .errors import ConfigError, DigestError, PodcastError, PublishError
@@ -103,6 +103,8 @@ def build(
     force: bool = False,
     report: Reporter = Reporter(),
     lock_timeout_s: float = LOCK_TIMEOUT_S,
+    scheduler: str | None = None,
+    fallback_local: bool = False,
 ) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feed; None when it was already up to date."""
     source = digest_file if digest_file is not None else show.digest_path(date)
@@ -126,7 +128,10 @@ def build(
             return None
         report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(show, date, inputs)}")
         try:
-            return _build_locked(show, script, profiles, engine_keys, digest_file, inputs, report)
+            render = show.config.render if scheduler is None else dataclasses.replace(show.config.render,
+                                                                                       scheduler=scheduler)
+            return _build_locked(show, script, profiles, engine_keys, digest_file, inputs, report, render,
+                                 fallback_local)
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
@@ -174,8 +179,26 @@ def _apply_retention(show: Show, report: Reporter) -> None:
         report.say(f"expired {EPISODES}/{date} from the feeds" + (" and deleted its files" * config.prune_audio))
 
 
+def _make_on_cluster(show: Show, missing: list[PartJob], render: RenderSettings, fallback_local: bool,
+                     progress: produce.Progress, report: Reporter) -> None:
+    """The parts not in the cache, made on the Dask cluster and stored here as a local build stores them."""
+    audio_settings = show.config.audio
+    files = {name: (show.root / name).read_bytes() for name in (audio_settings.intro_jingle, audio_settings.stinger,
+                                                               audio_settings.outro_jingle, audio_settings.music_bed)
+             if name}
+    report.detail(f"sending {len(missing)} parts to {render.scheduler}")
+    try:
+        for made in cluster.make_on_cluster(missing, render, files, progress):
+            produce.store(show.root, made)
+    except cluster.SchedulerUnreachable as error:
+        if not fallback_local:
+            raise
+        report.say(f"warning: {error}; making the parts on this machine (--fallback-local)")
+
+
 def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile], engine_keys: dict[str, str],
-                  digest_file: Path | None, inputs: dict[str, str], report: Reporter) -> EpisodeRecord:
+                  digest_file: Path | None, inputs: dict[str, str], report: Reporter, render: RenderSettings,
+                  fallback_local: bool) -> EpisodeRecord:
     config = show.config
     cover_path = ensure_cover(show)
     parts = plan_parts(script, config.audio, config.anchor_voice or config.voice, config.voice)
@@ -191,7 +214,9 @@ def _build_locked(show: Show, script: Script, profiles: dict[str, VoiceProfile],
         report.detail(f"  making {describe(job.part)}: not in the cache (new or changed text, voice or sound)")
     update, close = produce.progress_reporter("making parts")
     try:
-        results = produce.make_parts(jobs, progress=update)
+        if render.scheduler and missing:
+            _make_on_cluster(show, missing, render, fallback_local, update, report)
+        results = produce.make_parts(jobs, progress=update)  # what the cluster made is in the cache now
     finally:
         close()
 

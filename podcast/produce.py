@@ -76,26 +76,46 @@ def _engine(profile: VoiceProfile) -> Engine:
     return _engines[key]
 
 
-def make_part(job: PartJob) -> PartResult:
-    """Render the part's sentences, mix, level and encode it, and store it in the cache."""
+@dataclass(frozen=True)
+class MadePart:
+    """A part's encoded audio and timings, before it is stored: what a cluster worker sends back."""
+
+    key: str
+    mp3: bytes
+    duration_s: float
+    spans: tuple[tuple[float, float], ...]
+
+
+def encode_part(job: PartJob, sentence_cache: Path, show_dir: Path) -> MadePart:
+    """Render the part's sentences (cached in `sentence_cache`), mix, level and encode it; a pure function of
+    the job, so any machine with the voice makes the same bytes. `show_dir` holds the producer's jingles."""
     engine = _engine(job.profile)
     texts = [line.text for line in job.part.lines]
-    wavs = render.render_all(engine, texts, job.show_dir / render.CACHE_DIR,
-                             timeout_s=job.settings.render_timeout_s)
+    wavs = render.render_all(engine, texts, sentence_cache, timeout_s=job.settings.render_timeout_s)
     speech = [audio.load_speech(wavs[text]) for text in texts]
-    mixed = audio.mix_part(job.part, speech, job.settings, job.show_dir)
-    mp3, meta = _paths(job.show_dir, job.key)
+    mixed = audio.mix_part(job.part, speech, job.settings, show_dir)
+    data = audio.encode_mp3_bytes(mixed.samples, job.settings)
+    spans = tuple((a + audio.ENCODER_DELAY_S, b + audio.ENCODER_DELAY_S) for a, b in mixed.spans)
+    return MadePart(job.key, data, audio.mp3_duration(data), spans)
+
+
+def store(show_dir: Path, made: MadePart) -> PartResult:
+    """Put a made part in the show's cache (audio first, then the timings that vouch for it)."""
+    mp3, meta = _paths(show_dir, made.key)
     mp3.parent.mkdir(parents=True, exist_ok=True)
     partial = mp3.with_name(f".{mp3.name}.{os.getpid()}.part")
-    audio.encode_mp3(mixed.samples, partial, job.settings)
-    data = partial.read_bytes()
-    duration = audio.mp3_duration(data)
-    spans = tuple((a + audio.ENCODER_DELAY_S, b + audio.ENCODER_DELAY_S) for a, b in mixed.spans)
+    partial.write_bytes(made.mp3)
     os.replace(partial, mp3)
     meta_partial = meta.with_name(f".{meta.name}.{os.getpid()}.part")
-    meta_partial.write_text(json.dumps({"size": len(data), "duration_s": duration, "spans": spans}))
+    meta_partial.write_text(json.dumps({"size": len(made.mp3), "duration_s": made.duration_s,
+                                        "spans": made.spans}))
     os.replace(meta_partial, meta)
-    return PartResult(job.key, mp3, duration, spans)
+    return PartResult(made.key, mp3, made.duration_s, made.spans)
+
+
+def make_part(job: PartJob) -> PartResult:
+    """Make the part here and store it in the show's cache."""
+    return store(job.show_dir, encode_part(job, job.show_dir / render.CACHE_DIR, job.show_dir))
 
 
 Progress = Callable[[int, int], None]

@@ -20,10 +20,15 @@ OWNERS = {
     "rich": "produce.py",
     "lameenc": "audio.py",
     "filelock": "pipeline.py",
+    "distributed": "cluster.py",
+    "kokoro_onnx": "engines/kokoro.py",
+    "piper": "engines/piper.py",
+    "onnxruntime": "engines/onnx.py",
+    "soxr": "audio.py",
 }
 # Stages in data-flow order: a module never imports one that comes after it.
 ORDER = ["models", "errors", "config", "layout", "digest", "speech", "script", "parts", "engines", "render",
-         "jingles", "loudness", "audio", "produce", "cover", "tags", "transcript", "feed", "pipeline", "cli"]
+         "jingles", "loudness", "audio", "produce", "cluster", "cover", "tags", "transcript", "feed", "pipeline", "cli"]
 
 
 def imports(path: Path) -> set[str]:

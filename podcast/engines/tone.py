@@ -43,7 +43,7 @@ class ToneEngine:
 class FaultyEngine(ToneEngine):
     """The tone engine with injected faults, for tests: its voice names the fault.
 
-    "fail", "empty", "short" or "hang" on every call; with "-once" (e.g. "hang-once")
+    "fail", "empty", "short" or "hang" on every call ("slow" renders well, slowly); with "-once" (e.g. "hang-once")
     only on the first call in each process, as pyttsx3's first-call race does.
     """
 
@@ -65,6 +65,9 @@ class FaultyEngine(ToneEngine):
             write_tone(path, 0.05, 440.0)
         elif self.fault == "hang":
             time.sleep(3600)
+        elif self.fault == "slow":  # a slow but healthy engine: 0.3 s a sentence
+            time.sleep(0.3)
+            super().render(text, path)
         else:
             super().render(text, path)
 

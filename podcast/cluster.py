@@ -1,0 +1,101 @@
+"""Making parts on a Dask cluster (distributed): the only importer of distributed.
+
+Each part is a pure function of its job, so the parts not already in the show's
+cache are submitted as tasks, keyed by the part's content hash; each result (MP3
+frames and timings) comes back here and is stored exactly as a local build stores
+it. A worker keeps one engine per voice per process (produce's per-process cache),
+loaded on first use, never per part. A scheduler runs whatever it is sent: keep its
+port on a private network, and use tls:// addresses with certificates elsewhere.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Final
+
+from .config import RenderSettings
+from .errors import PodcastError, RenderError
+from .produce import MadePart, PartJob, encode_part
+
+CONNECT_TIMEOUT_S: Final = 10
+RETRIES: Final = 2
+"""A task that raised is tried again this often; a task whose worker died is re-run by the scheduler."""
+
+
+class SchedulerUnreachable(PodcastError):
+    """The cluster could not be reached: nothing was sent, nothing was published."""
+
+
+def _worker_make(job: PartJob, files: dict[str, bytes]) -> MadePart:
+    """Runs on a worker: the producer's jingle files travel with the job; sentence renders are cached per
+    worker machine, shared by every show that uses the same voice."""
+    from distributed import get_worker
+
+    where = get_worker().address
+    base = Path(tempfile.gettempdir()) / "podcast-worker"
+    show_dir = base / "files" / job.key[:16]
+    for name, data in files.items():
+        target = show_dir / name
+        if not target.exists():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+    try:
+        return encode_part(replace(job, show_dir=show_dir), base / "tts", show_dir)
+    except PodcastError as error:
+        raise RenderError(f"worker {where}: {error}") from None
+    except Exception as error:  # a model file that loads badly there, an engine library missing there
+        raise RenderError(f"worker {where}: {type(error).__name__}: {error}") from None
+
+
+def security(settings: RenderSettings) -> Any:
+    """TLS certificates for a tls:// scheduler."""
+    if not settings.scheduler.startswith("tls://"):
+        return None
+    from distributed.security import Security
+
+    return Security(tls_ca_file=settings.tls_ca or None, tls_client_cert=settings.tls_cert or None,
+                    tls_client_key=settings.tls_key or None, require_encryption=True)
+
+
+def make_on_cluster(jobs: list[PartJob], settings: RenderSettings, files: dict[str, bytes],
+                    progress: Callable[[int, int], None] | None = None) -> list[MadePart]:
+    """Every job made on the cluster at `settings.scheduler`, in the order given; the longest start first."""
+    from distributed import Client, as_completed
+
+    try:
+        client = Client(settings.scheduler, timeout=CONNECT_TIMEOUT_S, security=security(settings))
+    except (OSError, TimeoutError, ValueError) as exc:
+        reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
+        raise SchedulerUnreachable(f"scheduler {settings.scheduler}: cannot connect ({reason})") from None
+    try:
+        ordered = sorted(jobs, key=lambda j: -sum(len(line.text) for line in j.part.lines))
+        futures = {client.submit(_worker_make, job, files, key=f"podcast-part-{job.key}", retries=RETRIES,
+                                 priority=len(ordered) - n, pure=True): job.key
+                   for n, job in enumerate(ordered)}
+        made: dict[str, MadePart] = {}
+        for done, future in enumerate(as_completed(futures), 1):
+            try:
+                result = future.result()
+            except PodcastError:
+                raise
+            except Exception as exc:  # a worker lost for good, or an error from distributed itself
+                raise RenderError(f"cluster {settings.scheduler}: {type(exc).__name__}: {exc}") from None
+            made[result.key] = result
+            if progress:
+                progress(done, len(jobs))
+        return [made[job.key] for job in jobs]
+    finally:
+        client.close()
+
+
+def workers_pids(address: str) -> dict[str, int]:
+    """Each worker's process id (for tests and operators)."""
+    from distributed import Client
+
+    with Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False) as client:
+        pids: dict[str, int] = client.run(os.getpid)
+        return pids

@@ -1,0 +1,122 @@
+"""Parts made on a real Dask cluster (distributed.LocalCluster: processes, 2 workers, 1 thread each)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import REPO, SHORT_DIGEST, use_tone_voices, write_digest
+from .test_build import LONGER
+from .test_robustness import published_state
+
+MANY = LONGER + "".join(f"Story Number {n}\nA company said sales rose {n} percent. It opened {n} stores.\n"
+                        for n in range(1, 13))
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    from distributed import LocalCluster
+
+    cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None)
+    yield cluster.scheduler_address
+    cluster.close()
+
+
+def _show(root: Path, digest: str = LONGER, voices: str = "tone") -> Path:
+    shutil.copytree(REPO / "voices", root / "voices")
+    (root / "podcast.toml").write_text("[show]\n")
+    if voices == "tone":
+        use_tone_voices(root)
+    else:
+        (root / "voices" / "default.toml").write_text(voices)
+        (root / "voices" / "anchor.toml").write_text(voices)
+    write_digest(root, "2026-02-03", digest)
+    return root
+
+
+def run(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03", *args], cwd=show,
+                          capture_output=True, text=True, timeout=600)
+
+
+@pytest.mark.parametrize("voices", ["tone", 'engine = "piper"\n'])
+def test_an_episode_made_on_the_cluster_is_byte_identical_to_a_local_one(tmp_path: Path, scheduler: str,
+                                                                         voices: str) -> None:
+    digest = LONGER if voices == "tone" else SHORT_DIGEST
+    local = _show(tmp_path / "local", digest, voices)
+    remote = _show(tmp_path / "remote", digest, voices)
+    assert run(local).returncode == 0
+    result = run(remote, "--scheduler", scheduler, "--verbose")
+    assert result.returncode == 0, result.stderr
+    assert f"sending {len(list((local / '.cache' / 'parts').rglob('*.mp3')))} parts to {scheduler}" in result.stderr
+    assert not (remote / ".cache" / "tts").exists()  # the sentences were rendered on the workers
+    for name in ("episode.mp3", "transcript.vtt", "chapters.json", "index.html", "episode.json"):
+        assert (remote / "episodes/2026-02-03" / name).read_bytes() == (local / "episodes/2026-02-03" / name).read_bytes()
+    assert (remote / "feed.xml").read_bytes().replace(b"\n", b"") != b""
+
+
+def test_a_second_build_sends_no_task(tmp_path: Path, scheduler: str) -> None:
+    show = _show(tmp_path / "show")
+    assert run(show, "--scheduler", scheduler).returncode == 0
+    (show / "podcast.toml").write_text('[show]\ncover_subtitle = "New subtitle"\n')  # the build key changes
+    # Nothing left to make: the build never contacts the (now unreachable) scheduler.
+    again = run(show, "--scheduler", "tcp://127.0.0.1:9", "--verbose")
+    assert again.returncode == 0, again.stderr
+    assert "0 to make" in again.stderr and "sending" not in again.stderr
+
+
+def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
+    show = _show(tmp_path / "show")
+    assert run(show).returncode == 0
+    before = published_state(show)
+    digest = show / "episodes" / "2026-02-03" / "digest.txt"
+    digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
+    failed = run(show, "--scheduler", "tcp://127.0.0.1:9")
+    assert failed.returncode == 1 and "Traceback" not in failed.stderr
+    assert failed.stderr.strip().startswith("podcast: error: scheduler tcp://127.0.0.1:9: cannot connect")
+    assert len(failed.stderr.strip().splitlines()) == 1
+    assert {k: v for k, v in published_state(show).items() if not k.endswith("digest.txt")} == {
+        k: v for k, v in before.items() if not k.endswith("digest.txt")}
+    fallback = run(show, "--scheduler", "tcp://127.0.0.1:9", "--fallback-local")
+    assert fallback.returncode == 0
+    assert "cannot connect" in fallback.stderr and "making the parts on this machine" in fallback.stderr
+
+
+def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
+    from podcast.cluster import workers_pids
+
+    show = _show(tmp_path / "show", MANY, 'engine = "faulty"\nvoice = "slow"\n')
+    process = subprocess.Popen([sys.executable, "-m", "podcast", "build", "2026-02-03", "--scheduler", scheduler],
+                               cwd=show, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(4)  # the workers are busy with the first parts
+    assert process.poll() is None, "the build ended before a worker could be killed"
+    victim = next(iter(workers_pids(scheduler).values()))
+    os.kill(victim, signal.SIGKILL)
+    _, err = process.communicate(timeout=600)
+    assert process.returncode == 0, err
+    assert (show / "episodes" / "2026-02-03" / "episode.mp3").stat().st_size > 100_000
+
+
+def test_a_worker_without_the_voice_names_itself_and_the_file(tmp_path: Path) -> None:
+    """A worker whose machine lacks the Kokoro files (its own PODCAST_ASSETS is empty)."""
+    from distributed import LocalCluster
+
+    empty = tmp_path / "no-assets"
+    empty.mkdir()
+    show = _show(tmp_path / "show", SHORT_DIGEST)
+    (show / "voices" / "default.toml").write_text('engine = "kokoro"\nvoice = "af_heart"\n')
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      env={"PODCAST_ASSETS": str(empty)}) as cluster:
+        result = run(show, "--scheduler", cluster.scheduler_address)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("podcast: error: worker tcp://127.0.0.1:"), last
+    assert f"{empty}/kokoro-v1.0.int8.onnx: missing; install it with `make setup`" in last, last
