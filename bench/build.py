@@ -16,6 +16,10 @@ floor measured in the same run: its library rendering the same spoken sentences 
 two processes (both cores busy, one thread each, the sentences dealt longest first),
 plus ffmpeg encoding the result to the episode's format. Target: <= 1.0x the floor.
 A Kokoro run takes about ten minutes.
+
+--scheduler compares a cold build on this machine's cores with the same cold build
+through a Dask LocalCluster of 2 worker processes (1 thread each) started here, in
+the same run. Target: overhead at most 10 %.
 """
 
 from __future__ import annotations
@@ -159,11 +163,33 @@ def engine_rows(engines: list[str], date: str, text: str, work: Path) -> list[tu
     return rows
 
 
+def cluster_rows(date: str, text: str, work: Path, runs: int) -> list[tuple[str, float, str, str]]:
+    """Local cold build against the same cold build on a 2-worker LocalCluster, best of `runs` each."""
+    import tempfile as _tempfile
+
+    from distributed import LocalCluster
+
+    local, remote = [], []
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        for _ in range(runs):
+            for target, extra in ((local, []), (remote, ["--scheduler", cluster.scheduler_address])):
+                shutil.rmtree(Path(_tempfile.gettempdir()) / "podcast-worker", ignore_errors=True)  # cold workers
+                show = new_show(work, date, text)
+                for profile in ("default", "anchor"):
+                    (show / "voices" / f"{profile}.toml").write_text(ENGINE_PROFILES["pyttsx3"])
+                target.append(timed([*PODCAST, "build", date, *extra], show)[0])
+    best_local, best_remote = min(local), min(remote)
+    return [("cold build, local cores", best_local, "", ""),
+            ("cold build, 2-worker Dask cluster", best_remote, f"{best_remote / best_local - 1:+.1%} overhead",
+             "<= +10%")]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--date", default="2026-02-02")
     parser.add_argument("--long", action="store_true", help="also build an hour-long digest for peak memory")
     parser.add_argument("--runs", type=int, default=3, help="repeat each measurement; the best run counts")
+    parser.add_argument("--scheduler", action="store_true", help="also compare a build on a local Dask cluster")
     parser.add_argument("--engine", action="append", default=[], choices=sorted(ENGINE_PROFILES),
                         help="add a cold build with this engine against its own floor (repeatable)")
     args = parser.parse_args()
@@ -192,6 +218,8 @@ def main() -> None:
             ("rebuild, one story edited", edit_s, f"{edit_s / cold_s:.3f}x cold", "<= 0.25x cold"),
         ]
         rows += engine_rows(args.engine, args.date, text, work)
+        if args.scheduler:
+            rows += cluster_rows(args.date, text, work, args.runs)
         long_row = None
         if args.long:
             show = new_show(work, args.date, hour_long(text))
