@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import contextlib
 import re
 import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -60,3 +66,24 @@ def write_digest(show: Path, date: str, text: str) -> Path:
     path = folder / "digest.txt"
     path.write_text(text, encoding="utf-8")
     return path
+
+
+@contextlib.contextmanager
+def serving(root: Path, *options: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:
+    """`podcast serve` on a free port in `root`, once it accepts connections; stopped afterwards."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = int(probe.getsockname()[1])
+    process = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port), *options], cwd=root,
+                               stderr=subprocess.PIPE, text=True)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        yield port, process
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

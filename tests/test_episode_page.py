@@ -4,10 +4,7 @@ share a moment, on a phone and a desktop, in light and dark, with no console err
 from __future__ import annotations
 
 import json
-import socket
-import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,7 +13,7 @@ from playwright.sync_api import Page, sync_playwright
 
 from podcast import layout, pipeline
 
-from .conftest import REPO, use_tone_voices, write_digest
+from .conftest import REPO, serving, use_tone_voices, write_digest
 from .test_build import LONGER
 from .test_page_browser import ARGS, CHROMIUM
 
@@ -35,20 +32,8 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     write_digest(root, "2026-02-03", LONGER)
     pipeline.build(layout.Show.open(root), layout.parse_date("2026-02-03"), report=pipeline.Reporter(level=0))
     record = json.loads((root / "episodes" / "2026-02-03" / "episode.json").read_text())
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port)], cwd=root,
-                              stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield f"http://127.0.0.1:{port}/", record
-    server.terminate()
-    server.wait(timeout=10)
+    with serving(root) as (port, _):
+        yield f"http://127.0.0.1:{port}/", record
 
 
 def _open(page: Page, url: str, errors: list[str]) -> None:

@@ -19,7 +19,7 @@ from lxml import etree
 
 from podcast import layout, pipeline
 
-from .conftest import SHORT_DIGEST, use_tone_voices, write_digest
+from .conftest import SHORT_DIGEST, serving, use_tone_voices, write_digest
 
 GITHUB_NS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 OFFICIAL_NS = "https://podcastindex.org/namespace/1.0"
@@ -130,26 +130,10 @@ def test_rebuild_with_new_audio_keeps_the_guid_and_changes_the_url(published: Pa
     assert old_file.exists() and old_file.stat().st_size == int(old.enclosures[0].length)  # unchanged in place
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def server(published: Path) -> Iterator[int]:
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port)], cwd=published,
-                               stderr=subprocess.PIPE)
-    for _ in range(100):
-        try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            break
-        except OSError:
-            time.sleep(0.1)
-    yield port
-    process.terminate()
-    process.wait(timeout=10)
+    with serving(published) as (port, _):
+        yield port
 
 
 def request(port: int, method: str, path: str, headers: dict[str, str] | None = None) -> http.client.HTTPResponse:
@@ -244,16 +228,7 @@ def test_published_files_follow_the_umask(tone_show: Path, umask: int, readable:
 
 def test_serve_drops_stalled_clients_and_caps_connections(published: Path) -> None:
     """300 clients that send half a request must neither hold 300 threads nor lock others out for good."""
-    port = _free_port()
-    process = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port), "--timeout", "1",
-                                "--max-connections", "16"], cwd=published, stderr=subprocess.PIPE, text=True)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(published, "--timeout", "1", "--max-connections", "16") as (port, process):
         stalled = []
         for _ in range(300):
             client = socket.create_connection(("127.0.0.1", port), timeout=5)
@@ -274,7 +249,5 @@ def test_serve_drops_stalled_clients_and_caps_connections(published: Path) -> No
                    for a in answers), {a[:20] for a in answers}
         assert sum(a.startswith(b"HTTP/1.1 503") for a in answers) >= 250
         assert request(port, "GET", "/feed.xml").status == 200  # the server is free again
-    finally:
-        process.terminate()
-        _, err = process.communicate(timeout=10)
+    err = process.stderr.read() if process.stderr else ""
     assert "16 connections already open (--max-connections); answering 503" in err

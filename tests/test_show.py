@@ -8,7 +8,6 @@ import re
 import shlex
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import feedparser
@@ -18,7 +17,7 @@ from typer.testing import CliRunner
 
 from podcast.cli import app
 
-from .conftest import REPO, SHORT_DIGEST, use_tone_voices, write_digest
+from .conftest import REPO, SHORT_DIGEST, serving, use_tone_voices, write_digest
 
 PODCAST = Path(sys.executable).parent / "podcast"
 
@@ -115,7 +114,6 @@ def test_init_build_list_remove_rebuild(new_show: Path) -> None:
 
 def test_purged_audio_answers_404(new_show: Path) -> None:
     import http.client
-    import socket
 
     write_digest(new_show, "2026-02-03", digest_for("2026-02-03"))
     assert run(new_show, "build", "2026-02-03").returncode == 0
@@ -124,24 +122,10 @@ def test_purged_audio_answers_404(new_show: Path) -> None:
     assert sorted(p.name for p in (new_show / "episodes/2026-02-03").iterdir()) == [".unpublished", "digest.txt"]
     listed = json.loads(run(new_show, "list", "--json").stdout)
     assert listed[0]["state"] == "unpublished" and listed[0]["purged"]
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = subprocess.Popen([sys.executable, "-m", "podcast", "serve", "--port", str(port)], cwd=new_show,
-                              stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
+    with serving(new_show) as (port, _):
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.request("GET", "/" + record["audio_file"])
         assert connection.getresponse().status == 404
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
 def test_remove_of_an_unknown_date_is_one_line(new_show: Path) -> None:
