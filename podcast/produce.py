@@ -11,11 +11,11 @@ import multiprocessing
 import os
 import sys
 from collections.abc import Callable
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from . import audio, render
 from .config import AudioSettings, VoiceProfile
@@ -121,8 +121,36 @@ def make_part(job: PartJob) -> PartResult:
 Progress = Callable[[int, int], None]
 
 
+def render_sentence(profile: VoiceProfile, text: str, cache_dir: Path, timeout_s: float) -> None:
+    """One sentence into the render cache, in a worker: the first phase of a cold build."""
+    engine = _engine(profile)
+    render.render_chunk(engine, text, render.cache_path(cache_dir, engine, text), timeout_s)
+
+
+def _sentences_to_render(jobs: list[PartJob]) -> list[tuple[VoiceProfile, str, Path, float]]:
+    """Every distinct sentence of these parts not yet in the render cache, longest first."""
+    keys: dict[VoiceProfile, Engine] = {}
+    seen, todo = set(), []
+    for job in jobs:
+        engine = keys.setdefault(job.profile, make_engine(job.profile))
+        cache_dir = job.show_dir / render.CACHE_DIR
+        for line in job.part.lines:
+            path = render.cache_path(cache_dir, engine, line.text)
+            if path in seen or path.exists():
+                continue
+            seen.add(path)
+            todo.append((job.profile, line.text, cache_dir, job.settings.render_timeout_s))
+    return sorted(todo, key=lambda item: -len(item[1]))
+
+
 def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progress | None = None) -> list[PartResult]:
-    """Every part's MP3, from the cache where it can be; the rest made across the cores."""
+    """Every part's MP3, from the cache where it can be; the rest made across the cores.
+
+    Two phases in one pool: first every sentence to render, longest first, so that
+    both cores stay busy to the end whatever the length of the stories (a neural
+    voice spends nearly all its time here); then each part is mixed, levelled and
+    encoded from the rendered sentences.
+    """
     results: dict[str, PartResult] = {}
     missing: dict[str, PartJob] = {}
     for job in jobs:
@@ -133,44 +161,47 @@ def make_parts(jobs: list[PartJob], workers: int | None = None, progress: Progre
             missing[job.key] = job
     todo = list(missing.values())
     workers = workers or os.cpu_count() or 1
-    done = 0
     if len(todo) <= IN_PROCESS_LIMIT or workers == 1:
-        for job in todo:
+        for done, job in enumerate(todo, 1):
             results[job.key] = make_part(job)
-            done += 1
             if progress:
                 progress(done, len(todo))
-    else:
-        # Longest parts first keeps both cores busy to the end.
-        todo.sort(key=lambda j: -sum(len(line.text) for line in j.part.lines))
-        # One BLAS thread per worker: the workers already fill the cores, and
-        # oversubscribed BLAS threads made a cold build half again slower.
-        for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
-            os.environ.setdefault(variable, "1")
-        context = multiprocessing.get_context("spawn")
-        # A worker stuck where no signal reaches (inside the engine's C code) is killed when no
-        # part has finished for longer than every retry of one sentence could take.
-        stall_s = todo[0].settings.render_timeout_s * (render.ATTEMPTS + 1) + 60
-        pool = ProcessPoolExecutor(max_workers=min(workers, len(todo)), mp_context=context)
-        try:
-            pending = {pool.submit(make_part, job) for job in todo}
+        return [results[job.key] for job in jobs]
+    todo.sort(key=lambda j: -sum(len(line.text) for line in j.part.lines))
+    sentences = _sentences_to_render(todo)
+    total, done = len(sentences) + len(todo), 0
+    # One BLAS thread per worker: the workers already fill the cores, and
+    # oversubscribed BLAS threads made a cold build half again slower.
+    for variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(variable, "1")
+    context = multiprocessing.get_context("spawn")
+    # A worker stuck where no signal reaches (inside the engine's C code) is killed when nothing
+    # has finished for longer than every retry of one sentence could take.
+    stall_s = todo[0].settings.render_timeout_s * (render.ATTEMPTS + 1) + 60
+    pool = ProcessPoolExecutor(max_workers=min(workers, max(len(todo), len(sentences))), mp_context=context)
+    try:
+        for phase in ("sentences", "parts"):
+            pending: set[Future[Any]] = (
+                {pool.submit(render_sentence, *item) for item in sentences} if phase == "sentences"
+                else {pool.submit(make_part, job) for job in todo})
             while pending:
                 finished, pending = wait(pending, timeout=stall_s, return_when=FIRST_COMPLETED)
                 if not finished:
                     raise RenderError(f"the speech engine made no progress for {stall_s:g} s; workers killed")
                 for future in finished:
                     result = future.result()
-                    results[result.key] = result
+                    if isinstance(result, PartResult):
+                        results[result.key] = result
                     done += 1
                     if progress:
-                        progress(done, len(todo))
-        except BrokenProcessPool as exc:
-            raise RenderError("a worker process died while making the audio (out of memory?)") from exc
-        finally:
-            if len(results) < len(jobs):  # failed: stop the other workers now, not after their parts
-                for process in list(getattr(pool, "_processes", {}).values()):
-                    process.kill()
-            pool.shutdown(wait=True, cancel_futures=True)
+                        progress(done, total)
+    except BrokenProcessPool as exc:
+        raise RenderError("a worker process died while making the audio (out of memory?)") from exc
+    finally:
+        if len(results) < len(jobs):  # failed: stop the other workers now, not after their parts
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.kill()
+        pool.shutdown(wait=True, cancel_futures=True)
     return [results[job.key] for job in jobs]
 
 
