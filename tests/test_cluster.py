@@ -93,7 +93,8 @@ def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path: Path
 def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
     from podcast.cluster import workers_pids
 
-    show = _show(tmp_path / "show", MANY, 'engine = "faulty"\nvoice = "slow"\n')
+    fresh = MANY.replace("A company said", f"Run {time.time_ns()}: a company said")  # nothing cached anywhere
+    show = _show(tmp_path / "show", fresh, 'engine = "faulty"\nvoice = "slow"\n')
     process = subprocess.Popen([sys.executable, "-m", "podcast", "build", "2026-02-03", "--scheduler", scheduler],
                                cwd=show, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     time.sleep(4)  # the workers are busy with the first parts
