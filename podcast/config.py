@@ -78,6 +78,8 @@ class VoiceProfile:
     """pyttsx3: eSpeak NG's default is 50."""
     source: str = field(default="", compare=False, metadata={"internal": True})
     """The file the profile was read from, for error messages (not a setting)."""
+    phonemes: tuple[tuple[str, str], ...] = field(default=(), metadata={"internal": True})
+    """The show lexicon's [phonemes] (word, phonemes), for engines that take phonemes (not a setting)."""
 
 
 @dataclass(frozen=True)

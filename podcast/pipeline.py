@@ -112,7 +112,8 @@ def build(
     for warning in script.digest.warnings:
         report.say(f"warning: {warning}")
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
-    profiles = {name: load_voice(show.root, name) for name in names}
+    sounds = tuple(sorted(load_lexicon(show.root).phonemes.items()))
+    profiles = {name: dataclasses.replace(load_voice(show.root, name), phonemes=sounds) for name in names}
     engine_keys = {}
     for name, profile in profiles.items():
         engine = make_engine(profile)

@@ -121,3 +121,43 @@ def test_a_worker_without_the_voice_names_itself_and_the_file(tmp_path: Path) ->
     last = result.stderr.strip().splitlines()[-1]
     assert last.startswith("podcast: error: worker tcp://127.0.0.1:"), last
     assert f"{empty}/kokoro-v1.0.int8.onnx: missing; install it with `make setup`" in last, last
+
+
+def _certificates(folder: Path) -> dict[str, str]:
+    """A CA and one certificate it signed for 127.0.0.1 (scheduler, workers and client alike), by openssl."""
+    def ssl(*args: str) -> None:
+        subprocess.run(["openssl", *args], cwd=folder, check=True, capture_output=True)
+
+    ssl("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+        "-subj", "/CN=podcast test CA")
+    ssl("req", "-newkey", "rsa:2048", "-nodes", "-keyout", "node.key", "-out", "node.csr", "-subj", "/CN=127.0.0.1")
+    (folder / "san.ext").write_text("subjectAltName=IP:127.0.0.1,DNS:localhost\n")
+    ssl("x509", "-req", "-in", "node.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial", "-out",
+        "node.pem", "-days", "2", "-extfile", "san.ext")
+    return {name: str(folder / name) for name in ("ca.pem", "node.pem", "node.key")}
+
+
+def test_a_tls_scheduler_with_certificate_settings(tmp_path: Path) -> None:
+    from distributed import LocalCluster
+    from distributed.security import Security
+
+    (tmp_path / "tls").mkdir()
+    certs = _certificates(tmp_path / "tls")
+    security = Security(tls_ca_file=certs["ca.pem"], tls_scheduler_cert=certs["node.pem"],
+                        tls_scheduler_key=certs["node.key"], tls_worker_cert=certs["node.pem"],
+                        tls_worker_key=certs["node.key"], tls_client_cert=certs["node.pem"],
+                        tls_client_key=certs["node.key"], require_encryption=True)
+    show = _show(tmp_path / "show", SHORT_DIGEST)
+    with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None,
+                      protocol="tls://", security=security, host="127.0.0.1") as cluster:
+        address = cluster.scheduler_address
+        assert address.startswith("tls://")
+        without = run(show, "--scheduler", address)  # no certificates: refused, one line, nothing published
+        assert without.returncode == 1 and len(without.stderr.strip().splitlines()) == 1
+        assert not (show / "feed.xml").exists()
+        (show / "podcast.toml").write_text(
+            f'[show.render]\nscheduler = "{address}"\ntls_ca = "{certs["ca.pem"]}"\n'
+            f'tls_cert = "{certs["node.pem"]}"\ntls_key = "{certs["node.key"]}"\n')
+        result = run(show, "--verbose")
+        assert result.returncode == 0, result.stderr
+        assert f"parts to {address}" in result.stderr

@@ -119,3 +119,20 @@ def test_voice_pack_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     rebuilt = np.load(io.BytesIO(assets.build_voices(tarball)))
     assert rebuilt.files == ["af_a", "bf_b"]
     assert np.array_equal(rebuilt["af_a"][:, 0, :], voices["af_a"])
+
+
+def test_lexicon_phonemes_reach_kokoro_and_its_cache_key(tmp_path: Path) -> None:
+    from podcast.speech import parse_lexicon
+
+    lexicon = parse_lexicon({"words": {"Xi": "Shee"}, "phonemes": {"Shee": "ʃˈi"}}, "lexicon.toml")
+    plain = VoiceProfile(engine="kokoro", voice="af_heart")
+    own = VoiceProfile(engine="kokoro", voice="af_heart", phonemes=tuple(lexicon.phonemes.items()))
+    assert make_engine(plain).key != make_engine(own).key
+    outputs = {}
+    for name, profile in (("plain", plain), ("own", own)):
+        render_chunk(make_engine(profile), "Shee spoke today.", tmp_path / f"{name}.wav")
+        outputs[name] = (tmp_path / f"{name}.wav").read_bytes()
+    assert outputs["plain"] != outputs["own"]  # the lexicon's sounds, not eSpeak NG's guess
+    render_chunk(make_engine(own), "Markets rose today.", tmp_path / "untouched.wav")
+    render_chunk(make_engine(plain), "Markets rose today.", tmp_path / "reference.wav")
+    assert (tmp_path / "untouched.wav").read_bytes() == (tmp_path / "reference.wav").read_bytes()

@@ -211,3 +211,23 @@ def test_the_readme_crontab_line_runs_from_another_folder(new_show: Path, tmp_pa
     assert result.stdout == "" and result.stderr == ""  # --quiet: cron mails nothing on success
     assert [e.id for e in feedparser.parse(new_show / "feed.xml").entries] == ["harbor-ledger-2026-02-03"]
     assert list(home.iterdir()) == []
+
+
+def test_every_command_through_typers_runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """init, build, list, remove and rebuild in-process, as the subprocess tests above run them."""
+    runner = CliRunner()
+    folder = tmp_path / "harbor"
+    made = runner.invoke(app, ["init", str(folder), "--title", "Harbor Ledger"])
+    assert made.exit_code == 0, made.output
+    use_tone_voices(folder)
+    write_digest(folder, "2026-02-03", digest_for("2026-02-03"))
+    monkeypatch.chdir(folder / "episodes")  # a folder below the show
+    built = runner.invoke(app, ["build", "2026-02-03", "--quiet"])
+    assert built.exit_code == 0, built.output
+    listed = runner.invoke(app, ["list", "--json"])
+    assert [e["state"] for e in json.loads(listed.stdout)] == ["published"]
+    assert runner.invoke(app, ["remove", "2026-02-03"]).exit_code == 0
+    assert [e["state"] for e in json.loads(runner.invoke(app, ["list", "--json"]).stdout)] == ["unpublished"]
+    assert runner.invoke(app, ["build", "2026-02-03", "--quiet"]).exit_code == 0
+    assert [e.id for e in feedparser.parse(folder / "feed.xml").entries] == ["harbor-ledger-2026-02-03"]
+    assert runner.invoke(app, ["init", str(folder)]).exit_code == 1

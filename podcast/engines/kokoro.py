@@ -7,6 +7,7 @@ The model is loaded once per worker process, on its first sentence.
 from __future__ import annotations
 
 import functools
+import re
 import wave
 from importlib.metadata import version
 from pathlib import Path
@@ -49,7 +50,7 @@ class KokoroEngine:
     def key(self) -> str:
         model, pack = self._files()
         return (f"kokoro-onnx {version('kokoro-onnx')}|{assets.file_hash(model)}|{assets.file_hash(pack)}|"
-                f"{self.voice_id}|{self.profile.speed}|{self.lang}")
+                f"{self.voice_id}|{self.profile.speed}|{self.lang}|{sorted(self.profile.phonemes)}")
 
     def _blend(self) -> list[tuple[str, float]]:
         """(voice id, weight) of each voice in the blend, weights summing to one."""
@@ -102,17 +103,46 @@ class KokoroEngine:
             raise RenderError("cannot render empty text")
         pack = self._voice_pack()
         style = sum(pack[name] * weight for name, weight in self._blend())
+        kokoro = self._kokoro()
         try:
-            samples, rate = self._kokoro().create(text, voice=np.asarray(style, dtype=np.float32),
-                                                  speed=self.profile.speed, lang=self.lang)
+            if self._own_sounds(text):
+                samples, rate = kokoro.create(self._phonemes(kokoro, text), voice=np.asarray(style, dtype=np.float32),
+                                              speed=self.profile.speed, lang=self.lang, is_phonemes=True)
+            else:
+                samples, rate = kokoro.create(text, voice=np.asarray(style, dtype=np.float32),
+                                              speed=self.profile.speed, lang=self.lang)
         except (ValueError, RuntimeError) as exc:
             raise RenderError(f"Kokoro failed: {exc}") from exc
         write_wav(path, samples, rate)
+
+    def _own_sounds(self, text: str) -> re.Match[str] | None:
+        if not self.profile.phonemes:
+            return None
+        return _words_pattern(tuple(word for word, _ in self.profile.phonemes)).search(text)
+
+    def _phonemes(self, kokoro: Any, text: str) -> str:
+        """The sentence's phonemes, the lexicon's own for its [phonemes] words, eSpeak NG's for the rest."""
+        table = dict(self.profile.phonemes)
+        pattern = _words_pattern(tuple(table))
+        pieces, at = [], 0
+        for match in pattern.finditer(text):
+            if text[at:match.start()].strip():
+                pieces.append(kokoro.tokenizer.phonemize(text[at:match.start()], self.lang))
+            pieces.append(table[match.group(0)])
+            at = match.end()
+        if text[at:].strip():
+            pieces.append(kokoro.tokenizer.phonemize(text[at:], self.lang))
+        return " ".join(piece.strip() for piece in pieces if piece.strip())
 
     def voices(self) -> list[Voice]:
         gender = {"f": "female", "m": "male"}
         return [Voice(name, name.split("_", 1)[-1].title(), (LANGUAGES.get(name[:1], "?"),), gender.get(name[1:2], ""))
                 for name in sorted(self._voice_pack().files)]
+
+
+@functools.lru_cache(maxsize=8)
+def _words_pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + r")(?!\w)")
 
 
 @functools.lru_cache(maxsize=2)

@@ -19,6 +19,8 @@ class Lexicon:
 
     words: dict[str, str] = field(default_factory=dict)
     rules: tuple[tuple[re.Pattern[str], str], ...] = ()
+    phonemes: dict[str, str] = field(default_factory=dict)
+    """Spoken word -> its phonemes, for engines that take phonemes (Kokoro); the others say the word."""
 
     def __post_init__(self) -> None:
         alternatives = "|".join(re.escape(w) for w in sorted(self.words, key=len, reverse=True))
@@ -35,12 +37,17 @@ class Lexicon:
 
 
 def parse_lexicon(data: dict[str, object], where: str) -> Lexicon:
-    """[words] entries match whole words, case-sensitively; [patterns] are regular expressions."""
+    """[words] entries match whole words, case-sensitively; [patterns] are regular expressions; [phonemes]
+    give engines that accept phonemes the exact sounds of a word as it is spoken (after [words])."""
     rules: list[tuple[re.Pattern[str], str]] = []
     spoken_words: dict[str, str] = {}
-    unknown = set(data) - {"words", "patterns"}
+    unknown = set(data) - {"words", "patterns", "phonemes"}
     if unknown:
-        raise ConfigError(where, f"unknown table {sorted(unknown)[0]!r} (use [words] or [patterns])")
+        raise ConfigError(where, f"unknown table {sorted(unknown)[0]!r} (use [words], [patterns] or [phonemes])")
+    phoneme_table = data.get("phonemes", {})
+    if not isinstance(phoneme_table, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in phoneme_table.items()):
+        raise ConfigError(where, "[phonemes] must map words to phoneme strings")
     word_table = data.get("words", {})
     pattern_table = data.get("patterns", {})
     if not isinstance(word_table, dict) or not isinstance(pattern_table, dict):
@@ -56,7 +63,7 @@ def parse_lexicon(data: dict[str, object], where: str) -> Lexicon:
             rules.append((re.compile(pattern), spoken))
         except re.error as exc:
             raise ConfigError(where, f"bad pattern {pattern!r}: {exc}") from exc
-    return Lexicon(spoken_words, tuple(rules))
+    return Lexicon(spoken_words, tuple(rules), dict(phoneme_table))
 
 
 def load_lexicon(show_dir: Path) -> Lexicon:
