@@ -66,9 +66,12 @@ def make_on_cluster(jobs: list[PartJob], settings: RenderSettings, files: dict[s
     """Every job made on the cluster at `settings.scheduler`, in the order given; the longest start first."""
     from distributed import Client, as_completed
 
+    if settings.scheduler.startswith("tls://") and not (settings.tls_ca and settings.tls_cert and settings.tls_key):
+        raise SchedulerUnreachable(f"scheduler {settings.scheduler}: a tls:// scheduler needs tls_ca, tls_cert and "
+                                   "tls_key in [show.render]")
     try:
         client = Client(settings.scheduler, timeout=CONNECT_TIMEOUT_S, security=security(settings))
-    except (OSError, TimeoutError, ValueError) as exc:
+    except (OSError, TimeoutError, ValueError, TypeError) as exc:
         reason = str(exc).splitlines()[0][:160] if str(exc) else type(exc).__name__
         raise SchedulerUnreachable(f"scheduler {settings.scheduler}: cannot connect ({reason})") from None
     try:

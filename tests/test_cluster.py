@@ -153,7 +153,8 @@ def test_a_tls_scheduler_with_certificate_settings(tmp_path: Path) -> None:
         address = cluster.scheduler_address
         assert address.startswith("tls://")
         without = run(show, "--scheduler", address)  # no certificates: refused, one line, nothing published
-        assert without.returncode == 1 and len(without.stderr.strip().splitlines()) == 1
+        assert without.returncode == 1 and len(without.stderr.strip().splitlines()) == 1, without.stderr
+        assert "needs tls_ca, tls_cert and tls_key" in without.stderr
         assert not (show / "feed.xml").exists()
         (show / "podcast.toml").write_text(
             f'[show.render]\nscheduler = "{address}"\ntls_ca = "{certs["ca.pem"]}"\n'
