@@ -136,6 +136,7 @@ RANGES = cases(
     ('unit-range-to', '5 to 10 km away', 'five to ten kilometres away'),
     ('plain-range', '30-40 weeks', 'thirty to forty weeks'),
     ('percent-range', '2-3% growth', 'two to three percent growth'),
+    ('percent-range-both-signs', '2%-3% growth', 'two to three percent growth'),
     ('year-range', '2019-2021', 'twenty nineteen to twenty twenty-one'),
     ('year-range-short', '2025-26', 'twenty twenty-five to twenty twenty-six'),
     ('score', 'won 3-1', 'won three to one'),
@@ -156,6 +157,7 @@ FRACTIONS = cases(
     ('simple-half', '1/2 the cost', 'one half the cost'),
     ('two-thirds', '2/3 of voters', 'two thirds of voters'),
     ('ratio', 'a 2:1 ratio', 'a two to one ratio'),
+    ('split-of-a-hundred', 'a 60/40 split', 'a sixty-forty split'),
 )
 MEASURES = cases(
     ('km-caps', 'a 5KM run', 'a five-kilometre run'),

@@ -120,6 +120,8 @@ def _fraction(match: re.Match[str]) -> str:
     top, bottom = int(match["top"]), int(match["bottom"])
     if bottom == 0:
         return match.group(0)
+    if top + bottom == 100:  # a split of a whole: "60/40" is "sixty-forty"
+        return f"{words.integer(top)}-{words.integer(bottom)}"
     one, many = _FRACTION_NAMES.get(bottom, (words.ordinal(bottom), words.ordinal(bottom) + "s"))
     return f"{words.integer(top)} {one if top == 1 else many}"
 
@@ -161,7 +163,7 @@ RULES: Final[list[Rule]] = [
     (re.compile(r"\b(?P<a>y|q|m|w)/(?P=a)\b|\b(?:YoY|yoy|y-o-y)\b|\bQoQ\b|\bMoM\b"),
      lambda m: {"y": "year on year", "q": "quarter on quarter", "m": "month on month",
                 "w": "week on week"}[(m["a"] or m.group(0)[0]).lower()]),
-    (re.compile(r"(?<![\w.])(?:(?P<low>" + NUMBER + r")\s?(?:-|to)\s?)?" + _N + r"\s?(?:%|per\s?cent\b|pct\b)"),
+    (re.compile(r"(?<![\w.])(?:(?P<low>" + NUMBER + r")\s?%?\s?(?:-|to)\s?)?" + _N + r"\s?(?:%|per\s?cent\b|pct\b)"),
      _percent),
     (re.compile(_N + r"\s?(?P<unit>bps|bp|basis points?|pp|ppts?|percentage points?)\b"), _points),
     (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _fraction),
