@@ -8,10 +8,7 @@ import pytest
 
 from podcast.speech import FORBIDDEN, speak
 
-
-def cases(*rows: tuple[str, str, str]) -> list[object]:
-    return [pytest.param(written, spoken, id=name) for name, written, spoken in rows]
-
+from .test_speech import cases
 
 TELEPHONE = cases(
     ('us-dashes', 'Call 555-123-4567 for details', 'Call five five five, one two three, four five six seven for details'),
