@@ -160,15 +160,6 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
     return Mixed(leveled, tuple(((offset + a) / RATE, (offset + b) / RATE) for a, b in spans))
 
 
-def encode_mp3(samples: np.ndarray, path: Path, settings: AudioSettings) -> None:
-    """encode_mp3_bytes, written to `path`."""
-    data = encode_mp3_bytes(samples, settings)
-    try:
-        path.write_bytes(data)
-    except OSError as exc:
-        raise AudioError(f"{path}: cannot write: {exc.strerror}") from exc
-
-
 def encode_mp3_bytes(samples: np.ndarray, settings: AudioSettings) -> bytes:
     """A constant-bit-rate MP3 frame stream: no tags and no Xing header, so parts can be joined.
 

@@ -254,7 +254,6 @@ class Timeline:
     """Every sentence as written, with when it is spoken: the page's live transcript."""
     cues: list[transcript.Cue]
     """Caption cues of at most two lines."""
-    total_s: float
 
 
 def _timeline(jobs: list[PartJob], results: list[PartResult]) -> Timeline:
@@ -289,7 +288,7 @@ def _timeline(jobs: list[PartJob], results: list[PartResult]) -> Timeline:
                                                  job.part.section or "", headline=job.part.kind == "story"
                                                  and number == 0, ends_paragraph=line.ends_paragraph))
             cues += transcript.caption_cues(start + a, start + b, text)
-    return Timeline(chapters, tuple(sentences), cues, at)
+    return Timeline(chapters, tuple(sentences), cues)
 
 
 def _write_episode(show: Show, script: Script, jobs: list[PartJob], results: list[PartResult], cover_path: Path,

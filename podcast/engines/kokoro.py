@@ -19,7 +19,6 @@ from ..config import VoiceProfile
 from ..errors import ConfigError, RenderError
 from . import Voice, assets, onnx
 
-SAMPLE_RATE = 24000
 BATCH_PHONEMES = 250
 """kokoro-onnx renders a sentence in batches of at most this many phonemes, cut at punctuation where it can. Its
 own 510 let one long sentence take a worker to 1.2 GB; 250 keeps it near 0.7 GB at the same speed (measured)."""
