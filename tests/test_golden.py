@@ -1,0 +1,91 @@
+"""Byte-for-byte guard: a tone-voiced build of the sample digest publishes exactly the pinned files.
+
+The restructure of the package must not change one byte of what a build publishes; these hashes were
+taken from the code before it. A change that means to alter the output updates them in the same commit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from podcast.cli import app
+
+from .conftest import SAMPLE_DIGEST, SHORT_DIGEST, write_digest
+
+SKIPPED = {".cache", ".podcast.lock"}
+
+
+def published(root: Path) -> dict[str, str]:
+    """Every file the builds left in the show folder (the caches aside), by path: its SHA-256, shortened."""
+    return {
+        path.relative_to(root).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and path.relative_to(root).parts[0] not in SKIPPED
+    }
+
+
+PINNED = {
+    ".podcast-show.json": "8141eec781d429a4",
+    "cover.png": "f71d9ecf66f0bbaa",
+    "episodes/2026-02-02/chapters.json": "40057617cb1dc69b",
+    "episodes/2026-02-02/digest.txt": "3500d5aafad0aea6",
+    "episodes/2026-02-02/episode-6dbce8b173.mp3": "6dbce8b173f5d422",
+    "episodes/2026-02-02/episode.json": "22b1f0165a197696",
+    "episodes/2026-02-02/episode.mp3": "6dbce8b173f5d422",
+    "episodes/2026-02-02/index.html": "7c7955051b9790f4",
+    "episodes/2026-02-02/script.json": "f39c61640962d0dc",
+    "episodes/2026-02-02/script.txt": "9e4a64f08b322382",
+    "episodes/2026-02-02/sections/01-top-news-16891b313e.mp3": "16891b313eb1648e",
+    "episodes/2026-02-02/sections/01-top-news.mp3": "16891b313eb1648e",
+    "episodes/2026-02-02/sections/02-top-business-24c304eba4.mp3": "24c304eba40f5390",
+    "episodes/2026-02-02/sections/02-top-business.mp3": "24c304eba40f5390",
+    "episodes/2026-02-02/sections/03-economy-markets-e468935e0b.mp3": "e468935e0bcd8cba",
+    "episodes/2026-02-02/sections/03-economy-markets.mp3": "e468935e0bcd8cba",
+    "episodes/2026-02-02/sections/04-corporate-e1dda5d701.mp3": "e1dda5d7010a851b",
+    "episodes/2026-02-02/sections/04-corporate.mp3": "e1dda5d7010a851b",
+    "episodes/2026-02-02/transcript.srt": "9792923072d22756",
+    "episodes/2026-02-02/transcript.vtt": "adc42e011f106d41",
+    "episodes/2026-02-03/chapters.json": "206e63861be81679",
+    "episodes/2026-02-03/digest.txt": "236d66e77a0d8818",
+    "episodes/2026-02-03/episode-05e5222f4c.mp3": "05e5222f4c467e0d",
+    "episodes/2026-02-03/episode.json": "277330e058e6ae4e",
+    "episodes/2026-02-03/episode.mp3": "05e5222f4c467e0d",
+    "episodes/2026-02-03/index.html": "6c5690f201b6b427",
+    "episodes/2026-02-03/script.json": "4459fe88e30d556d",
+    "episodes/2026-02-03/script.txt": "71b3bcd773ee4116",
+    "episodes/2026-02-03/sections/01-top-news-5ddac588e8.mp3": "5ddac588e83a14a1",
+    "episodes/2026-02-03/sections/01-top-news.mp3": "5ddac588e83a14a1",
+    "episodes/2026-02-03/sections/02-economy-markets-558837a1a0.mp3": "558837a1a0fd34cc",
+    "episodes/2026-02-03/sections/02-economy-markets.mp3": "558837a1a0fd34cc",
+    "episodes/2026-02-03/transcript.srt": "b5c9e10aebfebe6a",
+    "episodes/2026-02-03/transcript.vtt": "5ac575c05bb5cbec",
+    "feed.xml": "b76a388ddad6c5bc",
+    "feeds/corporate.xml": "b97029a783898fe2",
+    "feeds/economy-markets.xml": "e82bc43cda1de58c",
+    "feeds/top-business.xml": "b8f47b753fc43b49",
+    "feeds/top-news.xml": "35db088ad0804096",
+    "inbox.txt": "236d66e77a0d8818",
+    "index.html": "c0a705fa1ea40141",
+    "podcast.toml": "0e1cca85f25565ea",
+    "voices/anchor.toml": "cdb21fb6edce8098",
+    "voices/default.toml": "c27c03af616996e2",
+    "voices/espeak.toml": "6c47d41a28beaab5",
+    "voices/lexicon.toml": "74a951d524f63edb",
+    "voices/piper.toml": "074c02ceb8f92a1d",
+}
+
+
+@pytest.mark.slow
+def test_tone_build_of_the_sample_is_byte_identical(tone_show: Path) -> None:
+    (tone_show / "podcast.toml").write_text('[show]\nbase_url = "https://pod.example.org/daily/"\n')
+    write_digest(tone_show, "2026-02-02", SAMPLE_DIGEST.read_text())
+    (tone_show / "inbox.txt").write_text(SHORT_DIGEST)  # built with --digest: copied into the episode
+    runner = CliRunner()
+    for args in (["2026-02-02"], ["2026-02-03", "--digest", str(tone_show / "inbox.txt")]):
+        result = runner.invoke(app, ["--show", str(tone_show), "build", *args, "--quiet"])
+        assert result.exit_code == 0, result.output
+    assert published(tone_show) == PINNED
