@@ -101,9 +101,9 @@ def _render_share(engine_name: str, texts: list[str], out: str) -> None:
     """One floor worker: the engine renders its share of the sentences; the WAVs are joined."""
     import numpy as np
 
-    from podcast.audio import load_speech
     from podcast.config import VoiceProfile
     from podcast.engines import make_engine
+    from podcast.sound.mix import load_speech
 
     engine = make_engine(VoiceProfile(engine=engine_name))
     pieces = []

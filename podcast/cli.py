@@ -233,7 +233,7 @@ def list_episodes(
 
     Example: podcast list --json
     """
-    from . import episodes
+    from .publish import episodes
 
     try:
         rows = episodes.states(_show())
@@ -244,7 +244,7 @@ def list_episodes(
         return
     table = [row.columns() for row in rows]
     if sys.stdout.isatty():
-        from .produce import print_table
+        from .render.make import print_table
 
         print_table(episodes.COLUMNS, table)
         return
@@ -322,7 +322,7 @@ def serve(
     Example: podcast serve --host 0.0.0.0 --port 8000
     """
     from .config import ShowConfig
-    from .serve import serve as run_server
+    from .publish.serve import serve as run_server
 
     try:
         show = _show()

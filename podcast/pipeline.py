@@ -22,7 +22,7 @@ from typing import Final
 
 from filelock import FileLock, Timeout
 
-from . import audio, cluster, cover, episodes, feed, page, produce, tags, transcript
+from .assemble import tags, transcript
 from .config import RenderSettings, VoiceProfile, load_voice
 from .digest import load_digest, slugify
 from .engines import Voice, all_voices, make_engine
@@ -43,8 +43,14 @@ from .layout import (
 )
 from .models import Chapter, EpisodeRecord, Script, SectionClip
 from .parts import Part, part_key, plan_parts
-from .produce import PartJob, PartResult
+from .publish import cover, episodes
+from .publish import feeds as feed
+from .publish import pages as page
+from .render import cluster
+from .render import make as produce
+from .render.make import PartJob, PartResult
 from .script import build_script
+from .sound import mix as audio
 from .speech import load_lexicon
 
 __all__ = ["ConfigError", "EpisodeRecord", "build", "list_voices", "load_script", "publish_feed"]

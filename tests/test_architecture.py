@@ -9,26 +9,26 @@ PACKAGE = Path(__file__).resolve().parent.parent / "podcast"
 
 # library -> the one module allowed to import it
 OWNERS = {
-    "pyttsx3": "engines/espeak.py",
-    "pydub": "audio.py",
-    "feedgen": "feed.py",
-    "lxml": "feed.py",
-    "mutagen": "tags.py",
+    "pyttsx3": "engines/pyttsx3.py",
+    "pydub": "sound/mix.py",
+    "feedgen": "publish/feeds.py",
+    "lxml": "publish/feeds.py",
+    "mutagen": "assemble/tags.py",
     "typer": "cli.py",
     "num2words": "speech/words.py",
-    "PIL": "cover.py",
-    "rich": "produce.py",
-    "lameenc": "audio.py",
+    "PIL": "publish/cover.py",
+    "rich": "render/make.py",
+    "lameenc": "sound/mix.py",
     "filelock": "pipeline.py",
-    "distributed": "cluster.py",
+    "distributed": "render/cluster.py",
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
     "onnxruntime": "engines/onnx.py",
-    "soxr": "audio.py",
+    "soxr": "sound/mix.py",
 }
 # Stages in data-flow order: a module never imports one that comes after it.
-ORDER = ["models", "errors", "config", "layout", "digest", "speech", "script", "parts", "engines", "render",
-         "jingles", "loudness", "audio", "produce", "cluster", "cover", "tags", "transcript", "feed", "pipeline", "cli"]
+ORDER = ["models", "errors", "config", "layout", "digest", "speech", "script", "parts", "engines", "sound", "render",
+         "assemble", "publish", "pipeline", "cli"]
 
 
 def imports(path: Path) -> set[str]:

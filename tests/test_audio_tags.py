@@ -12,16 +12,17 @@ import numpy as np
 import pytest
 from mutagen.id3 import ID3
 
-from podcast import audio, loudness
+from podcast.assemble.tags import write_tags
 from podcast.config import AudioSettings, VoiceProfile
 from podcast.digest import parse_digest
 from podcast.engines import make_engine
 from podcast.engines.tone import write_tone
 from podcast.models import Chapter
 from podcast.parts import part_key, plan_parts
-from podcast.produce import PartJob, make_parts
+from podcast.render.make import PartJob, make_parts
 from podcast.script import build_script
-from podcast.tags import write_tags
+from podcast.sound import loudness
+from podcast.sound import mix as audio
 
 from .conftest import SHORT_DIGEST
 
@@ -199,7 +200,7 @@ def test_music_bed_is_ducked_under_the_voice(tmp_path: Path) -> None:
 def test_long_cover_titles_wrap_at_a_readable_size(tmp_path: Path, title: str, lines: int) -> None:
     from PIL import Image
 
-    from podcast.cover import SUBTITLE_SIZE, generate_cover, generated_for, title_layout
+    from podcast.publish.cover import SUBTITLE_SIZE, generate_cover, generated_for, title_layout
 
     size, wrapped = title_layout(title)
     assert len(wrapped) == lines and size >= 180 > SUBTITLE_SIZE  # never smaller than the subtitle
@@ -215,7 +216,7 @@ def test_long_cover_titles_wrap_at_a_readable_size(tmp_path: Path, title: str, l
 
 def test_cover_is_made_again_when_the_title_or_subtitle_changes(tone_show: Path) -> None:
     from podcast import layout, pipeline
-    from podcast.cover import generated_for
+    from podcast.publish.cover import generated_for
 
     pipeline.ensure_cover(layout.Show.open(tone_show))
     assert generated_for(tone_show / "cover.png") == ("Daily Buzz", "Your daily news briefing")

@@ -132,7 +132,7 @@ def test_guids_are_fixed_at_first_publication(tone_show: Path) -> None:
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
     first = build(tone_show)
     assert first is not None and first.guid == "harbor-ledger-2026-02-03"
-    from podcast.feed import podcast_guid
+    from podcast.publish.feeds import podcast_guid
 
     channel = _channel_guid(tone_show)
     assert channel == podcast_guid("https://harbor.example/feed.xml")  # the spec's UUIDv5, then frozen

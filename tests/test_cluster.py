@@ -91,7 +91,7 @@ def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path: Path
 
 
 def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
-    from podcast.cluster import workers_pids
+    from podcast.render.cluster import workers_pids
 
     fresh = MANY.replace("A company said", f"Run {time.time_ns()}: a company said")  # nothing cached anywhere
     show = _show(tmp_path / "show", fresh, 'engine = "faulty"\nvoice = "slow"\n')

@@ -12,10 +12,10 @@ import feedparser
 import numpy as np
 import podcastparser
 
-from podcast.audio import RATE, load_speech
 from podcast.config import load_voice
 from podcast.engines import make_engine
-from podcast.render import cache_path
+from podcast.render.sentences import cache_path
+from podcast.sound.mix import RATE, load_speech
 
 from .conftest import REPO, SHORT_DIGEST, VERSIONED, write_digest
 from .test_audio_tags import ebur128

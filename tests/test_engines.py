@@ -10,11 +10,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from podcast.audio import RATE, load_speech
 from podcast.config import VoiceProfile
 from podcast.engines import all_voices, assets, make_engine
 from podcast.errors import ConfigError
-from podcast.render import check_wav, render_chunk
+from podcast.render.sentences import check_wav, render_chunk
+from podcast.sound.mix import RATE, load_speech
 
 SENTENCE = "Stocks rose two point five percent on Tuesday, as investors bet on a rate cut in March."
 WORDS = len(SENTENCE.split())

@@ -10,8 +10,8 @@ import podcastparser
 from lxml import etree
 
 from podcast.config import ShowConfig
-from podcast.feed import build_feed, podcast_guid, pub_date
 from podcast.models import Chapter, EpisodeRecord, SectionClip
+from podcast.publish.feeds import build_feed, podcast_guid, pub_date
 
 NS = {"itunes": "http://www.itunes.com/dtds/podcast-1.0.dtd", "podcast": "https://podcastindex.org/namespace/1.0",
       "atom": "http://www.w3.org/2005/Atom"}
@@ -98,7 +98,7 @@ def test_show_notes_stay_within_apples_limit() -> None:
                                                       2000 + n * 1000, "Top News") for n in range(80)),
                                             Chapter("Only one", 81000, 82000, "World")),
     )
-    from podcast.feed import show_notes
+    from podcast.publish.feeds import show_notes
 
     notes = show_notes(big, ShowConfig())
     assert len(notes.encode()) <= 4000

@@ -158,7 +158,7 @@ def test_missing_espeak_says_what_to_install(monkeypatch: pytest.MonkeyPatch) ->
     import pyttsx3
 
     from podcast.config import VoiceProfile
-    from podcast.engines.espeak import Pyttsx3Engine
+    from podcast.engines.pyttsx3 import Pyttsx3Engine
     from podcast.errors import MissingToolError
 
     def broken(*args: object, **kwargs: object) -> None:

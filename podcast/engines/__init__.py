@@ -60,7 +60,7 @@ def make_engine(profile: VoiceProfile) -> Engine:
 
         return PiperEngine(profile)
     if profile.engine == "pyttsx3":
-        from .espeak import Pyttsx3Engine
+        from .pyttsx3 import Pyttsx3Engine
 
         return Pyttsx3Engine(profile)
     if profile.engine in ("tone", "faulty"):

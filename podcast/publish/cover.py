@@ -8,7 +8,7 @@ from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
-from .errors import ConfigError
+from ..errors import ConfigError
 
 SIZE: Final = 3000
 GENERATED_NAME: Final = "cover.png"

@@ -6,7 +6,7 @@ import json
 from dataclasses import dataclass
 from typing import Final
 
-from .models import Chapter
+from ..models import Chapter
 
 LINE_CHARS: Final = 42
 """Characters per caption line; a cue holds at most two lines."""

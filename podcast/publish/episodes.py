@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from .errors import InputError, PublishError
-from .layout import EPISODES, Show
-from .models import EpisodeRecord
+from ..errors import InputError, PublishError
+from ..layout import EPISODES, Show
+from ..models import EpisodeRecord
 
 COLUMNS: Final = ("date", "state", "length", "size", "sections", "title")
 UNPUBLISHED: Final = ".unpublished"

@@ -17,9 +17,9 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Final
 
-from .config import RenderSettings
-from .errors import PodcastError, RenderError
-from .produce import MadePart, PartJob, encode_part
+from ..config import RenderSettings
+from ..errors import PodcastError, RenderError
+from .make import MadePart, PartJob, encode_part
 
 CONNECT_TIMEOUT_S: Final = 10
 RETRIES: Final = 2

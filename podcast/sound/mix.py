@@ -20,10 +20,10 @@ import soxr
 from pydub import AudioSegment
 from pydub.exceptions import CouldntDecodeError
 
+from ..config import AudioSettings
+from ..errors import AudioError, ConfigError, MissingToolError
+from ..parts import Part
 from . import jingles, loudness
-from .config import AudioSettings
-from .errors import AudioError, ConfigError, MissingToolError
-from .parts import Part
 
 RATE: Final = jingles.RATE
 ENCODER_LOSS_DB: Final = 0.4

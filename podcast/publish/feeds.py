@@ -13,9 +13,9 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from lxml import etree
 
-from .config import ShowConfig
-from .errors import PublishError
-from .models import EpisodeRecord, SectionClip
+from ..config import ShowConfig
+from ..errors import PublishError
+from ..models import EpisodeRecord, SectionClip
 
 ITUNES_NS: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS: Final = "https://podcastindex.org/namespace/1.0"

@@ -19,7 +19,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, Final, cast
 
-from .config import ShowConfig
+from ..config import ShowConfig
 
 CONTENT_TYPES: Final = {
     ".mp3": "audio/mpeg",

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Final
 
-from .config import ShowConfig
-from .models import EpisodeRecord
+from ..config import ShowConfig
+from ..models import EpisodeRecord
 
 PAGE_FILE: Final = "index.html"
 

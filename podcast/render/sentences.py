@@ -12,8 +12,8 @@ from pathlib import Path
 from types import FrameType
 from typing import Final
 
-from .engines import Engine
-from .errors import RenderError
+from ..engines import Engine
+from ..errors import RenderError
 
 CACHE_DIR: Final = Path(".cache") / "tts"
 MIN_SECONDS_PER_WORD: Final = 0.12

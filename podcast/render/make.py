@@ -17,11 +17,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from . import audio, render
-from .config import AudioSettings, VoiceProfile
-from .engines import Engine, make_engine
-from .errors import RenderError
-from .parts import Part
+from ..config import AudioSettings, VoiceProfile
+from ..engines import Engine, make_engine
+from ..errors import RenderError
+from ..parts import Part
+from ..sound import mix as audio
+from . import sentences as render
 
 PARTS_DIR: Final = Path(".cache") / "parts"
 IN_PROCESS_LIMIT: Final = 1

@@ -9,8 +9,8 @@ from mutagen import MutagenError
 from mutagen.id3 import APIC, CHAP, CTOC, ID3, TALB, TCON, TDRC, TIT2, TLEN, TPE1, CTOCFlags
 from mutagen.mp3 import MP3
 
-from .errors import TaggingError
-from .models import Chapter
+from ..errors import TaggingError
+from ..models import Chapter
 
 
 class _PlayOrderID3(ID3):

@@ -1,0 +1,1 @@
+"""Assembling an episode from its parts: timeline, tags, transcripts and chapters."""

@@ -1,0 +1,1 @@
+"""Where parts are made: sentences rendered and cached, parts mixed and encoded, on this machine or a cluster."""
