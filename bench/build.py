@@ -101,11 +101,10 @@ def _render_share(engine_name: str, texts: list[str], out: str) -> None:
     """One floor worker: the engine renders its share of the sentences; the WAVs are joined."""
     import numpy as np
 
-    from podcast.config import VoiceProfile
-    from podcast.engines import make_engine
+    from podcast.engines import engine_class
     from podcast.sound.mix import load_speech
 
-    engine = make_engine(VoiceProfile(engine=engine_name))
+    engine = engine_class(engine_name)(engine_class(engine_name).Settings())
     pieces = []
     for n, text in enumerate(texts):
         wav = Path(f"{out}.{n}.wav")

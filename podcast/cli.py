@@ -244,7 +244,7 @@ def list_episodes(
         return
     table = [row.columns() for row in rows]
     if sys.stdout.isatty():
-        from .render.make import print_table
+        from .terminal import print_table
 
         print_table(episodes.COLUMNS, table)
         return

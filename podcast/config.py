@@ -10,7 +10,7 @@ import urllib.parse
 import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Final
+from typing import Any, ClassVar, Final
 
 from .errors import ConfigError
 
@@ -48,34 +48,20 @@ APPLE_CATEGORIES: Final = {
 """Apple Podcasts' categories and their subcategories (podcasters.apple.com, categories list)."""
 
 
-def _range(default: Any, low: float, high: float) -> Any:
+def setting_range(default: Any, low: float, high: float) -> Any:
     """A field whose value must lie in [low, high]: checked when settings are read."""
     return field(default=default, metadata={"range": (low, high)})
 
 
 @dataclass(frozen=True)
 class VoiceProfile:
-    """How one voice speaks; read from voices/NAME.toml. Keys an engine does not use are ignored by it."""
+    """How one voice speaks, read from voices/NAME.toml: what every engine's settings share. Each engine types its
+    own keys in a subclass beside it (engines/kokoro.py: KokoroVoice), checked when the profile is read."""
 
-    engine: str = "kokoro"
-    """"kokoro" (natural, the default), "piper" (natural, fast), "pyttsx3" (eSpeak NG), or "tone" for tests."""
+    engine: ClassVar[str] = ""
+    """The engine's name in the registry (engines/__init__.py), as voices/NAME.toml writes it."""
     voice: str = ""
-    """Engine voice id (`podcast voices` lists them); Kokoro blends: "af_heart*0.7+bf_emma*0.3". Empty: the
-    engine's default (af_heart, en_US-joe-medium, gmw/en-us)."""
-    speed: float = _range(1.0, 0.5, 2.0)
-    """kokoro, piper: speaking speed, 1.0 is the voice's own pace."""
-    lang: str = ""
-    """kokoro: "en-us" or "en-gb"; empty: from the voice id (a... is American, b... British)."""
-    model: str = ""
-    """kokoro, piper: a model file of your own (.onnx; Piper also reads MODEL.json); empty: the installed one."""
-    voices: str = ""
-    """kokoro: a voices file of your own (voices-v1.0.bin); empty: the installed one."""
-    rate: int = _range(175, 80, 450)
-    """pyttsx3: words per minute; 160-185 is a comfortable news pace."""
-    volume: float = _range(1.0, 0.0, 1.0)
-    """pyttsx3: applied by the engine."""
-    pitch: int = _range(50, 0, 99)
-    """pyttsx3: eSpeak NG's default is 50."""
+    """Engine voice id (`podcast voices` lists them); empty: the engine's default."""
     source: str = field(default="", compare=False, metadata={"internal": True})
     """The file the profile was read from, for error messages (not a setting)."""
     phonemes: tuple[tuple[str, str], ...] = field(default=(), metadata={"internal": True})
@@ -88,17 +74,17 @@ class AudioSettings:
 
     bitrate: str = "96k"
     """MP3 bit rate (constant), e.g. "96k" or "128k"."""
-    encoder_quality: int = _range(3, 0, 9)
+    encoder_quality: int = setting_range(3, 0, 9)
     """LAME's algorithm quality, 0 (best, slowest) to 9 (fastest); 3 is LAME's own default."""
-    channels: int = _range(1, 1, 2)
+    channels: int = setting_range(1, 1, 2)
     sample_rate: int = 44100
-    pause_sentence_ms: int = _range(180, 0, 5000)
+    pause_sentence_ms: int = setting_range(180, 0, 5000)
     """Silence after a sentence (the engine's own trailing silence is trimmed)."""
-    pause_paragraph_ms: int = _range(500, 0, 5000)
+    pause_paragraph_ms: int = setting_range(500, 0, 5000)
     """Silence after a headline or paragraph."""
-    pause_story_ms: int = _range(900, 0, 10000)
+    pause_story_ms: int = setting_range(900, 0, 10000)
     """Silence between stories."""
-    pause_section_ms: int = _range(600, 0, 10000)
+    pause_section_ms: int = setting_range(600, 0, 10000)
     """Silence around a section stinger."""
     intro_jingle: str = ""
     """Path to the producer's own intro audio; empty: the generated theme."""
@@ -108,14 +94,19 @@ class AudioSettings:
     """Path to the producer's own outro audio; empty: the generated theme."""
     music_bed: str = ""
     """Path to the producer's own music bed under the show intro; empty: the generated one."""
-    bed_level_db: float = _range(-22.0, -60.0, 0.0)
+    bed_level_db: float = setting_range(-22.0, -60.0, 0.0)
     """Level of the music bed under the voice, relative to the voice (ducking)."""
-    music_level_db: float = _range(-3.0, -40.0, 6.0)
+    music_level_db: float = setting_range(-3.0, -40.0, 6.0)
     """Level of jingles relative to the voice."""
-    render_timeout_s: float = _range(60.0, 0.1, 3600.0)
+    render_timeout_s: float = setting_range(60.0, 0.1, 3600.0)
     """A speech engine call taking longer is abandoned and retried (twice), then the build fails."""
-    loudness_lufs: float = _range(-16.0, -30.0, -10.0)
-    true_peak_db: float = _range(-1.5, -9.0, 0.0)
+    loudness_lufs: float = setting_range(-16.0, -30.0, -10.0)
+    true_peak_db: float = setting_range(-1.5, -9.0, 0.0)
+
+    def jingle_files(self) -> dict[str, str]:
+        """The producer's own jingle file for each jingle a part plays ("" where the built-in one plays), in the
+        one place that maps the settings' names to the parts' names: theme, stinger, outro, bed."""
+        return {"theme": self.intro_jingle, "stinger": self.stinger, "outro": self.outro_jingle, "bed": self.music_bed}
 
 
 @dataclass(frozen=True)
@@ -165,18 +156,14 @@ class ShowConfig:
     """Voice profile (voices/NAME.toml) that reads the stories; "default" and "anchor" exist without a file."""
     anchor_voice: str = "anchor"
     """Voice profile for the intro, section intros and sign-off (voices/anchor.toml); empty: the same as `voice`."""
-    keep_episodes: int = _range(0, 0, 100_000)
+    keep_episodes: int = setting_range(0, 0, 100_000)
     """After each build, only the newest N episodes stay in the feeds; 0 keeps them all."""
-    keep_days: int = _range(0, 0, 100_000)
+    keep_days: int = setting_range(0, 0, 100_000)
     """After each build, episodes older than N days leave the feeds; 0 keeps them all."""
     prune_audio: bool = False
     """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
     audio: AudioSettings = field(default_factory=AudioSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
-
-    @property
-    def numeric_date_order(self) -> str:
-        return self.date_order or ("DMY" if self.language.lower() in ("en-gb", "en-ie", "en-au", "en-nz") else "MDY")
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -193,7 +180,7 @@ class ShowConfig:
 _KINDS: Final = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}
 
 
-def _build(cls: type[Any], table: dict[str, Any], where: str) -> Any:
+def build_settings(cls: type[Any], table: dict[str, Any], where: str) -> Any:
     """Make `cls` from a TOML table, refusing unknown keys and wrong types."""
     fields = {f.name: f for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
@@ -204,7 +191,7 @@ def _build(cls: type[Any], table: dict[str, Any], where: str) -> Any:
         if dataclasses.is_dataclass(default):
             if not isinstance(value, dict):
                 raise ConfigError(where, f"[{key}] must be a table")
-            values[key] = _build(type(default), value, f"{where} [{key}]")
+            values[key] = build_settings(type(default), value, f"{where} [{key}]")
             continue
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -217,7 +204,7 @@ def _build(cls: type[Any], table: dict[str, Any], where: str) -> Any:
     return cls(**values)
 
 
-def _read_toml(path: Path) -> dict[str, Any]:
+def read_toml(path: Path) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
             return tomllib.load(fh)
@@ -235,11 +222,11 @@ def load_config(show_dir: Path) -> ShowConfig:
 
 def read_settings(path: Path) -> ShowConfig:
     """Settings from one file, checked."""
-    data = _read_toml(path)
+    data = read_toml(path)
     unknown = set(data) - {"show"}
     if unknown:
         raise ConfigError(path, f"unknown table {sorted(unknown)[0]!r} (settings go under [show])")
-    config: ShowConfig = _build(ShowConfig, data.get("show", {}), str(path))
+    config: ShowConfig = build_settings(ShowConfig, data.get("show", {}), str(path))
     try:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
@@ -262,25 +249,3 @@ def read_settings(path: Path) -> ShowConfig:
     except ValueError as exc:
         raise ConfigError(path, f"publish_time must be HH:MM, not {config.publish_time!r}") from exc
     return config
-
-
-BUILTIN_VOICES: Final = {
-    "default": VoiceProfile(engine="kokoro", voice="af_heart"),
-    "anchor": VoiceProfile(engine="kokoro", voice="am_michael", speed=1.1),
-}
-"""The profiles a show has without a file: the reader ("default") and the anchor."""
-
-
-def load_voice(show_dir: Path, name: str) -> VoiceProfile:
-    """The voice profile voices/NAME.toml, or the built-in one of that name; file paths made absolute."""
-    path = show_dir / "voices" / f"{name}.toml"
-    if not path.exists():
-        if name in BUILTIN_VOICES:
-            return BUILTIN_VOICES[name]
-        raise ConfigError(path, f"no voice profile named {name!r}")
-    profile: VoiceProfile = _build(VoiceProfile, _read_toml(path), str(path))
-    def absolute(value: str) -> str:
-        return str(show_dir / value) if value and not Path(value).is_absolute() else value
-
-    return dataclasses.replace(profile, source=str(path), model=absolute(profile.model),
-                               voices=absolute(profile.voices))

@@ -6,6 +6,7 @@
     ├── ConfigError              podcast.toml or voices/ settings
     ├── MissingToolError         a system program is not installed (says what to install)
     ├── RenderError              the speech engine failed on a segment
+    │   └── SchedulerUnreachable the Dask cluster could not be reached (nothing sent)
     ├── AudioError               decoding, mixing or encoding failed
     ├── TaggingError             ID3 tags could not be written
     └── PublishError             the feed or published files could not be written
@@ -58,6 +59,10 @@ class MissingToolError(PodcastError):
 
 class RenderError(PodcastError):
     """The speech engine could not render a segment."""
+
+
+class SchedulerUnreachable(RenderError):
+    """The cluster could not be reached: nothing was sent, nothing was published."""
 
 
 class AudioError(PodcastError):

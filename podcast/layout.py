@@ -17,12 +17,17 @@ from typing import Final
 
 from . import __version__
 from .config import CONFIG_FILE, ShowConfig, load_config
-from .errors import InputError
+from .errors import InputError, PublishError
+from .models import EpisodeRecord
 
 EPISODES: Final = "episodes"
-IDENTITY_FILE: Final = ".podcast-show.json"
-"""The show's identity, fixed at first publication: keep it with the show (back it up, move it with it)."""
 FEED_FILE: Final = "feed.xml"
+FEEDS_DIR: Final = "feeds"
+"""One feed per section: feeds/<slug>.xml."""
+PAGE_FILE: Final = "index.html"
+"""The show's page, and each episode's own page in its folder."""
+RECORD_FILE: Final = "episode.json"
+"""An episode's record in its folder: what the feeds and pages are made from."""
 LOCK_FILE: Final = ".podcast.lock"
 BUILD_FORMAT: Final = "build-3"
 """Bump when what a build writes changes, so old episodes count as out of date."""
@@ -44,34 +49,6 @@ class Show:
 
     def digest_path(self, date: dt.date) -> Path:
         return self.episode_dir(date) / "digest.txt"
-
-
-@dataclass(frozen=True)
-class Identity:
-    """What podcast apps know the show by; never recomputed once published, whatever is renamed or moved."""
-
-    podcast_guid: str
-    """The channel's Podcasting 2.0 guid."""
-    item_prefix: str
-    """New episodes' guids are PREFIX-DATE (the show title's slug at first publication)."""
-
-
-def load_identity(show: Show) -> Identity | None:
-    try:
-        data = json.loads((show.root / IDENTITY_FILE).read_text())
-        return Identity(str(data["podcast_guid"]), str(data["item_prefix"]))
-    except FileNotFoundError:
-        return None
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise InputError(show.root / IDENTITY_FILE, f"damaged show identity: {exc}") from exc
-
-
-def save_identity(show: Show, identity: Identity) -> None:
-    path = show.root / IDENTITY_FILE
-    partial = path.with_name(f".{path.name}.part")
-    partial.write_text(json.dumps({"podcast_guid": identity.podcast_guid, "item_prefix": identity.item_prefix},
-                                  indent=2) + "\n")
-    os.replace(partial, path)
 
 
 def find_show(explicit: Path | None, start: Path) -> Path:
@@ -123,9 +100,7 @@ def build_inputs(show: Show, digest: Path, force: bool) -> dict[str, str]:
 
     inputs = {"format": f"{BUILD_FORMAT}|{__version__}|force={force}", "digest.txt": file_hash(digest)}
     files = [show.root / "podcast.toml", *sorted((show.root / "voices").glob("*.toml"))]
-    audio = show.config.audio
-    files += [show.root / f for f in (show.config.artwork, audio.intro_jingle, audio.stinger, audio.outro_jingle,
-                                       audio.music_bed) if f]
+    files += [show.root / f for f in (show.config.artwork, *show.config.audio.jingle_files().values()) if f]
     for path in files:
         name = path.relative_to(show.root).as_posix() if path.is_relative_to(show.root) else str(path)
         inputs[name] = file_hash(path)
@@ -141,29 +116,63 @@ def build_key(show: Show, digest: Path, force: bool) -> str:
     return key_of(build_inputs(show, digest, force))
 
 
-def rebuild_reason(show: Show, date: dt.date, inputs: dict[str, str]) -> str:
-    """Why the episode must be built: which inputs differ from those it was published from (for --verbose)."""
+def read_record(folder: Path) -> EpisodeRecord | None:
+    """The episode record in `folder` (the one reader of episode.json); None when there is none; a damaged one is
+    an error that names the file."""
+    path = folder / RECORD_FILE
     try:
-        before = json.loads((show.episode_dir(date) / "episode.json").read_text()).get("inputs", {})
-    except (OSError, ValueError):
+        text = path.read_text()
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise PublishError(f"{path}: damaged episode record: {exc}") from exc
+    try:
+        return EpisodeRecord.from_dict(json.loads(text))
+    except (ValueError, KeyError, TypeError) as exc:
+        raise PublishError(f"{path}: damaged episode record: {exc}") from exc
+
+
+def published_record(show: Show, date: dt.date) -> EpisodeRecord | None:
+    """The record published for DATE; None when there is none or it is damaged (a build replaces it)."""
+    try:
+        return read_record(show.episode_dir(date))
+    except PublishError:
+        return None
+
+
+def read_feed(show: Show) -> bytes:
+    """The published feed.xml as bytes (the one reader of it); empty when there is none yet."""
+    try:
+        return (show.root / FEED_FILE).read_bytes()
+    except OSError:
+        return b""
+
+
+def rebuild_reason(record: EpisodeRecord | None, inputs: dict[str, str]) -> str:
+    """Why the episode must be built: which inputs differ from those it was published from (for --verbose)."""
+    if record is None:
         return "not published yet"
+    before = record.inputs
     if not before:
         return "published by an earlier version"
     changed = [name for name in sorted(set(inputs) | set(before)) if inputs.get(name) != before.get(name)]
     return f"{', '.join(changed)} changed" if changed else "its published files are incomplete"
 
 
-def up_to_date(show: Show, date: dt.date, key: str) -> bool:
-    """Whether the published episode was built from the inputs `key` hashes and is still whole."""
-    folder = show.episode_dir(date)
+def is_current(show: Show, record: EpisodeRecord | None, key: str) -> bool:
+    """Whether `record` was built from the inputs `key` hashes and its publication is whole."""
+    if record is None or record.build_key != key:
+        return False
+    files = [(record.audio_file, record.length)] + [(c.file, c.length) for c in record.clips]
     try:
-        record = json.loads((folder / "episode.json").read_text())
-        if record.get("build_key") != key:
-            return False
-        files = [(record["audio_file"], record["length"])] + [(c["file"], c["length"]) for c in record["clips"]]
         if not all((show.root / f).stat().st_size == size for f, size in files):
             return False
-        # The feed is written last: if it lists this build's audio, the whole publication finished.
-        return record["audio_file"].encode() in (show.root / FEED_FILE).read_bytes()
-    except (OSError, ValueError, KeyError, TypeError):
+    except OSError:
         return False
+    # The feed is written last: if it lists this build's audio, the whole publication finished.
+    return record.audio_file.encode() in read_feed(show)
+
+
+def up_to_date(show: Show, date: dt.date, key: str) -> bool:
+    """Whether the published episode was built from the inputs `key` hashes and is still whole."""
+    return is_current(show, published_record(show, date), key)

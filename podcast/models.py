@@ -186,3 +186,17 @@ class EpisodeRecord:
             page_file=data.get("page_file", ""),
             inputs=dict(data.get("inputs", {})),
         )
+
+
+@dataclass(frozen=True)
+class SpokenSentence:
+    """A sentence as the digest wrote it, and when it is heard."""
+
+    start_s: float
+    end_s: float
+    text: str
+    kind: str
+    """The part it belongs to: intro, section, story or outro."""
+    section: str
+    headline: bool = False
+    ends_paragraph: bool = True

@@ -26,8 +26,8 @@ Jingle = Literal["", "theme", "stinger", "outro"]
 class Line:
     """One sentence and the silence after it."""
 
-    text: str
-    """What the engine says."""
+    spoken: str
+    """What the engine says (verbalized: "two point five percent")."""
     pause_ms: int
     written: str = ""
     """The sentence as the digest wrote it: what captions show. Not part of the sound."""
@@ -59,7 +59,7 @@ def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str
         for paragraph in segment.paragraphs:
             lines += [Line(s.spoken, settings.pause_sentence_ms, s.written) for s in paragraph[:-1]]
             lines.append(Line(paragraph[-1].spoken, settings.pause_paragraph_ms, paragraph[-1].written, True))
-        lines[-1] = Line(lines[-1].text, 0, lines[-1].written, True)
+        lines[-1] = Line(lines[-1].spoken, 0, lines[-1].written, True)
         if segment.kind == "intro":
             part = Part("intro", None, anchor, tuple(lines), lead="theme", bed=True)
         elif segment.kind == "section":
@@ -78,6 +78,7 @@ def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict
     sound = asdict(part)
     for line in sound["lines"]:
         del line["written"], line["ends_paragraph"]  # for captions and the page: the audio is the same
+        line["text"] = line.pop("spoken")  # the key's name from before the field was renamed: caches stay valid
     blob = json.dumps(
         [FORMAT_VERSION, sound, engine_key, asdict(settings), used], sort_keys=True, ensure_ascii=False
     )

@@ -17,9 +17,9 @@ OWNERS = {
     "typer": "cli.py",
     "num2words": "speech/words.py",
     "PIL": "publish/cover.py",
-    "rich": "render/make.py",
-    "lameenc": "sound/mix.py",
-    "filelock": "pipeline.py",
+    "rich": "terminal.py",
+    "lameenc": "sound/mp3.py",
+    "filelock": "publish/lock.py",
     "distributed": "render/cluster.py",
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
@@ -27,8 +27,8 @@ OWNERS = {
     "soxr": "sound/mix.py",
 }
 # Stages in data-flow order: a module never imports one that comes after it.
-ORDER = ["models", "errors", "config", "layout", "digest", "speech", "script", "parts", "engines", "sound", "render",
-         "assemble", "publish", "pipeline", "cli"]
+ORDER = ["models", "errors", "report", "terminal", "config", "layout", "digest", "speech", "script", "parts",
+         "engines", "sound", "render", "assemble", "publish", "pipeline", "cli"]
 
 
 def imports(path: Path) -> set[str]:

@@ -13,16 +13,18 @@ import pytest
 from mutagen.id3 import ID3
 
 from podcast.assemble.tags import write_tags
-from podcast.config import AudioSettings, VoiceProfile
+from podcast.config import AudioSettings
 from podcast.digest import parse_digest
 from podcast.engines import make_engine
-from podcast.engines.tone import write_tone
+from podcast.engines.tone import ToneVoice, write_tone
 from podcast.models import Chapter
 from podcast.parts import part_key, plan_parts
-from podcast.render.make import PartJob, make_parts
+from podcast.render import PartJob, make_parts
+from podcast.render.local import LocalPool
 from podcast.script import build_script
 from podcast.sound import loudness
 from podcast.sound import mix as audio
+from podcast.sound.mp3 import join_mp3, mp3_duration
 
 from .conftest import SHORT_DIGEST
 
@@ -48,11 +50,11 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[PartJob], list,
     show = tmp_path_factory.mktemp("show")
     script = build_script(parse_digest(SHORT_DIGEST), "Daily Buzz")
     settings = AudioSettings()
-    profile = VoiceProfile(engine="tone", voice="tone")
+    profile = ToneVoice(voice="tone")
     prints = audio.jingle_fingerprints(settings, show)
     jobs = [PartJob(p, part_key(p, make_engine(profile).key, settings, prints), profile, settings, show)
             for p in plan_parts(script, settings, "anchor", "reader")]
-    return jobs, make_parts(jobs, workers=1), show
+    return jobs, make_parts(jobs, LocalPool(workers=1)), show
 
 
 def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
@@ -61,7 +63,7 @@ def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
     assert [j.part.voice for j in jobs] == ["anchor", "anchor", "reader", "anchor", "reader", "anchor"]
     assert jobs[0].part.lead == "theme" and jobs[0].part.bed and jobs[-1].part.tail == "outro"
     story = jobs[4].part  # headline, then two paragraphs: one line per sentence
-    assert [line.text for line in story.lines][0] == "China's Exports Beat Forecasts?"
+    assert [line.spoken for line in story.lines][0] == "China's Exports Beat Forecasts?"
     assert [line.pause_ms for line in story.lines] == [500, 500, 0]
     for job, result in zip(jobs, results, strict=True):
         starts = [a for a, _ in result.spans]
@@ -72,7 +74,7 @@ def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
 def test_joined_parts_meet_loudness_and_format(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _, results, _ = made
     episode = tmp_path / "episode.mp3"
-    audio.join_mp3([r.mp3 for r in results], episode)
+    join_mp3([r.mp3 for r in results], episode)
     lufs, peak = ebur128(episode)
     assert -17.0 <= lufs <= -15.0 and peak <= -1.0
     info = probe(episode, "-show_streams", "-show_format")
@@ -81,13 +83,13 @@ def test_joined_parts_meet_loudness_and_format(made, tmp_path: Path) -> None:  #
     assert stream["channels"] == 1 and int(stream["bit_rate"]) == 96000
     expected = sum(r.duration_s for r in results)
     assert float(info["format"]["duration"]) == pytest.approx(expected, abs=0.1)
-    assert audio.mp3_duration(episode.read_bytes()) == pytest.approx(expected, abs=0.001)
+    assert mp3_duration(episode.read_bytes()) == pytest.approx(expected, abs=0.001)
 
 
 def test_cached_parts_are_not_made_again(made) -> None:  # type: ignore[no-untyped-def]
     jobs, results, _ = made
     before = [r.mp3.stat().st_mtime_ns for r in results]
-    again = make_parts(jobs, workers=1)
+    again = make_parts(jobs, LocalPool(workers=1))
     assert [r.mp3.stat().st_mtime_ns for r in again] == before
 
 
@@ -119,7 +121,7 @@ def test_sliding_min_matches_a_naive_one() -> None:
 def test_tags_round_trip(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _, results, _ = made
     path = tmp_path / "episode.mp3"
-    audio.join_mp3([r.mp3 for r in results], path)
+    join_mp3([r.mp3 for r in results], path)
     chapters = (Chapter("Top News", 0, 5000), Chapter("Economy & Markets", 5000, 9000))
     seconds = write_tags(path, title="Markets Rally", show="Daily Buzz", artist="Newsroom",
                          date="2026-02-03", cover_jpeg=b"\xff\xd8\xff\xe0fake", chapters=chapters)
@@ -142,7 +144,7 @@ def test_chapter_frames_are_written_in_play_order(made, tmp_path: Path) -> None:
     """Titles of different lengths made mutagen scatter the frames; ffprobe lists them as they lie."""
     _, results, _ = made
     path = tmp_path / "episode.mp3"
-    audio.join_mp3([r.mp3 for r in results], path)
+    join_mp3([r.mp3 for r in results], path)
     titles = ["Top News", "Top Business", "Economy & Markets", "Corporate", "A", "Markets in a Long Week", "B",
               "C", "D", "E", "F", "G"]
     chapters = tuple(Chapter(t, i * 700, (i + 1) * 700) for i, t in enumerate(titles))
@@ -215,11 +217,11 @@ def test_long_cover_titles_wrap_at_a_readable_size(tmp_path: Path, title: str, l
 
 
 def test_cover_is_made_again_when_the_title_or_subtitle_changes(tone_show: Path) -> None:
-    from podcast import layout, pipeline
-    from podcast.publish.cover import generated_for
+    from podcast import layout
+    from podcast.publish.cover import ensure_cover, generated_for
 
-    pipeline.ensure_cover(layout.Show.open(tone_show))
+    ensure_cover(layout.Show.open(tone_show))
     assert generated_for(tone_show / "cover.png") == ("Daily Buzz", "Your daily news briefing")
     (tone_show / "podcast.toml").write_text('[show]\ntitle = "Harbor Ledger"\ncover_subtitle = "Ships at six"\n')
-    pipeline.ensure_cover(layout.Show.open(tone_show))
+    ensure_cover(layout.Show.open(tone_show))
     assert generated_for(tone_show / "cover.png") == ("Harbor Ledger", "Ships at six")

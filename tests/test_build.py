@@ -11,6 +11,8 @@ import pytest
 from mutagen.id3 import ID3
 
 from podcast import layout, pipeline
+from podcast.errors import ConfigError
+from podcast.publish.identity import IDENTITY_FILE
 
 from .conftest import SHORT_DIGEST, VERSIONED, write_digest
 
@@ -117,7 +119,7 @@ def test_anchor_and_reader_voices(tone_show: Path) -> None:
 def test_unknown_voice_profile_is_an_error(tone_show: Path, setting: str) -> None:
     (tone_show / "podcast.toml").write_text(f"[show]\n{setting}\n")
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
-    with pytest.raises(pipeline.ConfigError, match="no voice profile named 'missing'"):
+    with pytest.raises(ConfigError, match="no voice profile named 'missing'"):
         build(tone_show)
 
 
@@ -171,7 +173,7 @@ def test_a_show_published_before_identities_keeps_its_feed_guid(tone_show: Path)
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
     assert build(tone_show) is not None
     channel = _channel_guid(tone_show)
-    (tone_show / layout.IDENTITY_FILE).unlink()  # as a show published by an earlier version
+    (tone_show / IDENTITY_FILE).unlink()  # as a show published by an earlier version
     pipeline.publish_feed(layout.Show.open(tone_show))
     assert _channel_guid(tone_show) == channel
 

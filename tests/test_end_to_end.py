@@ -12,8 +12,7 @@ import feedparser
 import numpy as np
 import podcastparser
 
-from podcast.config import load_voice
-from podcast.engines import make_engine
+from podcast.engines import load_voice, make_engine
 from podcast.render.sentences import cache_path
 from podcast.sound.mix import RATE, load_speech
 

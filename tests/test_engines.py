@@ -11,19 +11,22 @@ import numpy as np
 import pytest
 
 from podcast.config import VoiceProfile
-from podcast.engines import all_voices, assets, make_engine
+from podcast.engines import all_voices, assets, load_voice, make_engine
+from podcast.engines.kokoro import KokoroVoice
+from podcast.engines.piper import PiperVoice
+from podcast.engines.pyttsx3 import Pyttsx3Voice
 from podcast.errors import ConfigError
-from podcast.render.sentences import check_wav, render_chunk
+from podcast.render.sentences import check_wav, render_sentence
 from podcast.sound.mix import RATE, load_speech
 
 SENTENCE = "Stocks rose two point five percent on Tuesday, as investors bet on a rate cut in March."
 WORDS = len(SENTENCE.split())
 
 PROFILES = {
-    "kokoro": VoiceProfile(engine="kokoro", voice="af_heart"),
-    "kokoro-blend": VoiceProfile(engine="kokoro", voice="af_heart*0.7+bf_emma*0.3", lang="en-us"),
-    "piper": VoiceProfile(engine="piper"),
-    "pyttsx3": VoiceProfile(engine="pyttsx3"),
+    "kokoro": KokoroVoice(voice="af_heart"),
+    "kokoro-blend": KokoroVoice(voice="af_heart*0.7+bf_emma*0.3", lang="en-us"),
+    "piper": PiperVoice(),
+    "pyttsx3": Pyttsx3Voice(),
 }
 
 
@@ -32,29 +35,29 @@ def test_engine_renders_a_sentence(tmp_path: Path, name: str) -> None:
     engine = make_engine(PROFILES[name])
     engine.start()
     first, second = tmp_path / "a.wav", tmp_path / "b.wav"
-    render_chunk(engine, SENTENCE, first)
+    render_sentence(engine, SENTENCE, first)
     assert check_wav(first, SENTENCE) is None
     samples = load_speech(first)
     seconds = len(samples) / RATE
     assert 0.25 * WORDS < seconds < 0.7 * WORDS, seconds  # a news pace, not a truncated or stretched file
     assert float(np.sqrt(np.mean(samples**2))) > 0.01  # speech, not silence
     if name != "pyttsx3":  # eSpeak NG's state runs on between sentences (see engines/espeak.py)
-        render_chunk(engine, SENTENCE, second)
+        render_sentence(engine, SENTENCE, second)
         assert first.read_bytes() == second.read_bytes()
 
 
 def test_resampled_to_the_episode_rate_without_repeating_samples(tmp_path: Path) -> None:
     engine = make_engine(PROFILES["kokoro"])
-    render_chunk(engine, "Good morning.", tmp_path / "k.wav")
+    render_sentence(engine, "Good morning.", tmp_path / "k.wav")
     samples = load_speech(tmp_path / "k.wav")
     # Sample repetition would leave runs of equal neighbours; a real resampler does not.
     assert np.mean(samples[1:] == samples[:-1]) < 0.05
 
 
 def test_kokoro_renders_the_same_bytes_in_a_fresh_process(tmp_path: Path) -> None:
-    code = ("import sys; from pathlib import Path; from podcast.config import VoiceProfile; "
+    code = ("import sys; from pathlib import Path; from podcast.engines.kokoro import KokoroVoice; "
             "from podcast.engines import make_engine; "
-            "make_engine(VoiceProfile(engine='kokoro', voice='am_michael')).render(sys.argv[1], Path(sys.argv[2]))")
+            "make_engine(KokoroVoice(voice='am_michael')).render(sys.argv[1], Path(sys.argv[2]))")
     digests = set()
     for n in range(2):
         out = tmp_path / f"{n}.wav"
@@ -73,18 +76,41 @@ def test_every_engine_lists_its_voices() -> None:
 
 
 @pytest.mark.parametrize("profile, message", [
-    (VoiceProfile(engine="kokoro", voice="af_nobody", source="voices/x.toml"),
+    (KokoroVoice(voice="af_nobody", source="voices/x.toml"),
      "voices/x.toml: unknown Kokoro voice 'af_nobody'"),
-    (VoiceProfile(engine="kokoro", voice="af_heart*x", source="voices/x.toml"), "bad weight 'x'"),
-    (VoiceProfile(engine="kokoro", lang="fr-fr", source="voices/x.toml"), "lang 'fr-fr': use en-us or en-gb"),
-    (VoiceProfile(engine="kokoro", model="/nowhere/model.onnx"), "/nowhere/model.onnx: Kokoro model not found"),
-    (VoiceProfile(engine="piper", voice="de_DE-nobody", source="voices/x.toml"), "unknown Piper voice"),
-    (VoiceProfile(engine="pyttsx3", voice="xx/nope", source="voices/x.toml"), "unknown eSpeak NG voice 'xx/nope'"),
-    (VoiceProfile(engine="festival", source="voices/x.toml"), "voices/x.toml: unknown engine 'festival'"),
+    (KokoroVoice(voice="af_heart*x", source="voices/x.toml"), "bad weight 'x'"),
+    (KokoroVoice(lang="fr-fr", source="voices/x.toml"), "lang 'fr-fr': use en-us or en-gb"),
+    (KokoroVoice(model="/nowhere/model.onnx"), "/nowhere/model.onnx: Kokoro model not found"),
+    (PiperVoice(voice="de_DE-nobody", source="voices/x.toml"), "unknown Piper voice"),
+    (Pyttsx3Voice(voice="xx/nope", source="voices/x.toml"), "unknown eSpeak NG voice 'xx/nope'"),
 ])
 def test_bad_profiles_are_one_line_naming_the_file(profile: VoiceProfile, message: str) -> None:
     with pytest.raises(ConfigError, match=message.replace("*", r"\*")):
         make_engine(profile).start()
+
+
+@pytest.mark.parametrize("toml, message", [
+    ('engine = "festival"\n', "x.toml: unknown engine 'festival'"),
+    ('engine = "kokoro"\nrate = 175\n', "x.toml: unknown setting 'rate'"),  # a pyttsx3 key: each engine its own
+    ('engine = "pyttsx3"\nspeed = 1.2\n', "x.toml: unknown setting 'speed'"),
+    ('engine = "piper"\nspeed = 3.0\n', r"x.toml: speed = 3.0 is out of range \(0.5 to 2\)"),
+    ("engine = 3\n", "x.toml: engine must be text in quotes"),
+])
+def test_profiles_are_checked_against_their_engines_settings_when_read(tmp_path: Path, toml: str,
+                                                                        message: str) -> None:
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "x.toml").write_text(toml)
+    with pytest.raises(ConfigError, match=message):
+        load_voice(tmp_path, "x")
+
+
+def test_a_profile_reads_into_its_engines_settings(tmp_path: Path) -> None:
+    (tmp_path / "voices").mkdir()
+    (tmp_path / "voices" / "x.toml").write_text('engine = "piper"\nmodel = "own.onnx"\nspeed = 1\n')
+    profile = load_voice(tmp_path, "x")
+    assert isinstance(profile, PiperVoice) and profile.speed == 1.0
+    assert profile.model == str(tmp_path / "own.onnx") and profile.source == str(tmp_path / "voices" / "x.toml")
+    assert isinstance(load_voice(tmp_path, "default"), KokoroVoice)  # built in, without a file
 
 
 def test_missing_or_damaged_assets_say_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -125,14 +151,14 @@ def test_lexicon_phonemes_reach_kokoro_and_its_cache_key(tmp_path: Path) -> None
     from podcast.speech import parse_lexicon
 
     lexicon = parse_lexicon({"words": {"Xi": "Shee"}, "phonemes": {"Shee": "ʃˈi"}}, "lexicon.toml")
-    plain = VoiceProfile(engine="kokoro", voice="af_heart")
-    own = VoiceProfile(engine="kokoro", voice="af_heart", phonemes=tuple(lexicon.phonemes.items()))
+    plain = KokoroVoice(voice="af_heart")
+    own = KokoroVoice(voice="af_heart", phonemes=tuple(lexicon.phonemes.items()))
     assert make_engine(plain).key != make_engine(own).key
     outputs = {}
     for name, profile in (("plain", plain), ("own", own)):
-        render_chunk(make_engine(profile), "Shee spoke today.", tmp_path / f"{name}.wav")
+        render_sentence(make_engine(profile), "Shee spoke today.", tmp_path / f"{name}.wav")
         outputs[name] = (tmp_path / f"{name}.wav").read_bytes()
     assert outputs["plain"] != outputs["own"]  # the lexicon's sounds, not eSpeak NG's guess
-    render_chunk(make_engine(own), "Markets rose today.", tmp_path / "untouched.wav")
-    render_chunk(make_engine(plain), "Markets rose today.", tmp_path / "reference.wav")
+    render_sentence(make_engine(own), "Markets rose today.", tmp_path / "untouched.wav")
+    render_sentence(make_engine(plain), "Markets rose today.", tmp_path / "reference.wav")
     assert (tmp_path / "untouched.wav").read_bytes() == (tmp_path / "reference.wav").read_bytes()

@@ -66,5 +66,5 @@ def test_cache_is_reused_and_keyed_by_engine_settings(tmp_path: Path) -> None:
     render_all(engine, texts + ["an edited chunk"], tmp_path)
     assert engine.calls == 3
     other = ToneEngine()
-    object.__setattr__(other, "profile", other.profile.__class__(engine="tone", voice="tone", rate=150))
+    object.__setattr__(other, "profile", other.profile.__class__(voice="tone", rate=150))
     assert cache_path(tmp_path, other, "x") != cache_path(tmp_path, engine, "x")

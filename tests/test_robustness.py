@@ -157,14 +157,13 @@ def test_missing_ffmpeg_says_what_to_install(live_show: Path, tmp_path: Path) ->
 def test_missing_espeak_says_what_to_install(monkeypatch: pytest.MonkeyPatch) -> None:
     import pyttsx3
 
-    from podcast.config import VoiceProfile
     from podcast.engines.pyttsx3 import Pyttsx3Engine
     from podcast.errors import MissingToolError
 
     def broken(*args: object, **kwargs: object) -> None:
         raise OSError("libespeak-ng.so.1: cannot open shared object file")
 
-    engine = Pyttsx3Engine(VoiceProfile(engine="pyttsx3"))
+    engine = Pyttsx3Engine(Pyttsx3Engine.Settings())
     engine.reset()  # the process's shared engine, if an earlier test made one
     monkeypatch.setattr(pyttsx3, "init", broken)
     with pytest.raises(MissingToolError, match="install it with `apt-get install espeak-ng libespeak-ng1`"):

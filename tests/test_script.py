@@ -7,7 +7,8 @@ import json
 from pathlib import Path
 
 from podcast.digest import load_digest, parse_digest
-from podcast.script import build_script, spoken_date
+from podcast.language.english import spoken_date
+from podcast.script import build_script
 from podcast.speech import FORBIDDEN, load_lexicon
 
 from .conftest import REPO, SAMPLE_DIGEST, SHORT_DIGEST

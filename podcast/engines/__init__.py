@@ -1,22 +1,28 @@
-"""Speech engines: one interface, one module per engine, each the only importer of its library.
+"""Speech engines: one registry from name to engine, one module per engine, each the only importer of its library.
 
 An engine renders one sentence of already verbalized text to one WAV file at its
-own sample rate; the audio stage resamples. `make_engine` picks the engine a voice
-profile names.
+own sample rate; the audio stage resamples. Each engine types its own settings (a
+`VoiceProfile` subclass beside it), so voices/NAME.toml is checked against the keys
+its engine reads when it is loaded. A new engine is one module here, with its class
+in that module's ENGINES and one line in REGISTRY.
 """
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from importlib import import_module
 from pathlib import Path
-from typing import Protocol
+from typing import Any, ClassVar, Final, Protocol
 
-from ..config import VoiceProfile
-from ..errors import ConfigError
+from ..config import VoiceProfile, build_settings, read_toml
+from ..errors import ConfigError, PodcastError
 
 
 @dataclass(frozen=True)
 class Voice:
+    """One voice an installed engine offers, as `podcast voices` lists it."""
+
     id: str
     name: str
     languages: tuple[str, ...]
@@ -26,6 +32,9 @@ class Voice:
 
 class Engine(Protocol):
     """Renders one text to one WAV file."""
+
+    Settings: ClassVar[type[VoiceProfile]]
+    """The engine's typed voice settings."""
 
     @property
     def key(self) -> str:
@@ -40,45 +49,91 @@ class Engine(Protocol):
         """Drop a stuck engine; the next render starts a fresh one."""
         ...
 
-    def render(self, text: str, path: Path) -> None: ...
+    def render(self, text: str, path: Path) -> None:
+        """Speak `text` into the WAV file `path`."""
+        ...
 
-    def voices(self) -> list[Voice]: ...
+    def voices(self) -> list[Voice]:
+        """Every voice this engine offers here."""
+        ...
 
 
-ENGINES = ("kokoro", "piper", "pyttsx3", "tone")
-"""The engines a profile may name ("faulty", the tone engine with injected faults, is for tests)."""
+REGISTRY: Final = {"kokoro": "kokoro", "piper": "piper", "pyttsx3": "pyttsx3", "tone": "tone", "faulty": "tone"}
+"""Engine name (as voices/NAME.toml writes it) -> the module of this package that holds it; the module is imported
+only when a profile names it. "tone" and "faulty" (tone with injected faults) are for tests."""
+LISTED: Final = ("kokoro", "piper", "pyttsx3")
+"""The engines for listeners, whose voices `podcast voices` lists."""
+DEFAULT_ENGINE: Final = "kokoro"
+"""The engine of a profile that names none."""
+
+
+def engine_class(name: str, where: str | Path = "") -> Any:
+    """The class registered as `name`."""
+    if name not in REGISTRY:
+        raise ConfigError(where or f"engine {name!r}", f"unknown engine {name!r} (use {', '.join((*LISTED, 'tone'))})")
+    return import_module(f"{__name__}.{REGISTRY[name]}").ENGINES[name]
 
 
 def make_engine(profile: VoiceProfile) -> Engine:
-    """The engine a voice profile names; its library is imported only when it is used."""
-    if profile.engine == "kokoro":
-        from .kokoro import KokoroEngine
+    """A new engine for the profile (its class is the profile's engine)."""
+    engine: Engine = engine_class(profile.engine, profile.source)(profile)
+    return engine
 
-        return KokoroEngine(profile)
-    if profile.engine == "piper":
-        from .piper import PiperEngine
 
-        return PiperEngine(profile)
-    if profile.engine == "pyttsx3":
-        from .pyttsx3 import Pyttsx3Engine
+_built: dict[VoiceProfile, Engine] = {}
+_started: set[VoiceProfile] = set()
 
-        return Pyttsx3Engine(profile)
-    if profile.engine in ("tone", "faulty"):
-        from .tone import FaultyEngine, ToneEngine
 
-        return ToneEngine(profile) if profile.engine == "tone" else FaultyEngine(profile)
-    raise ConfigError(profile.source or f"engine {profile.engine!r}",
-                      f"unknown engine {profile.engine!r} (use {', '.join(ENGINES)})")
+def built_engine(profile: VoiceProfile) -> Engine:
+    """The process's one engine for this voice: built on first use, never per part or per sentence."""
+    if profile not in _built:
+        _built[profile] = make_engine(profile)
+    return _built[profile]
+
+
+def started_engine(profile: VoiceProfile) -> Engine:
+    """The process's one engine for this voice, started (models loaded, settings checked) once."""
+    engine = built_engine(profile)
+    if profile not in _started:
+        engine.start()
+        _started.add(profile)
+    return engine
+
+
+BUILTIN_VOICES: Final[dict[str, tuple[str, dict[str, Any]]]] = {
+    "default": ("kokoro", {"voice": "af_heart"}),
+    "anchor": ("kokoro", {"voice": "am_michael", "speed": 1.1}),
+}
+"""The profiles a show has without a file: the reader ("default") and the anchor."""
+
+
+def load_voice(show_dir: Path, name: str) -> VoiceProfile:
+    """The voice profile voices/NAME.toml, checked against its engine's settings, or the built-in one of that name;
+    file paths made absolute."""
+    path = show_dir / "voices" / f"{name}.toml"
+    if not path.exists():
+        if name in BUILTIN_VOICES:
+            engine, values = BUILTIN_VOICES[name]
+            builtin: VoiceProfile = engine_class(engine).Settings(**values)
+            return builtin
+        raise ConfigError(path, f"no voice profile named {name!r}")
+    table = read_toml(path)
+    engine = table.pop("engine", DEFAULT_ENGINE)
+    if not isinstance(engine, str):
+        raise ConfigError(path, f"engine must be text in quotes, not {engine!r}")
+    profile: VoiceProfile = build_settings(engine_class(engine, path).Settings, table, str(path))
+    paths: dict[str, Any] = {key: str(show_dir / value) for key in ("model", "voices")
+             if isinstance(value := getattr(profile, key, ""), str) and value and not Path(value).is_absolute()}
+    return dataclasses.replace(profile, source=str(path), **paths)
 
 
 def all_voices() -> list[tuple[str, Voice]]:
     """(engine, voice) for every voice of every installed engine; an engine that cannot load lists none."""
-    from ..errors import PodcastError
-
     rows = []
-    for name in ENGINES[:-1]:
+    for name in LISTED:
         try:
-            rows += [(name, voice) for voice in make_engine(VoiceProfile(engine=name)).voices()]
+            engine = engine_class(name)
+            rows += [(name, voice) for voice in engine(engine.Settings()).voices()]
         except (PodcastError, OSError, ImportError):
             continue
     return rows

@@ -8,16 +8,17 @@ from __future__ import annotations
 
 import functools
 import re
-import wave
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..config import VoiceProfile
+from ..config import VoiceProfile, setting_range
 from ..errors import ConfigError, RenderError
 from . import Voice, assets, onnx
+from .wav import write_wav
 
 BATCH_PHONEMES = 250
 """kokoro-onnx renders a sentence in batches of at most this many phonemes, cut at punctuation where it can. Its
@@ -28,8 +29,27 @@ LANGUAGES = {"a": "en-us", "b": "en-gb", "e": "es", "f": "fr-fr", "h": "hi", "i"
 """Kokoro voice ids start with their language's letter and the speaker's gender (af_heart: American, female)."""
 
 
+@dataclass(frozen=True)
+class KokoroVoice(VoiceProfile):
+    """A Kokoro voice: voices/NAME.toml with engine = "kokoro"."""
+
+    engine = "kokoro"
+    speed: float = setting_range(1.0, 0.5, 2.0)
+    """Speaking speed, 1.0 is the voice's own pace."""
+    lang: str = ""
+    """"en-us" or "en-gb"; empty: from the voice id (a... is American, b... British)."""
+    model: str = ""
+    """A model file of your own (.onnx); empty: the installed one."""
+    voices: str = ""
+    """A voices file of your own (voices-v1.0.bin); empty: the installed one."""
+
+
 class KokoroEngine:
-    def __init__(self, profile: VoiceProfile) -> None:
+    """Kokoro-82M: one of the voice pack's voices, or a weighted blend ("af_heart*0.7+bf_emma*0.3")."""
+
+    Settings = KokoroVoice
+
+    def __init__(self, profile: KokoroVoice) -> None:
         self.profile = profile
         self._model: Any = None
         self._pack: Any = None
@@ -157,11 +177,4 @@ def _loaded(model: Path, pack: Path) -> Any:
     return kokoro_onnx.Kokoro.from_session(onnx.session(model), str(pack))
 
 
-def write_wav(path: Path, samples: np.ndarray, rate: int) -> None:
-    """Float samples in [-1, 1] as a 16-bit mono WAV."""
-    pcm = (np.clip(np.asarray(samples, dtype=np.float32), -1.0, 1.0) * 32767).astype("<i2")
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(1)
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(pcm.tobytes())
+ENGINES = {"kokoro": KokoroEngine}

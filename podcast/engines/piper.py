@@ -9,20 +9,36 @@ from __future__ import annotations
 
 import functools
 import json
+from dataclasses import dataclass
 from importlib.metadata import version
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from ..config import VoiceProfile
+from ..config import VoiceProfile, setting_range
 from ..errors import ConfigError, RenderError
 from . import Voice, assets, onnx
-from .kokoro import write_wav
+from .wav import write_wav
+
+
+@dataclass(frozen=True)
+class PiperVoice(VoiceProfile):
+    """A Piper voice: voices/NAME.toml with engine = "piper"."""
+
+    engine = "piper"
+    speed: float = setting_range(1.0, 0.5, 2.0)
+    """Speaking speed, 1.0 is the voice's own pace."""
+    model: str = ""
+    """A model file of your own (.onnx, with MODEL.json beside it); empty: the installed voice named by `voice`."""
 
 
 class PiperEngine:
-    def __init__(self, profile: VoiceProfile) -> None:
+    """Piper: one model file per voice, 22.05 kHz."""
+
+    Settings = PiperVoice
+
+    def __init__(self, profile: PiperVoice) -> None:
         self.profile = profile
         self._voice: Any = None
 
@@ -89,3 +105,6 @@ def _loaded(model: Path) -> Any:
 
     config = PiperConfig.from_dict(json.loads(Path(f"{model}.json").read_text()))
     return PiperVoice(config=config, session=onnx.session(model))
+
+
+ENGINES = {"piper": PiperEngine}

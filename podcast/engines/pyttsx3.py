@@ -22,10 +22,11 @@ import io
 import os
 import shutil
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ..config import VoiceProfile
+from ..config import VoiceProfile, setting_range
 from ..errors import ConfigError, MissingToolError, RenderError
 from . import Voice
 
@@ -36,11 +37,28 @@ class _Shared:
     """The process's one pyttsx3 engine and which profile's settings it holds."""
 
     engine: Any = None
-    applied: VoiceProfile | None = None
+    applied: Pyttsx3Voice | None = None
+
+
+@dataclass(frozen=True)
+class Pyttsx3Voice(VoiceProfile):
+    """An eSpeak NG voice through pyttsx3: voices/NAME.toml with engine = "pyttsx3"."""
+
+    engine = "pyttsx3"
+    rate: int = setting_range(175, 80, 450)
+    """Words per minute; 160-185 is a comfortable news pace."""
+    volume: float = setting_range(1.0, 0.0, 1.0)
+    """Applied by the engine."""
+    pitch: int = setting_range(50, 0, 99)
+    """eSpeak NG's default is 50."""
 
 
 class Pyttsx3Engine:
-    def __init__(self, profile: VoiceProfile) -> None:
+    """eSpeak NG driven by pyttsx3: robotic, needs no model files."""
+
+    Settings = Pyttsx3Voice
+
+    def __init__(self, profile: Pyttsx3Voice) -> None:
         self.profile = profile
 
     @property
@@ -115,3 +133,6 @@ def _has_libespeak() -> bool:
     import ctypes.util
 
     return ctypes.util.find_library("espeak-ng") is not None
+
+
+ENGINES = {"pyttsx3": Pyttsx3Engine}

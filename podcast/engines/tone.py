@@ -6,6 +6,7 @@ import math
 import struct
 import time
 import wave
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import VoiceProfile
@@ -13,13 +14,30 @@ from ..errors import RenderError
 from . import Voice
 
 
+@dataclass(frozen=True)
+class ToneVoice(VoiceProfile):
+    """The tone engine's settings: voices/NAME.toml with engine = "tone" (or "faulty", whose voice names a fault)."""
+
+    engine = "tone"
+    rate: int = 175
+    """Part of the engine's key only: two profiles that differ in it are two voices to the caches."""
+
+
+@dataclass(frozen=True)
+class FaultyVoice(ToneVoice):
+    """The faulty engine's settings: `voice` names the fault ("hang-once", "slow", ...)."""
+
+    engine = "faulty"
+
+
 class ToneEngine:
     """A fast stand-in: a syllable-paced tone, 0.3 s per word, at 22050 Hz. For tests."""
 
+    Settings: type[VoiceProfile] = ToneVoice
     SECONDS_PER_WORD = 0.3
 
-    def __init__(self, profile: VoiceProfile | None = None) -> None:
-        self.profile = profile or VoiceProfile(engine="tone", voice="tone")
+    def __init__(self, profile: ToneVoice | None = None) -> None:
+        self.profile = profile or ToneVoice(voice="tone")
 
     @property
     def key(self) -> str:
@@ -47,7 +65,9 @@ class FaultyEngine(ToneEngine):
     only on the first call in each process, as pyttsx3's first-call race does.
     """
 
-    def __init__(self, profile: VoiceProfile) -> None:
+    Settings = FaultyVoice
+
+    def __init__(self, profile: ToneVoice) -> None:
         super().__init__(profile)
         self.fault, _, once = profile.voice.partition("-")
         self.once = once == "once"
@@ -86,3 +106,4 @@ def write_tone(path: Path, seconds: float, freq: float, rate: int = 22050) -> No
         out.writeframes(struct.pack(f"<{frames}h", *samples))
 
 
+ENGINES = {"tone": ToneEngine, "faulty": FaultyEngine}

@@ -9,6 +9,7 @@ from typing import Final
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
 from ..errors import ConfigError
+from ..layout import Show
 
 SIZE: Final = 3000
 GENERATED_NAME: Final = "cover.png"
@@ -132,3 +133,21 @@ def embeddable(path: Path, size: int = 1400) -> bytes:
     out = io.BytesIO()
     thumb.save(out, format="JPEG", quality=85)
     return out.getvalue()
+
+
+def ensure_cover(show: Show) -> Path:
+    """The configured artwork, checked; or the generated cover, made once."""
+    if show.config.artwork:
+        path = show.root / show.config.artwork
+        check_artwork(path)
+        return path
+    path = show.root / GENERATED_NAME
+    wanted = (show.config.title, show.config.cover_subtitle)
+    if not path.exists() or generated_for(path) != wanted:  # made again when the title or subtitle changes
+        generate_cover(path, *wanted)
+    return path
+
+
+def relative_cover(show: Show, path: Path) -> str:
+    """The cover's address relative to the show folder, as pages and feeds link it."""
+    return path.relative_to(show.root).as_posix() if path.is_relative_to(show.root) else GENERATED_NAME

@@ -8,15 +8,15 @@ that are never served, carry its state: `.unpublished` (taken out of the feeds b
 from __future__ import annotations
 
 import datetime as dt
-import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from ..errors import InputError, PublishError
-from ..layout import EPISODES, Show
+from ..errors import InputError
+from ..layout import EPISODES, Show, read_record
 from ..models import EpisodeRecord
+from .times import stamp
 
 COLUMNS: Final = ("date", "state", "length", "size", "sections", "title")
 UNPUBLISHED: Final = ".unpublished"
@@ -42,9 +42,8 @@ class EpisodeState:
             state += " (last build failed)"
         if record is None:
             return self.date, state, "-", "-", "-", self.error[:80]
-        minutes, seconds = divmod(round(record.duration_s), 60)
-        return (self.date, state, f"{minutes}:{seconds:02d}", f"{record.length / 1e6:.1f} MB", str(len(record.clips)),
-                record.title)
+        return (self.date, state, stamp(round(record.duration_s)), f"{record.length / 1e6:.1f} MB",
+                str(len(record.clips)), record.title)
 
     def to_dict(self) -> dict[str, object]:
         record = self.record
@@ -58,17 +57,6 @@ class EpisodeState:
             "last_error": self.error,
             "purged": self.purged,
         }
-
-
-def read_record(folder: Path) -> EpisodeRecord | None:
-    """The episode record in `folder`; None when there is none; a damaged one is an error."""
-    path = folder / "episode.json"
-    if not path.exists():
-        return None
-    try:
-        return EpisodeRecord.from_dict(json.loads(path.read_text()))
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        raise PublishError(f"{path}: damaged episode record: {exc}") from exc
 
 
 def folders(show: Show) -> list[Path]:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import os
 import uuid
-from pathlib import Path
 from typing import Any, Final
 
 from feedgen.ext.base import BaseEntryExtension, BaseExtension
@@ -14,12 +12,12 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ..config import ShowConfig
-from ..errors import PublishError
+from ..layout import FEED_FILE, FEEDS_DIR
 from ..models import EpisodeRecord, SectionClip
+from .times import stamp
 
 ITUNES_NS: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS: Final = "https://podcastindex.org/namespace/1.0"
-FEED_PATH: Final = "feed.xml"
 PODCAST_GUID_NAMESPACE: Final = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
@@ -91,11 +89,11 @@ def show_notes(record: EpisodeRecord, config: ShowConfig) -> str:
     groups: dict[str, list[str]] = {}
     for chapter in record.chapters:
         if chapter.section:
-            line = f"{_timestamp(chapter.start_ms)} {html.escape(chapter.title)}"
+            line = f"{stamp(chapter.start_ms // 1000)} {html.escape(chapter.title)}"
             groups.setdefault(chapter.section, []).append(line)
     if not groups:  # a record from before per-story chapters: its headlines
         groups = {title: [html.escape(h) for h in headlines] for title, headlines in record.headlines}
-    head = "".join(f"<p>{_timestamp(c.start_ms)} {html.escape(c.title)}</p>" for c in opening)
+    head = "".join(f"<p>{stamp(c.start_ms // 1000)} {html.escape(c.title)}</p>" for c in opening)
 
     def render() -> str:
         body = []
@@ -111,12 +109,6 @@ def show_notes(record: EpisodeRecord, config: ShowConfig) -> str:
         max(groups.values(), key=len).pop()
         notes = render()
     return notes
-
-
-def _timestamp(ms: int) -> str:
-    minutes, seconds = divmod(ms // 1000, 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{seconds:02d}" if hours else f"{minutes:02d}:{seconds:02d}"
 
 
 def section_guid(show_guid: str, slug: str) -> str:
@@ -160,7 +152,7 @@ def _finish(fg: FeedGenerator, config: ShowConfig, newest: str | None) -> bytes:
 
 def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str, show_guid: str | None = None) -> bytes:
     """The show's feed XML, newest first; `show_guid` is the frozen podcast:guid (None: from the feed URL)."""
-    fg = _channel(config, config.title, config.description, config.url(FEED_PATH), cover_url, show_guid)
+    fg = _channel(config, config.title, config.description, config.url(FEED_FILE), cover_url, show_guid)
     ordered = sorted(records, key=lambda r: r.date)
     for record in ordered:  # add_entry prepends: oldest first gives newest first
         notes = show_notes(record, config)
@@ -196,7 +188,7 @@ def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: s
     feeds = {}
     for slug, items in by_slug.items():
         name = items[-1][1].title
-        path = f"feeds/{slug}.xml"
+        path = f"{FEEDS_DIR}/{slug}.xml"
         fg = _channel(config, f"{config.title}: {name}", f"{name}, the section of {config.title} on its own.",
                       config.url(path), cover_url, section_guid(show_guid, slug) if show_guid else None)
         for record, clip in items:
@@ -215,17 +207,3 @@ def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: s
             entry.podcast.itunes_episode_type("full")
         feeds[path] = _finish(fg, config, items[-1][0].date)
     return feeds
-
-
-def write_atomically(path: Path, data: bytes) -> None:
-    """Replace `path` so that readers see the old file or the new one, never a part."""
-    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
-    try:
-        with partial.open("wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(partial, path)
-    except OSError as exc:
-        partial.unlink(missing_ok=True)
-        raise PublishError(f"{path}: cannot write: {exc.strerror}") from exc

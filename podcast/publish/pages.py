@@ -9,38 +9,17 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-from dataclasses import dataclass
 from importlib import resources
-from typing import Final
 
 from ..config import ShowConfig
-from ..models import EpisodeRecord
-
-PAGE_FILE: Final = "index.html"
-
-
-@dataclass(frozen=True)
-class SpokenSentence:
-    """A sentence as the digest wrote it, and when it is heard."""
-
-    start_s: float
-    end_s: float
-    text: str
-    kind: str
-    """The part it belongs to: intro, section, story or outro."""
-    section: str
-    headline: bool = False
-    ends_paragraph: bool = True
+from ..language import language_for
+from ..layout import PAGE_FILE
+from ..models import EpisodeRecord, SpokenSentence
+from .times import stamp
 
 
 def _asset(name: str) -> str:
     return resources.files("podcast").joinpath("web", name).read_text(encoding="utf-8")
-
-
-def _stamp(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 def _head(title: str, language: str, style: str) -> str:
@@ -55,7 +34,8 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
                  cover: str) -> str:
     """episodes/DATE/index.html: player, stories that seek, the live transcript, the section clips."""
     e = html.escape
-    day = dt.date.fromisoformat(record.date)
+    words = language_for(config.language).page
+    day = language_for(config.language).page_date(dt.date.fromisoformat(record.date))
     audio_name = record.audio_file.rsplit("/", 1)[-1]
     toc: list[str] = []
     open_section: str | None = None
@@ -64,12 +44,12 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
             if open_section is not None:
                 toc.append("</ol></li>")
             open_section = chapter.section
-            toc.append(f'<li><h3>{e(chapter.section) if chapter.section else "Opening"}</h3><ol class="stories">')
+            toc.append(f'<li><h3>{e(chapter.section or words.opening)}</h3><ol class="stories">')
         start = chapter.start_ms / 1000
-        toc.append(f'<li><span class="stamp">{_stamp(start)}</span>'
-                   f'<a class="seek" href="#t={_stamp(start)}" data-start="{start:.3f}">{e(chapter.title)}</a>'
-                   f'<button type="button" class="copy" data-stamp="{_stamp(start)}" '
-                   f'aria-label="Copy link to {e(chapter.title)}">Copy link</button></li>')
+        toc.append(f'<li><span class="stamp">{stamp(start)}</span>'
+                   f'<a class="seek" href="#t={stamp(start)}" data-start="{start:.3f}">{e(chapter.title)}</a>'
+                   f'<button type="button" class="copy" data-stamp="{stamp(start)}" '
+                   f'aria-label="{e(words.copy_link_to.format(title=chapter.title))}">{e(words.copy_link)}</button></li>')
     if open_section is not None:
         toc.append("</ol></li>")
     paragraphs: list[str] = []
@@ -77,7 +57,7 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
     open_paragraph = False
     for sentence in sentences:
         label = sentence.section if sentence.kind in ("section", "story") else (
-            "Opening" if sentence.kind == "intro" else "Sign-off")
+            words.opening if sentence.kind == "intro" else words.sign_off)
         if label != heading:
             heading = label
             paragraphs.append(f"<h3>{e(label)}</h3>")
@@ -92,9 +72,9 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
     if open_paragraph:
         paragraphs.append("</p>")
     clips = "".join(
-        f'<li><span>{e(clip.title)}</span> <span class="stamp">{_stamp(clip.duration_s)}</span>'
+        f'<li><span>{e(clip.title)}</span> <span class="stamp">{stamp(clip.duration_s)}</span>'
         f'<audio controls preload="none" src="sections/{e(clip.file.rsplit("/", 1)[-1])}" '
-        f'aria-label="{e(clip.title)} on its own, {_stamp(clip.duration_s)}"></audio></li>'
+        f'aria-label="{e(words.clip_audio.format(title=clip.title, length=stamp(clip.duration_s)))}"></audio></li>'
         for clip in record.clips
     )
     return (
@@ -102,40 +82,45 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
         + f'<link rel="alternate" type="application/rss+xml" title="{e(config.title)}" href="../../feed.xml">'
         + "</head><body>"
         + f'<header><img src="../../{e(cover)}" alt=""><div><p><a href="../../index.html">{e(config.title)}</a></p>'
-        + f'<h1>{e(record.title)}</h1><p><time datetime="{record.date}">{day:%A, %-d %B %Y}</time> · '
-        + f"{_stamp(record.duration_s)}</p></div></header>"
+        + f'<h1>{e(record.title)}</h1><p><time datetime="{record.date}">{e(day)}</time> · '
+        + f"{stamp(record.duration_s)}</p></div></header>"
         + '<main><div class="player"><audio id="player" controls preload="metadata" '
-        + f'src="{e(audio_name)}" aria-label="The episode, {_stamp(record.duration_s)}"></audio></div>'
-        + f'<nav aria-label="Stories"><h2>Stories</h2><ol class="toc">{"".join(toc)}</ol></nav>'
-        + f'<section class="transcript" aria-label="Transcript"><h2>Transcript</h2>{"".join(paragraphs)}</section>'
-        + '<section aria-label="Sections on their own"><h2>Sections on their own</h2><ol class="clips toc">'
+        + f'src="{e(audio_name)}" aria-label="{e(words.episode_audio.format(length=stamp(record.duration_s)))}">'
+        + "</audio></div>"
+        + f'<nav aria-label="{e(words.stories)}"><h2>{e(words.stories)}</h2><ol class="toc">{"".join(toc)}</ol></nav>'
+        + f'<section class="transcript" aria-label="{e(words.transcript)}"><h2>{e(words.transcript)}</h2>'
+        + f'{"".join(paragraphs)}</section>'
+        + f'<section aria-label="{e(words.on_their_own)}"><h2>{e(words.on_their_own)}</h2><ol class="clips toc">'
         + f"{clips}</ol></section></main>"
-        + '<footer><p><a href="transcript.vtt">Captions (WebVTT)</a> · <a href="chapters.json">Chapters (JSON)</a>'
-        + ' · <a href="../../feed.xml">Subscribe (RSS)</a></p></footer>'
+        + f'<footer><p><a href="transcript.vtt">{e(words.captions)}</a> · '
+        + f'<a href="chapters.json">{e(words.chapters)}</a>'
+        + f' · <a href="../../feed.xml">{e(words.subscribe)}</a></p></footer>'
         + '<p id="status" role="status" aria-live="polite"></p>'
         + f"<script>{_asset('episode.js')}</script></body></html>\n"
     )
 
 
-def render_page(config: ShowConfig, records: list[EpisodeRecord], cover: str) -> str:
+def show_page(config: ShowConfig, records: list[EpisodeRecord], cover: str) -> str:
     """index.html: the episodes newest first, each linking to its page; the newest is playable at once."""
     e = html.escape
+    language = language_for(config.language)
+    words = language.page
     items = []
     for number, record in enumerate(sorted(records, key=lambda r: r.date, reverse=True)):
-        day = dt.date.fromisoformat(record.date)
+        day = language.page_date(dt.date.fromisoformat(record.date))
         link = f"episodes/{record.date}/{PAGE_FILE}"
         player = (f'<audio controls preload="metadata" src="{e(record.audio_file)}" '
-                  f'aria-label="Play {e(record.title)}"></audio>' if number == 0 else "")
+                  f'aria-label="{e(words.play.format(title=record.title))}"></audio>' if number == 0 else "")
         stories = sum(1 for c in record.chapters if c.section)
         items.append(f'<li id="{record.date}"><h2><a href="{e(link)}">{e(record.title)}</a></h2>'
-                     f'<p><time datetime="{record.date}">{day:%A, %-d %B %Y}</time> · {_stamp(record.duration_s)}'
-                     f" · {stories} stories</p>{player}</li>")
-    body = f'<ol class="toc episodes">{"".join(items)}</ol>' if items else "<p>No episodes yet.</p>"
+                     f'<p><time datetime="{record.date}">{e(day)}</time> · {stamp(record.duration_s)}'
+                     f" · {e(words.story_count.format(count=stories))}</p>{player}</li>")
+    body = f'<ol class="toc episodes">{"".join(items)}</ol>' if items else f"<p>{e(words.no_episodes)}</p>"
     return (
         _head(config.title, config.language, _asset("episode.css"))
         + f'<link rel="alternate" type="application/rss+xml" title="{e(config.title)}" href="feed.xml">'
         + "</head><body>"
         + f'<header><img src="{e(cover)}" alt=""><div><h1>{e(config.title)}</h1><p>{e(config.description)}</p>'
-        + '<p><a href="feed.xml">Subscribe (RSS)</a></p></div></header>'
+        + f'<p><a href="feed.xml">{e(words.subscribe)}</a></p></div></header>'
         + f"<main>{body}</main></body></html>\n"
     )

@@ -1,4 +1,4 @@
-"""Spoken chunks -> checked WAV files, kept in the show's .cache/ by content hash."""
+"""Spoken sentences -> checked WAV files, kept in the show's .cache/tts by content hash."""
 
 from __future__ import annotations
 
@@ -21,7 +21,8 @@ MIN_SECONDS_PER_WORD: Final = 0.12
 MAX_SECONDS_PER_WORD: Final = 1.5
 ATTEMPTS: Final = 3
 DEFAULT_TIMEOUT_S: Final = 60.0
-"""eSpeak NG renders a sentence in milliseconds: a minute means it is stuck."""
+"""Every engine renders a sentence in seconds (Kokoro, the slowest, about 0.65 s per second of speech): a minute
+means it is stuck."""
 
 
 def cache_path(cache_dir: Path, engine: Engine, text: str) -> Path:
@@ -74,7 +75,7 @@ def _render_within(engine: Engine, text: str, path: Path, timeout_s: float) -> N
         signal.signal(signal.SIGALRM, previous)
 
 
-def render_chunk(engine: Engine, text: str, target: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
+def render_sentence(engine: Engine, text: str, target: Path, timeout_s: float = DEFAULT_TIMEOUT_S) -> None:
     """Render into `target` atomically, retrying when the engine fails, hangs, loses or truncates audio."""
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.{os.getpid()}.part.wav")
@@ -107,5 +108,5 @@ def render_all(
     for text in unique:
         path = paths[text]
         if not path.exists() or check_wav(path, text):
-            render_chunk(engine, text, path, timeout_s)
+            render_sentence(engine, text, path, timeout_s)
     return paths

@@ -1,8 +1,6 @@
-"""Mixing one part (speech, pauses, jingles, music bed), levelling it, and MP3 encoding and joining.
+"""Mixing one part: speech decoded and resampled, pauses, jingles, the music bed, levelled to the show's loudness.
 
-Parts are encoded as bare MP3 frame streams (no tags, no Xing header), so that
-joining them end to end is itself a valid MP3: the episode and the section clips
-are made from the same encoded parts, never encoded twice.
+Encoding and joining are in mp3.py.
 """
 
 from __future__ import annotations
@@ -14,7 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-import lameenc
 import numpy as np
 import soxr
 from pydub import AudioSegment
@@ -28,8 +25,6 @@ from . import jingles, loudness
 RATE: Final = jingles.RATE
 ENCODER_LOSS_DB: Final = 0.4
 """Measured: LAME at 96 kbps mono takes about 0.4 LU from levelled speech; aim that much higher."""
-ENCODER_DELAY_S: Final = 1105 / RATE
-"""LAME's encoder delay plus the decoder's: audio starts this late in each part."""
 SILENCE: Final = 10 ** (-50 / 20)
 ENCODER_PEAK_MARGIN_DB: Final = 0.5
 """MP3 encoding raises true peaks: measured up to +0.3 dB on levelled speech at 96 kbps (ffmpeg ebur128 on the
@@ -80,10 +75,8 @@ def load_speech(path: Path) -> np.ndarray:
 
 def jingle_fingerprints(settings: AudioSettings, show_dir: Path) -> dict[str, str]:
     """What identifies each jingle: the built-in version, or the producer file's content hash."""
-    custom = {"theme": settings.intro_jingle, "stinger": settings.stinger, "outro": settings.outro_jingle,
-              "bed": settings.music_bed}
     prints = {}
-    for name, file in custom.items():
+    for name, file in settings.jingle_files().items():
         if not file:
             prints[name] = "builtin-1"
             continue
@@ -95,8 +88,7 @@ def jingle_fingerprints(settings: AudioSettings, show_dir: Path) -> dict[str, st
 
 
 def _jingle(name: str, settings: AudioSettings, show_dir: Path) -> np.ndarray:
-    file = {"theme": settings.intro_jingle, "stinger": settings.stinger, "outro": settings.outro_jingle,
-            "bed": settings.music_bed}[name]
+    file = settings.jingle_files()[name]
     return load_audio(show_dir / file) if file else jingles.DEFAULTS[name]()
 
 
@@ -158,60 +150,3 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
     target = settings.loudness_lufs + ENCODER_LOSS_DB
     leveled = loudness.level(samples, RATE, target, settings.true_peak_db - ENCODER_PEAK_MARGIN_DB)
     return Mixed(leveled, tuple(((offset + a) / RATE, (offset + b) / RATE) for a, b in spans))
-
-
-def encode_mp3_bytes(samples: np.ndarray, settings: AudioSettings) -> bytes:
-    """A constant-bit-rate MP3 frame stream: no tags and no Xing header, so parts can be joined.
-
-    LAME runs in this process (lameenc): no ffmpeg start-up and no PCM pipe per part.
-    """
-    if settings.sample_rate != RATE:
-        raise ConfigError(f"sample_rate {settings.sample_rate}", f"only {RATE} Hz is supported")
-    if settings.channels not in (1, 2):
-        raise ConfigError(f"channels {settings.channels}", "must be 1 or 2")
-    try:
-        kbps = int(settings.bitrate.lower().removesuffix("k"))
-    except ValueError as exc:
-        raise ConfigError(f"bitrate {settings.bitrate!r}", "must be like \"96k\"") from exc
-    pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2")
-    if settings.channels == 2:
-        pcm = np.repeat(pcm, 2)
-    encoder = lameenc.Encoder()
-    try:
-        encoder.set_bit_rate(kbps)
-        encoder.set_in_sample_rate(RATE)
-        encoder.set_channels(settings.channels)
-        encoder.set_quality(settings.encoder_quality)
-        data = encoder.encode(pcm.tobytes()) + encoder.flush()
-    except RuntimeError as exc:
-        raise AudioError(f"MP3 encoding failed: {exc}") from exc
-    return bytes(data)
-
-
-_BITRATES: Final = (0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320)
-_RATES: Final = (44100, 48000, 32000)
-
-
-def mp3_duration(data: bytes) -> float:
-    """Seconds of audio in an MPEG-1 Layer III frame stream, by walking its frame headers."""
-    pos, frames, rate = 0, 0, RATE
-    while pos + 4 <= len(data):
-        if data[pos] != 0xFF or (data[pos + 1] & 0xFE) != 0xFA:
-            pos += 1  # not a frame start (e.g. a tag): skip
-            continue
-        bitrate = _BITRATES[data[pos + 2] >> 4] * 1000
-        rate = _RATES[(data[pos + 2] >> 2) & 3] if (data[pos + 2] >> 2) & 3 < 3 else RATE
-        if not bitrate:
-            pos += 1
-            continue
-        pos += 144 * bitrate // rate + ((data[pos + 2] >> 1) & 1)
-        frames += 1
-    return frames * 1152 / rate
-
-
-def join_mp3(parts: list[Path], out: Path) -> None:
-    """Frame streams joined end to end: a valid MP3, with no re-encoding."""
-    with out.open("wb") as target:
-        for part in parts:
-            with part.open("rb") as source:
-                shutil.copyfileobj(source, target)

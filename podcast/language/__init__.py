@@ -1,0 +1,79 @@
+"""Language as data: one object per spoken language holds every phrase the show says, its page's fixed words,
+its date formats, and the verbalizer that turns written news into words.
+
+The build reaches all of them through `language_for(show.config.language)`. Adding a
+language adds one module here (its phrases, formats and verbalizer, like english.py)
+and one line in LANGUAGES; no stage changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Final, Protocol
+
+from ..speech import Lexicon
+from .english import ENGLISH, PageWords
+
+__all__ = ["ENGLISH", "LANGUAGES", "Language", "PageWords", "language_for"]
+
+
+class Language(Protocol):
+    """What the script, the episode record and the pages need to say in one language."""
+
+    code: str
+    """The ISO 639 code the show's `language` setting starts with."""
+    page: PageWords
+    """The pages' fixed words."""
+
+    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
+        """The spoken form of one written sentence; `context` is the whole story."""
+        ...
+
+    def split(self, text: str) -> list[str]:
+        """A written paragraph cut into sentences."""
+        ...
+
+    def numeric_date_order(self, language: str) -> str:
+        """How digests in this language (and region: "en-gb") write numeric dates: "MDY" or "DMY"."""
+        ...
+
+    def greeting(self, show: str) -> str: ...
+
+    def date_line(self, day: dt.date) -> tuple[str, str]:
+        """(spoken, written): the day the episode is for."""
+        ...
+
+    def headlines(self) -> str: ...
+
+    def all_that_and_more(self, stories: int, sections: list[str]) -> str: ...
+
+    def summary(self, stories: int, sections: list[str]) -> str: ...
+
+    def section_lead_in(self, index: int, total: int, title: str, stories: int, day: dt.date) -> str:
+        """A varied, deterministic lead-in to the section: the same digest always reads the same way."""
+        ...
+
+    def sign_off(self, show: str, day: dt.date) -> tuple[tuple[str, str], ...]:
+        """(spoken, written) sentences that close the show."""
+        ...
+
+    def short_date(self, day: dt.date) -> str:
+        """The date in an episode title: "2 Feb 2026"."""
+        ...
+
+    def long_date(self, day: dt.date) -> str:
+        """The date in descriptions and tags: "2 February 2026"."""
+        ...
+
+    def page_date(self, day: dt.date) -> str:
+        """The date on a page: "Monday, 2 February 2026"."""
+        ...
+
+
+LANGUAGES: Final[dict[str, Language]] = {"en": ENGLISH}
+"""ISO 639 language code -> its language."""
+
+
+def language_for(code: str) -> Language:
+    """The language a show's `language` setting names ("en", "en-GB"); English for one not yet written."""
+    return LANGUAGES.get(code.lower().split("-")[0], ENGLISH)

@@ -1,0 +1,124 @@
+"""English: the show's phrases, the pages' words, date formats, and the verbalizer in podcast/speech/."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from .. import speech
+from ..speech import Lexicon, words
+
+_FIRST_SECTION: Final = ("We begin with {title}.", "First up, {title}.", "Let's start with {title}.")
+_NEXT_SECTION: Final = (
+    "Turning now to {title}.",
+    "Next, {title}.",
+    "Moving on to {title}.",
+    "Now to {title}.",
+    "In {title} today.",
+    "Over to {title}.",
+)
+_LAST_SECTION: Final = ("And finally, {title}.", "Finally today, {title}.")
+_DMY_REGIONS: Final = ("en-gb", "en-ie", "en-au", "en-nz")
+
+
+@dataclass(frozen=True)
+class PageWords:
+    """The fixed words of the show's page and the episode pages."""
+
+    opening: str = "Opening"
+    """The heading over the intro's sentences and chapters."""
+    sign_off: str = "Sign-off"
+    stories: str = "Stories"
+    transcript: str = "Transcript"
+    on_their_own: str = "Sections on their own"
+    copy_link: str = "Copy link"
+    captions: str = "Captions (WebVTT)"
+    chapters: str = "Chapters (JSON)"
+    subscribe: str = "Subscribe (RSS)"
+    no_episodes: str = "No episodes yet."
+    headlines_chapter: str = "Headlines"
+    """The first chapter's title: the intro's rundown."""
+    copy_link_to: str = "Copy link to {title}"
+    episode_audio: str = "The episode, {length}"
+    clip_audio: str = "{title} on its own, {length}"
+    play: str = "Play {title}"
+    story_count: str = "{count} stories"
+
+
+def spoken_date(day: dt.date) -> str:
+    """"Monday, February second, twenty twenty-six"."""
+    return f"{day:%A}, {day:%B} {words.ordinal(day.day)}, {words.year(day.year)}"
+
+
+def count(n: int, noun: str, plural: str | None = None) -> str:
+    """"one story", "sixteen stories": the number agrees with its noun."""
+    return f"{words.integer(n)} {noun if n == 1 else plural or noun + 's'}"
+
+
+def series(titles: list[str]) -> str:
+    """Names in a spoken list; when a name has its own "and", commas keep them apart."""
+    if len(titles) <= 1:
+        return "".join(titles)
+    own_and = any(re.search(r"\band\b|&", t) for t in titles)
+    if len(titles) == 2 and not own_and:
+        return f"{titles[0]} and {titles[1]}"
+    return ", ".join(titles[:-1]) + ", and " + titles[-1]
+
+
+class English:
+    """English as the show speaks it: American-style spoken dates, a morning greeting."""
+
+    code = "en"
+    page = PageWords()
+
+    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
+        return speech.speak(text, context, lexicon, date_order)
+
+    def split(self, text: str) -> list[str]:
+        return speech.split_written(text)
+
+    def numeric_date_order(self, language: str) -> str:
+        return "DMY" if language.lower() in _DMY_REGIONS else "MDY"
+
+    def greeting(self, show: str) -> str:
+        return f"Good morning, and welcome to {show}."
+
+    def date_line(self, day: dt.date) -> tuple[str, str]:
+        return f"It's {spoken_date(day)}.", f"It's {day:%A}, {day:%-d %B %Y}."
+
+    def headlines(self) -> str:
+        return "Here are the headlines."
+
+    def all_that_and_more(self, stories: int, sections: list[str]) -> str:
+        return f"All that and more, in {count(stories, 'story', 'stories')} from {series(sections)}."
+
+    def summary(self, stories: int, sections: list[str]) -> str:
+        return f"Today, {count(stories, 'story', 'stories')} in {series(sections)}."
+
+    def section_lead_in(self, index: int, total: int, title: str, stories: int, day: dt.date) -> str:
+        if index == 0:
+            template = _FIRST_SECTION[day.toordinal() % len(_FIRST_SECTION)]
+        elif index == total - 1 and total > 2:
+            template = _LAST_SECTION[day.toordinal() % len(_LAST_SECTION)]
+        else:
+            template = _NEXT_SECTION[(day.toordinal() + index) % len(_NEXT_SECTION)]
+        return template.format(title=title) + f" {count(stories, 'story', 'stories').capitalize()}."
+
+    def sign_off(self, show: str, day: dt.date) -> tuple[tuple[str, str], ...]:
+        thanks = "Thanks for listening, and join us again tomorrow."
+        return ((f"That's {show} for {day:%A}, {day:%B} {words.ordinal(day.day)}.",
+                 f"That's {show} for {day:%A}, {day:%-d %B}."), (thanks, thanks))
+
+    def short_date(self, day: dt.date) -> str:
+        return f"{day:%-d %b %Y}"
+
+    def long_date(self, day: dt.date) -> str:
+        return f"{day:%-d %B %Y}"
+
+    def page_date(self, day: dt.date) -> str:
+        return f"{day:%A, %-d %B %Y}"
+
+
+ENGLISH: Final = English()
