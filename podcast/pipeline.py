@@ -68,8 +68,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
     render_settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
     backend = render.backend_for(render_settings, report, fallback_local)
     with publish.holding(show, lock_timeout_s, report):
-        destination = publish.ShowFolder(show)
-        destination.sweep()
+        publish.sweep(show)
         inputs = build_inputs(show, digest_file if digest_file is not None else show.digest_path(date), force)
         previous = published_record(show, date)
         if is_current(show, previous, key_of(inputs)):
@@ -80,7 +79,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         try:
             cover = publish.ensure_cover(show)
             made = _make_parts(show, script, profiles, backend, report)
-            with destination.staging(date.isoformat()) as work:
+            with publish.staging(show, date) as work:
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
                 record, heard = write_episode(config, language_for(config.language), script, made,
                                               embeddable(cover), work, inputs, guid, digest_file)

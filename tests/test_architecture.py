@@ -1,9 +1,11 @@
-"""The shape of the code: each third-party library has one home; stages import only earlier ones."""
+"""The shape of the code: each library has one home, stages import only earlier ones, and the seams hold."""
 
 from __future__ import annotations
 
 import ast
 from pathlib import Path
+
+import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "podcast"
 
@@ -11,43 +13,65 @@ PACKAGE = Path(__file__).resolve().parent.parent / "podcast"
 OWNERS = {
     "pyttsx3": "engines/pyttsx3.py",
     "pydub": "sound/mix.py",
+    "soxr": "sound/mix.py",
+    "lameenc": "sound/mp3.py",
     "feedgen": "publish/feeds.py",
     "lxml": "publish/feeds.py",
     "mutagen": "assemble/tags.py",
-    "typer": "cli.py",
-    "num2words": "speech/words.py",
     "PIL": "publish/cover.py",
-    "rich": "terminal.py",
-    "lameenc": "sound/mp3.py",
     "filelock": "publish/lock.py",
+    "typer": "cli.py",
+    "rich": "terminal.py",
+    "num2words": "speech/words.py",
     "distributed": "render/cluster.py",
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
     "onnxruntime": "engines/onnx.py",
-    "soxr": "sound/mix.py",
 }
-# Stages in data-flow order: a module never imports one that comes after it.
-ORDER = ["models", "errors", "report", "terminal", "config", "layout", "digest", "speech", "script", "parts",
-         "engines", "sound", "render", "assemble", "publish", "pipeline", "cli"]
+# Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
+ORDER = ["__init__", "models", "errors", "report", "terminal", "config", "layout", "showfolder", "digest", "speech",
+         "language", "script", "parts", "engines", "sound", "render", "assemble", "publish", "pipeline", "cli",
+         "__main__"]
+SEAMS = {
+    "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
+}
+"""Modules that must not name a seam's implementations: the build never asks which backend or destination."""
+WRITERS = {"write_text", "write_bytes", "mkdir", "rename", "replace", "unlink", "rmtree", "copyfile", "link",
+           "touch", "mkdtemp", "symlink_to", "hardlink_to"}
+EPISODE_PATHS = {"EPISODES", "episode_dir", "digest_path"}
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(PACKAGE.parent).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def imports(path: Path) -> set[str]:
+    """Every module `path` imports, as absolute names: relative imports (`from ..x import y`) resolved, and
+    `from . import x` counted as importing the submodule x."""
+    package = module_name(path) if path.name == "__init__.py" else module_name(path).rpartition(".")[0]
     names: set[str] = set()
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
             names |= {alias.name for alias in node.names}
         elif isinstance(node, ast.ImportFrom):
-            if node.level == 0 and node.module:
-                names.add(node.module)
-            elif node.level == 1 and node.module:
-                names.add("." + node.module)
-            elif node.level == 1:
-                names |= {"." + alias.name for alias in node.names}
+            base = node.module or ""
+            if node.level:
+                anchor = package.split(".")[: len(package.split(".")) - (node.level - 1)]
+                base = ".".join([*anchor, *([node.module] if node.module else [])])
+            names.add(base)
+            names |= {f"{base}.{alias.name}" for alias in node.names}
     return names
 
 
 def modules() -> dict[str, set[str]]:
-    return {p.relative_to(PACKAGE).as_posix(): imports(p) for p in PACKAGE.rglob("*.py")}
+    return {p.relative_to(PACKAGE).as_posix(): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
+
+
+def stage(module: str) -> str:
+    """"render/local.py" -> "render"; "podcast.render.local" -> "render"."""
+    first = module.removeprefix("podcast.").replace(".", "/").split("/")[0]
+    return first.removesuffix(".py")
 
 
 def test_each_library_is_imported_by_one_module() -> None:
@@ -58,13 +82,65 @@ def test_each_library_is_imported_by_one_module() -> None:
                 assert OWNERS[top] == module, f"{module} imports {top}; only {OWNERS[top]} may"
 
 
-def test_stages_import_only_earlier_stages() -> None:
+def test_every_module_and_subpackage_has_a_stage() -> None:
+    found = {stage(module) for module in modules()}
+    assert found <= set(ORDER), f"not placed in ORDER: {sorted(found - set(ORDER))}"
+    assert {"render", "publish", "engines", "language", "speech", "sound", "assemble"} <= found
+
+
+def test_stages_import_only_their_own_and_earlier_stages() -> None:
     for module, names in modules().items():
-        stage = module.split("/")[0].removesuffix(".py")
-        if stage not in ORDER or "/" in module:
-            continue
+        own = ORDER.index(stage(module))
         for name in names:
-            if name.startswith("."):
-                other = name[1:].split(".")[0]
-                if other in ORDER:
-                    assert ORDER.index(other) < ORDER.index(stage), f"{module} imports later stage {other}"
+            if name == "podcast" or not name.startswith("podcast."):
+                continue
+            other = stage(name)
+            if other in ORDER:
+                assert ORDER.index(other) <= own, f"{module} imports {name}, a later stage"
+
+
+def test_relative_imports_are_read() -> None:
+    names = imports(PACKAGE / "render" / "local.py")
+    assert "podcast.engines" in names and "podcast.render.make" in names  # `from ..engines`, `from .make`
+    assert "podcast.sound.mix" in imports(PACKAGE / "assemble" / "__init__.py") or \
+        "podcast.sound.mp3" in imports(PACKAGE / "assemble" / "__init__.py")
+
+
+def test_the_build_never_names_a_backend_or_destination() -> None:
+    found = modules()
+    for module, forbidden in SEAMS.items():
+        named = {name for name in found[module] if name.startswith(forbidden)}
+        assert not named, f"{module} names {sorted(named)}: choose them in render.backend_for / publish.destinations"
+
+
+def writes_under_episodes(source: str) -> list[int]:
+    """Lines of statements that call a file-writing function on a path built from the episodes folder."""
+    lines = []
+    for node in ast.walk(ast.parse(source)):
+        if not isinstance(node, ast.stmt) or isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.If, ast.For,
+                                                                ast.While, ast.With, ast.Try, ast.AsyncFunctionDef)):
+            continue
+        called = {n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+                  for n in ast.walk(node) if isinstance(n, ast.Call)}
+        named = {n.id if isinstance(n, ast.Name) else n.attr for n in ast.walk(node)
+                 if isinstance(n, (ast.Name, ast.Attribute))}
+        if called & WRITERS and named & EPISODE_PATHS:
+            lines.append(node.lineno)
+    return lines
+
+
+def test_the_episode_write_check_sees_a_write() -> None:
+    assert writes_under_episodes("(show.episode_dir(date) / 'x').write_text('')\n") == [1]
+    assert writes_under_episodes("shutil.rmtree(show.root / EPISODES)\n") == [1]
+    assert writes_under_episodes("text = (show.episode_dir(date) / 'x').read_text()\n") == []
+
+
+@pytest.mark.parametrize("module", sorted(m for m in modules() if not m.startswith("publish/")))
+def test_nothing_outside_publishing_writes_under_episodes(module: str) -> None:
+    assert writes_under_episodes((PACKAGE / module).read_text()) == [], f"{module} writes under episodes/"
+
+
+def test_modules_stay_small() -> None:
+    for path in PACKAGE.rglob("*.py"):
+        assert len(path.read_text().splitlines()) <= 350, f"{path.relative_to(PACKAGE)} is over 350 lines"
+    assert len((PACKAGE / "pipeline.py").read_text().splitlines()) < 200

@@ -8,6 +8,7 @@ outside this package writes under episodes/.
 from __future__ import annotations
 
 import datetime as dt
+from contextlib import AbstractContextManager
 from pathlib import Path
 
 from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE, Show, now
@@ -19,13 +20,23 @@ from .destination import Destination, ShowFolder, checkpoint
 from .identity import show_identity
 from .lock import holding
 
-__all__ = ["Destination", "ShowFolder", "ensure_cover", "holding", "publish_episode", "publish_feed", "remove",
-           "show_identity"]
+__all__ = ["Destination", "ShowFolder", "apply_retention", "ensure_cover", "holding", "publish_episode", "publish_feed",
+           "remove", "show_identity", "staging", "sweep"]
 
 
 def destinations(show: Show) -> list[Destination]:
     """Where this show's files go, in order: the show folder first (it is what the others mirror)."""
     return [ShowFolder(show)]
+
+
+def staging(show: Show, date: dt.date) -> AbstractContextManager[Path]:
+    """An empty folder to assemble DATE's episode in, beside the published ones; removed afterwards."""
+    return ShowFolder(show).staging(date.isoformat())
+
+
+def sweep(show: Show) -> None:
+    """Remove what killed builds left behind; only called while holding the show's lock."""
+    ShowFolder(show).sweep()
 
 
 def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
