@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import os
 import re
 import shutil
 import socket
@@ -10,10 +11,13 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from typer.testing import CliRunner
 
+from podcast.cli import app
 from podcast.engines.tone import ToneEngine
 
 REPO = Path(__file__).resolve().parent.parent
@@ -68,6 +72,32 @@ def write_digest(show: Path, date: str, text: str) -> Path:
     return path
 
 
+@dataclass(frozen=True)
+class Ran:
+    """What a `podcast` command did: its exit status and what it printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def podcast(cwd: Path, *args: str, env: dict[str, str] | None = None) -> Ran:
+    """`podcast ARGS` run in this process from `cwd` (typer's CliRunner): for tests where the process is not
+    the point. An exception the command does not turn into a one-line error fails the test."""
+    with contextlib.chdir(cwd):
+        result = CliRunner().invoke(app, list(args), env={"COLUMNS": "120", **(env or {})}, prog_name="podcast",
+                                   catch_exceptions=False)
+    return Ran(result.exit_code, result.stdout, result.stderr)
+
+
+def podcast_process(cwd: Path, *args: str, env: dict[str, str] | None = None,
+                    timeout: float = 600) -> subprocess.CompletedProcess[str]:
+    """`podcast ARGS` as its own process: for tests of what only a process shows (signals, exit by a kill,
+    a missing program on PATH, concurrent builds)."""
+    return subprocess.run([sys.executable, "-m", "podcast", *args], cwd=cwd, capture_output=True, text=True,
+                          timeout=timeout, env={**os.environ, "COLUMNS": "120", **(env or {})})
+
+
 @contextlib.contextmanager
 def serving(root: Path, *options: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:
     """`podcast serve` on a free port in `root`, once it accepts connections; stopped afterwards."""
@@ -78,11 +108,15 @@ def serving(root: Path, *options: str) -> Iterator[tuple[int, subprocess.Popen[s
                                stderr=subprocess.PIPE, text=True)
     try:
         for _ in range(100):
+            if process.poll() is not None:
+                pytest.fail(f"podcast serve exited with {process.returncode}: {process.stderr.read()}")  # type: ignore[union-attr]
             try:
                 socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
                 break
             except OSError:
                 time.sleep(0.1)
+        else:
+            pytest.fail(f"podcast serve never answered on port {port} within 10 s")
         yield port, process
     finally:
         process.terminate()

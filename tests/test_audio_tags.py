@@ -57,6 +57,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[PartJob], list,
     return jobs, make_parts(jobs, LocalPool(workers=1)), show
 
 
+@pytest.mark.slow
 def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
     jobs, results, _ = made
     assert [j.part.kind for j in jobs] == ["intro", "section", "story", "section", "story", "outro"]
@@ -71,6 +72,7 @@ def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
         assert len(result.spans) == len(job.part.lines)
 
 
+@pytest.mark.slow
 def test_joined_parts_meet_loudness_and_format(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _, results, _ = made
     episode = tmp_path / "episode.mp3"
@@ -86,6 +88,7 @@ def test_joined_parts_meet_loudness_and_format(made, tmp_path: Path) -> None:  #
     assert mp3_duration(episode.read_bytes()) == pytest.approx(expected, abs=0.001)
 
 
+@pytest.mark.slow
 def test_cached_parts_are_not_made_again(made) -> None:  # type: ignore[no-untyped-def]
     jobs, results, _ = made
     before = [r.mp3.stat().st_mtime_ns for r in results]
@@ -118,6 +121,7 @@ def test_sliding_min_matches_a_naive_one() -> None:
     assert np.allclose(fast, naive)
 
 
+@pytest.mark.slow
 def test_tags_round_trip(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     _, results, _ = made
     path = tmp_path / "episode.mp3"
@@ -140,6 +144,7 @@ def test_tags_round_trip(made, tmp_path: Path) -> None:  # type: ignore[no-untyp
     assert sorted(c["tags"]["title"] for c in listed) == sorted(titles)
 
 
+@pytest.mark.slow
 def test_chapter_frames_are_written_in_play_order(made, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     """Titles of different lengths made mutagen scatter the frames; ffprobe lists them as they lie."""
     _, results, _ = made
@@ -194,6 +199,7 @@ def test_music_bed_is_ducked_under_the_voice(tmp_path: Path) -> None:
     assert len(mixed.samples) / rate > 4.0 + 2 * 2.0  # the theme plays before the voice
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("title, lines", [
     ("Daily Buzz", 1),
     ("The Harbor Ledger Morning Briefing for Shipping and Trade Professionals", 3),
@@ -216,6 +222,7 @@ def test_long_cover_titles_wrap_at_a_readable_size(tmp_path: Path, title: str, l
     assert (text_band > 240).any()
 
 
+@pytest.mark.slow
 def test_cover_is_made_again_when_the_title_or_subtitle_changes(tone_show: Path) -> None:
     from podcast import layout
     from podcast.publish.cover import ensure_cover, generated_for

@@ -16,6 +16,8 @@ from podcast.publish.identity import IDENTITY_FILE
 
 from .conftest import SHORT_DIGEST, VERSIONED, write_digest
 
+pytestmark = pytest.mark.slow  # every test here builds an episode or drives a browser
+
 LONGER = SHORT_DIGEST + """Corporate
 Chipmaker Posts Record Profit
 The company said profit rose 46 percent to 1 billion yuan. Shares jumped 8% in Shanghai.

@@ -3,23 +3,15 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import feedparser
 import pytest
 
-from .conftest import SHORT_DIGEST, VERSIONED, write_digest
+from .conftest import SHORT_DIGEST, VERSIONED, podcast, write_digest
 
-
-def run(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "podcast", *args], cwd=show, capture_output=True, text=True,
-        timeout=600, env={**os.environ, "COLUMNS": "120"},
-    )
+run = podcast
 
 
 def test_script_json_prints_and_writes_nothing(tone_show: Path) -> None:
@@ -42,6 +34,7 @@ def test_script_with_digest_option(tone_show: Path, tmp_path: Path) -> None:
     assert not (tone_show / "episodes").exists()
 
 
+@pytest.mark.slow
 def test_build_rebuild_and_feed(tone_show: Path, tmp_path: Path) -> None:
     inbox = tmp_path / "inbox.txt"
     inbox.write_text(SHORT_DIGEST)
@@ -70,6 +63,7 @@ def test_build_rebuild_and_feed(tone_show: Path, tmp_path: Path) -> None:
     assert result.returncode == 0 and (tone_show / "feed.xml").read_bytes() == first_feed
 
 
+@pytest.mark.slow
 def test_voices_lists_engine_voices(show: Path) -> None:
     result = run(show, "voices")
     assert result.returncode == 0, result.stderr
@@ -135,6 +129,7 @@ def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path,
     assert not (tone_show / "feed.xml").exists()
 
 
+@pytest.mark.slow
 def test_output_fit_for_cron(tone_show: Path) -> None:
     """No progress off a terminal, a one-line summary, --quiet prints nothing, --verbose says what and why."""
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)

@@ -13,9 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import REPO, SHORT_DIGEST, use_tone_voices, write_digest
+from .conftest import REPO, SHORT_DIGEST, podcast_process, use_tone_voices, write_digest
 from .test_build import LONGER
 from .test_robustness import published_state
+
+pytestmark = pytest.mark.slow  # every test here builds an episode or drives a browser
 
 MANY = LONGER + "".join(f"Story Number {n}\nA company said sales rose {n} percent. It opened {n} stores.\n"
                         for n in range(1, 13))
@@ -43,8 +45,7 @@ def _show(root: Path, digest: str = LONGER, voices: str = "tone") -> Path:
 
 
 def run(show: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03", *args], cwd=show,
-                          capture_output=True, text=True, timeout=600)
+    return podcast_process(show, "build", "2026-02-03", *args)
 
 
 @pytest.mark.parametrize("voices", ["tone", 'engine = "piper"\n'])
@@ -90,17 +91,29 @@ def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path: Path
     assert "cannot connect" in fallback.stderr and "making the parts on this machine" in fallback.stderr
 
 
-def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
-    from podcast.render.cluster import workers_pids
+def busy_worker(address: str, build: subprocess.Popen[str]) -> int:
+    """The process id of a worker the moment it is making one of the build's parts."""
+    from distributed import Client
 
+    with Client(address, timeout=10, set_as_default=False) as client:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:
+            assert build.poll() is None, "the build ended before a worker could be killed"
+            busy = [worker for worker, keys in client.processing().items()
+                    if any(str(key).startswith("podcast-part-") for key in keys)]
+            if busy:
+                pids: dict[str, int] = client.run(os.getpid)
+                return pids[busy[0]]
+            time.sleep(0.05)
+    raise AssertionError("no worker took a part within 120 s")
+
+
+def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
     fresh = MANY.replace("A company said", f"Run {time.time_ns()}: a company said")  # nothing cached anywhere
     show = _show(tmp_path / "show", fresh, 'engine = "faulty"\nvoice = "slow"\n')
     process = subprocess.Popen([sys.executable, "-m", "podcast", "build", "2026-02-03", "--scheduler", scheduler],
                                cwd=show, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    time.sleep(4)  # the workers are busy with the first parts
-    assert process.poll() is None, "the build ended before a worker could be killed"
-    victim = next(iter(workers_pids(scheduler).values()))
-    os.kill(victim, signal.SIGKILL)
+    os.kill(busy_worker(scheduler, process), signal.SIGKILL)
     _, err = process.communicate(timeout=600)
     assert process.returncode == 0, err
     assert (show / "episodes" / "2026-02-03" / "episode.mp3").stat().st_size > 100_000

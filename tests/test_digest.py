@@ -196,15 +196,11 @@ def test_doubtful_structure_is_an_error_naming_the_line_unless_forced(text: str,
 
 
 def test_a_doubtful_digest_publishes_nothing(tone_show: Path) -> None:
-    import subprocess
-    import sys
-
-    from .conftest import write_digest
+    from .conftest import podcast, write_digest
 
     write_digest(tone_show, "2026-02-04", "Daily Buzz: 4 February 2026\nMarkets\nAcme Shares Jump\nAcme rose.\n"
                  "(see chart)\nBonds Fall\nYields fell.\n")
-    result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-04"], cwd=tone_show,
-                            capture_output=True, text=True, timeout=120)
+    result = podcast(tone_show, "build", "2026-02-04")
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].endswith(
         "digest.txt: line 5: '(see chart)' starts or ends like part of a sentence but stands where a section "

@@ -11,6 +11,7 @@ from pathlib import Path
 import feedparser
 import numpy as np
 import podcastparser
+import pytest
 
 from podcast.engines import load_voice, make_engine
 from podcast.render.sentences import cache_path
@@ -18,6 +19,8 @@ from podcast.sound.mix import RATE, load_speech
 
 from .conftest import REPO, SHORT_DIGEST, VERSIONED, write_digest
 from .test_audio_tags import ebur128
+
+pytestmark = pytest.mark.slow  # every test here builds an episode or drives a browser
 
 
 def probe_seconds(path: Path) -> float:

@@ -30,6 +30,7 @@ PROFILES = {
 }
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name", list(PROFILES))
 def test_engine_renders_a_sentence(tmp_path: Path, name: str) -> None:
     engine = make_engine(PROFILES[name])
@@ -46,6 +47,7 @@ def test_engine_renders_a_sentence(tmp_path: Path, name: str) -> None:
         assert first.read_bytes() == second.read_bytes()
 
 
+@pytest.mark.slow
 def test_resampled_to_the_episode_rate_without_repeating_samples(tmp_path: Path) -> None:
     engine = make_engine(PROFILES["kokoro"])
     render_sentence(engine, "Good morning.", tmp_path / "k.wav")
@@ -54,6 +56,7 @@ def test_resampled_to_the_episode_rate_without_repeating_samples(tmp_path: Path)
     assert np.mean(samples[1:] == samples[:-1]) < 0.05
 
 
+@pytest.mark.slow
 def test_kokoro_renders_the_same_bytes_in_a_fresh_process(tmp_path: Path) -> None:
     code = ("import sys; from pathlib import Path; from podcast.engines.kokoro import KokoroVoice; "
             "from podcast.engines import make_engine; "
@@ -66,6 +69,7 @@ def test_kokoro_renders_the_same_bytes_in_a_fresh_process(tmp_path: Path) -> Non
     assert len(digests) == 1
 
 
+@pytest.mark.slow
 def test_every_engine_lists_its_voices() -> None:
     rows = {(engine, voice.id): voice for engine, voice in all_voices()}
     assert len([key for key in rows if key[0] == "kokoro"]) == 54
@@ -122,12 +126,14 @@ def test_missing_or_damaged_assets_say_how_to_install(tmp_path: Path, monkeypatc
         make_engine(PROFILES["kokoro"]).start()
 
 
+@pytest.mark.slow
 def test_installed_assets_match_upstream() -> None:
     for asset in (assets.KOKORO_MODEL, assets.KOKORO_VOICES):
         path = assets.installed(asset)
         assert path.stat().st_size == asset.size and assets.file_hash(path) == asset.sha256
 
 
+@pytest.mark.slow
 def test_voice_pack_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     """From a small fake kokoro-js package: the same recipe that rebuilds upstream's file."""
     import io
@@ -147,6 +153,7 @@ def test_voice_pack_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
     assert np.array_equal(rebuilt["af_a"][:, 0, :], voices["af_a"])
 
 
+@pytest.mark.slow
 def test_lexicon_phonemes_reach_kokoro_and_its_cache_key(tmp_path: Path) -> None:
     from podcast.speech import parse_lexicon
 

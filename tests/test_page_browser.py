@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from playwright.sync_api import sync_playwright
 
 from .test_publish import published, server  # noqa: F401 (fixtures)
+
+pytestmark = pytest.mark.slow  # every test here builds an episode or drives a browser
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",

@@ -21,6 +21,8 @@ from podcast import layout, pipeline
 
 from .conftest import SHORT_DIGEST, serving, use_tone_voices, write_digest
 
+pytestmark = pytest.mark.slow  # every test here builds an episode or drives a browser
+
 GITHUB_NS = "https://github.com/Podcastindex-org/podcast-namespace/blob/main/docs/1.0.md"
 OFFICIAL_NS = "https://podcastindex.org/namespace/1.0"
 

@@ -17,14 +17,11 @@ from filelock import FileLock
 
 from podcast.digest import MAX_DIGEST_BYTES
 
-from .conftest import SHORT_DIGEST, write_digest
+from .conftest import SHORT_DIGEST, podcast_process, write_digest
 
+pytestmark = pytest.mark.slow  # every test here builds an episode or drives a browser
 
-def run(
-    show: Path, *args: str, env: dict[str, str] | None = None, timeout: float = 300
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "podcast", *args], cwd=show, capture_output=True, text=True,
-                          timeout=timeout, env={**os.environ, **(env or {})})
+run = podcast_process  # robustness is about the process: kills, signals, programs missing from PATH
 
 
 def published_state(show: Path) -> dict[str, bytes]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
 import re
 import shlex
 import subprocess
@@ -17,14 +16,12 @@ from typer.testing import CliRunner
 
 from podcast.cli import app
 
-from .conftest import REPO, SHORT_DIGEST, serving, use_tone_voices, write_digest
+from .conftest import REPO, SHORT_DIGEST, podcast, serving, use_tone_voices, write_digest
 
 PODCAST = Path(sys.executable).parent / "podcast"
 
 
-def run(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "podcast", *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=300, env={**os.environ, **(env or {})})
+run = podcast
 
 
 def digest_for(day: str) -> str:
@@ -81,6 +78,7 @@ def test_the_sample_show_is_what_init_writes() -> None:
         assert (REPO / "voices" / name).read_text() == (REPO / "podcast" / "skeleton" / "voices" / name).read_text()
 
 
+@pytest.mark.slow
 def test_init_build_list_remove_rebuild(new_show: Path) -> None:
     write_digest(new_show, "2026-02-03", digest_for("2026-02-03"))
     write_digest(new_show, "2026-02-04", digest_for("2026-02-04"))
@@ -112,6 +110,7 @@ def test_init_build_list_remove_rebuild(new_show: Path) -> None:
     assert [e["state"] for e in json.loads(run(new_show, "list", "--json").stdout)] == ["published", "published"]
 
 
+@pytest.mark.slow
 def test_purged_audio_answers_404(new_show: Path) -> None:
     import http.client
 
@@ -135,6 +134,7 @@ def test_remove_of_an_unknown_date_is_one_line(new_show: Path) -> None:
                                      "`podcast list` shows them")
 
 
+@pytest.mark.slow
 def test_retention_over_ten_dates(new_show: Path) -> None:
     days = [f"2026-03-{n:02d}" for n in range(1, 11)]
     settings = new_show / "podcast.toml"
@@ -152,6 +152,7 @@ def test_retention_over_ten_dates(new_show: Path) -> None:
     assert not list((new_show / "episodes" / days[0]).glob("*.mp3"))
 
 
+@pytest.mark.slow
 def test_show_found_above_named_by_flag_or_environment_and_never_made(new_show: Path, tmp_path: Path) -> None:
     write_digest(new_show, "2026-02-03", digest_for("2026-02-03"))
     below = new_show / "episodes" / "2026-02-03"
@@ -172,6 +173,7 @@ def test_show_found_above_named_by_flag_or_environment_and_never_made(new_show: 
     assert not_a_show.returncode == 1 and "not a show folder (no podcast.toml)" in not_a_show.stderr
 
 
+@pytest.mark.slow
 def test_today_and_yesterday_in_the_shows_time_zone(new_show: Path) -> None:
     # 03:30 UTC on 4 February is still 3 February in New York.
     clock = {"PODCAST_NOW": "2026-02-04T03:30:00+00:00"}
@@ -184,6 +186,7 @@ def test_today_and_yesterday_in_the_shows_time_zone(new_show: Path) -> None:
     assert yesterday.returncode == 0 and "Monday, February second" in yesterday.stdout
 
 
+@pytest.mark.slow
 def test_typer_runner_and_version(new_show: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["--show", str(new_show), "list", "--json"])
@@ -194,6 +197,7 @@ def test_typer_runner_and_version(new_show: Path) -> None:
     assert missing.exit_code == 1
 
 
+@pytest.mark.slow
 def test_the_readme_crontab_line_runs_from_another_folder(new_show: Path, tmp_path: Path) -> None:
     readme = (REPO / "README.md").read_text()
     block = re.search(r"```crontab\n(.*?)```", readme, re.S)
@@ -213,6 +217,7 @@ def test_the_readme_crontab_line_runs_from_another_folder(new_show: Path, tmp_pa
     assert list(home.iterdir()) == []
 
 
+@pytest.mark.slow
 def test_every_command_through_typers_runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """init, build, list, remove and rebuild in-process, as the subprocess tests above run them."""
     runner = CliRunner()

@@ -10,7 +10,6 @@ port on a private network, and use tls:// addresses with certificates elsewhere.
 
 from __future__ import annotations
 
-import os
 import tempfile
 from collections.abc import Callable
 from dataclasses import replace
@@ -97,15 +96,6 @@ def make_on_cluster(jobs: list[PartJob], settings: RenderSettings, files: dict[s
         return [made[job.key] for job in jobs]
     finally:
         client.close()
-
-
-def workers_pids(address: str) -> dict[str, int]:
-    """Each worker's process id (for tests and operators)."""
-    from distributed import Client
-
-    with Client(address, timeout=CONNECT_TIMEOUT_S, set_as_default=False) as client:
-        pids: dict[str, int] = client.run(os.getpid)
-        return pids
 
 
 class DaskCluster:
