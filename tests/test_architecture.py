@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -64,6 +65,7 @@ def imports(path: Path) -> set[str]:
     return names
 
 
+@functools.cache
 def modules() -> dict[str, set[str]]:
     return {p.relative_to(PACKAGE).as_posix(): imports(p) for p in sorted(PACKAGE.rglob("*.py"))}
 

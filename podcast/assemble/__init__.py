@@ -77,8 +77,8 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     record = EpisodeRecord(
         date=date_text,
         title=title,
-        description=f"{config.title} for {long_date}: "
-        + "; ".join(story.headline for s in digest.sections for story in s.stories[:1]),
+        description=language.description(config.title, digest.date,
+                                         [story.headline for s in digest.sections for story in s.stories[:1]]),
         guid=guid,
         audio_file=f"{rel}/{episode.name}",
         length=episode.stat().st_size,

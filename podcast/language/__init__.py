@@ -57,6 +57,14 @@ class Language(Protocol):
         """(spoken, written) sentences that close the show."""
         ...
 
+    def description(self, show: str, day: dt.date, headlines: list[str]) -> str:
+        """An episode's one-line summary in the feed: the show, the day, each section's lead headline."""
+        ...
+
+    def section_feed_description(self, section: str, show: str) -> str:
+        """What a section's own feed is."""
+        ...
+
     def short_date(self, day: dt.date) -> str:
         """The date in an episode title: "2 Feb 2026"."""
         ...

@@ -111,6 +111,12 @@ class English:
         return ((f"That's {show} for {day:%A}, {day:%B} {words.ordinal(day.day)}.",
                  f"That's {show} for {day:%A}, {day:%-d %B}."), (thanks, thanks))
 
+    def description(self, show: str, day: dt.date, headlines: list[str]) -> str:
+        return f"{show} for {self.long_date(day)}: " + "; ".join(headlines)
+
+    def section_feed_description(self, section: str, show: str) -> str:
+        return f"{section}, the section of {show} on its own."
+
     def short_date(self, day: dt.date) -> str:
         return f"{day:%-d %b %Y}"
 

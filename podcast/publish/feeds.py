@@ -12,6 +12,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ..config import ShowConfig
+from ..language import language_for
 from ..layout import FEED_FILE, FEEDS_DIR
 from ..models import EpisodeRecord, SectionClip
 from .times import stamp
@@ -181,6 +182,7 @@ def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str,
 def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: str,
                   show_guid: str | None = None) -> dict[str, bytes]:
     """One feed per section slug, feeds/<slug>.xml, listing that section's clips across days."""
+    language = language_for(config.language)
     by_slug: dict[str, list[tuple[EpisodeRecord, SectionClip]]] = {}
     for record in sorted(records, key=lambda r: r.date):
         for clip in record.clips:
@@ -189,7 +191,7 @@ def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: s
     for slug, items in by_slug.items():
         name = items[-1][1].title
         path = f"{FEEDS_DIR}/{slug}.xml"
-        fg = _channel(config, f"{config.title}: {name}", f"{name}, the section of {config.title} on its own.",
+        fg = _channel(config, f"{config.title}: {name}", language.section_feed_description(name, config.title),
                       config.url(path), cover_url, section_guid(show_guid, slug) if show_guid else None)
         for record, clip in items:
             headlines = dict(record.headlines).get(clip.title, ())
@@ -198,7 +200,7 @@ def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: s
             entry.id(guid)
             entry.guid(guid, permalink=False)
             lead = f": {headlines[0]}" if headlines else ""
-            entry.title(f"{clip.title}{lead} ({dt.date.fromisoformat(record.date):%-d %b %Y})")
+            entry.title(f"{clip.title}{lead} ({language.short_date(dt.date.fromisoformat(record.date))})")
             entry.description("<ul>" + "".join(f"<li>{html.escape(h)}</li>" for h in headlines) + "</ul>")
             entry.link(href=config.url(clip.file))
             entry.enclosure(config.url(clip.file), str(clip.length), "audio/mpeg")

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from ..config import ShowConfig
+from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE
+from .cover import GENERATED_NAME
 
 CONTENT_TYPES: Final = {
     ".mp3": "audio/mpeg",
@@ -35,14 +37,16 @@ CONTENT_TYPES: Final = {
 }
 CORS_SUFFIXES: Final = (".vtt", ".srt", ".json", ".xml")
 _DATE = r"\d{4}-\d{2}-\d{2}"
+_EPISODE = rf"{re.escape(EPISODES)}/{_DATE}"
 PUBLISHED: Final = [
-    re.compile(r"(feed\.xml|index\.html|cover\.png)"),
-    re.compile(r"feeds/[a-z0-9-]+\.xml"),
-    re.compile(rf"episodes/{_DATE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt"
-               r"|index\.html)"),
-    re.compile(rf"episodes/{_DATE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
+    re.compile("|".join(re.escape(name) for name in (FEED_FILE, PAGE_FILE, GENERATED_NAME))),
+    re.compile(rf"{re.escape(FEEDS_DIR)}/[a-z0-9-]+\.xml"),
+    re.compile(rf"{_EPISODE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt"
+               rf"|{re.escape(PAGE_FILE)})"),
+    re.compile(rf"{_EPISODE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
 ]
-DIGESTS: Final = re.compile(rf"episodes/{_DATE}/digest\.txt")
+"""What a build publishes, named from the constants the publishing stage writes them by."""
+DIGESTS: Final = re.compile(rf"{_EPISODE}/digest\.txt")
 REWRITTEN: Final = (".xml", ".html")
 """Files whose URLs follow the address the show is served at, when no base URL is configured."""
 _RANGE = re.compile(r"bytes=(\d*)-(\d*)$")
