@@ -186,7 +186,6 @@ def test_today_and_yesterday_in_the_shows_time_zone(new_show: Path) -> None:
     assert yesterday.returncode == 0 and "Monday, February second" in yesterday.stdout
 
 
-@pytest.mark.slow
 def test_typer_runner_and_version(new_show: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(app, ["--show", str(new_show), "list", "--json"])

@@ -1,4 +1,5 @@
-"""The default intro theme, section stinger, outro and music bed, synthesised deterministically."""
+"""The built-in jingles, named as parts name them: theme (the intro), stinger (before a section), outro, and the
+music bed under the intro; synthesised deterministically."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def _arrange(notes: list[tuple[float, float, float]], total: float) -> np.ndarra
     return np.asarray(mix * np.clip(fade, 0.0, 1.0), dtype=np.float32)
 
 
-def intro_theme() -> np.ndarray:
+def theme() -> np.ndarray:
     """About four seconds: a rising arpeggio over four chords."""
     chords = [(_C, _E, _G), (_G / 2, _B, _D * 2), (_A / 2, _C, _E), (_F / 2, _A, _C * 2)]
     notes = []
@@ -50,14 +51,14 @@ def stinger() -> np.ndarray:
     return _arrange([(_G, 0.0, 0.35), (_C * 2, 0.14, 0.5), (_E * 2, 0.28, 0.9), (_C, 0.28, 0.9)], 1.2)
 
 
-def outro_theme() -> np.ndarray:
+def outro() -> np.ndarray:
     """About 3.5 seconds: the intro's cadence, falling to the tonic."""
     notes = [(_F, 0.0, 1.2), (_A, 0.1, 1.2), (_G, 0.9, 1.2), (_B, 1.0, 1.2), (_C, 1.8, 1.7),
              (_E, 1.9, 1.7), (_G, 2.0, 1.7), (_C / 2, 1.8, 1.7)]
     return _arrange(notes, 3.6)
 
 
-def music_bed(seconds: float = 16.0) -> np.ndarray:
+def bed(seconds: float = 16.0) -> np.ndarray:
     """A soft, slowly swelling pad (C major with a gentle pulse), looped under the show intro."""
     t = np.arange(int(seconds * RATE), dtype=np.float32) / RATE
     pad = sum(np.sin(2 * np.pi * f * t) * (0.6 if f < 200 else 0.35) for f in (_C / 2, _G / 2, _E, _G))
@@ -65,4 +66,5 @@ def music_bed(seconds: float = 16.0) -> np.ndarray:
     return np.asarray(0.12 * pad * pulse, dtype=np.float32)
 
 
-DEFAULTS: Final = {"theme": intro_theme, "stinger": stinger, "outro": outro_theme, "bed": music_bed}
+DEFAULTS: Final = {"theme": theme, "stinger": stinger, "outro": outro, "bed": bed}
+"""The built-in jingles, by the names parts use (settings name the producer's own: see AudioSettings.jingle_files)."""
