@@ -57,18 +57,19 @@ class Segment:
     """Breath groups (a headline, a paragraph), each its sentences."""
 
     @property
-    def chunks(self) -> tuple[str, ...]:
-        """Spoken text, one chunk per paragraph."""
+    def spoken_paragraphs(self) -> tuple[str, ...]:
+        """What the engine says, one string per paragraph (its sentences are still rendered one by one)."""
         return tuple(" ".join(s.spoken for s in paragraph) for paragraph in self.paragraphs)
 
     @property
-    def written(self) -> tuple[str, ...]:
-        """The digest's own text, one chunk per paragraph."""
+    def written_paragraphs(self) -> tuple[str, ...]:
+        """The digest's own text, one string per paragraph."""
         return tuple(" ".join(s.written for s in paragraph) for paragraph in self.paragraphs)
 
     @property
     def text(self) -> str:
-        return "\n\n".join(self.chunks)
+        """The spoken text, paragraphs apart: what `podcast script` prints."""
+        return "\n\n".join(self.spoken_paragraphs)
 
 
 @dataclass(frozen=True)
@@ -95,7 +96,8 @@ class Script:
                 for s in self.digest.sections
             ],
             "segments": [
-                {"kind": seg.kind, "section": seg.section, "text": seg.text, "written": "\n\n".join(seg.written)}
+                {"kind": seg.kind, "section": seg.section, "text": seg.text,
+                 "written": "\n\n".join(seg.written_paragraphs)}
                 for seg in self.segments
             ],
         }

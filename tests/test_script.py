@@ -30,9 +30,9 @@ def test_segments_in_play_order() -> None:
     ]
     intro = script.segments[0].text
     assert "Daily Buzz" in intro and "Tuesday, February third, twenty twenty-six" in intro
-    assert script.segments[2].chunks[0] == "Markets Rally on Rate Hopes."
-    assert script.segments[4].chunks[0] == "China's Exports Beat Forecasts?"
-    assert len(script.segments[4].chunks) == 3  # headline, then each paragraph
+    assert script.segments[2].spoken_paragraphs[0] == "Markets Rally on Rate Hopes."
+    assert script.segments[4].spoken_paragraphs[0] == "China's Exports Beat Forecasts?"
+    assert len(script.segments[4].spoken_paragraphs) == 3  # headline, then each paragraph
 
 
 def test_sample_script_keeps_every_story_and_speaks_no_symbols() -> None:
@@ -44,7 +44,7 @@ def test_sample_script_keeps_every_story_and_speaks_no_symbols() -> None:
     for segment in script.segments:
         assert not FORBIDDEN.search(segment.text), segment.text
     # Paragraph count is kept: nothing merged or dropped.
-    assert [len(s.chunks) for s in stories] == [
+    assert [len(s.spoken_paragraphs) for s in stories] == [
         1 + len(st.paragraphs) for sec in digest.sections for st in sec.stories
     ]
     words = sum(len(s.text.split()) for s in script.segments)
@@ -88,7 +88,7 @@ def test_no_words_of_the_digest_are_dropped() -> None:
 
     digest = load_digest(SAMPLE_DIGEST)
     script = build_script(digest, "Daily Buzz", load_lexicon(REPO))
-    spoken_chunks = [c for s in script.segments if s.kind == "story" for c in s.chunks]
+    spoken_chunks = [c for s in script.segments if s.kind == "story" for c in s.spoken_paragraphs]
     written = [p for sec in digest.sections for st in sec.stories for p in (st.headline, *st.paragraphs)]
     assert len(spoken_chunks) == len(written)
     for source, spoken in zip(written, spoken_chunks, strict=True):
@@ -116,7 +116,7 @@ def test_intro_rundown_agreement_and_lists() -> None:
     two = parse_digest("Daily Buzz: 3 February 2026\nMarkets and Money\nA Thing\nIt did.\nCity Desk\n"
                        "Another Thing\nIt did too.\nYet More\nAnd again.\n")
     intro = build_script(two, "Daily Buzz").segments[0]
-    assert intro.chunks[1:] == ("Here are the headlines.", "A Thing.", "Another Thing.",
+    assert intro.spoken_paragraphs[1:] == ("Here are the headlines.", "A Thing.", "Another Thing.",
                                 "All that and more, in three stories from Markets and Money, and City Desk.")
     assert [s.written for s in intro.paragraphs[2]] == ["A Thing"]  # captions show the headline as written
     sections = [s.text for s in build_script(two, "Daily Buzz").segments if s.kind == "section"]
