@@ -3,63 +3,13 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from . import forms, words
+from .currencies import BY_CODE, BY_SYMBOL, YEN, YUAN, Currency
 
 
-@dataclass(frozen=True)
-class Currency:
-    one: str
-    many: str
-    minor_one: str = ""
-    minor_many: str = ""
-
-
-_DOLLAR = Currency("dollar", "dollars", "cent", "cents")
-CURRENCIES: Final[dict[str, Currency]] = {
-    "US$": Currency("US dollar", "US dollars", "cent", "cents"),
-    "USD": Currency("US dollar", "US dollars", "cent", "cents"),
-    "HK$": Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
-    "HKD": Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
-    "A$": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
-    "AU$": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
-    "AUD": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
-    "C$": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
-    "CA$": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
-    "CAD": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
-    "S$": Currency("Singapore dollar", "Singapore dollars", "cent", "cents"),
-    "SGD": Currency("Singapore dollar", "Singapore dollars", "cent", "cents"),
-    "NZ$": Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
-    "NZD": Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
-    "NT$": Currency("New Taiwan dollar", "New Taiwan dollars", "cent", "cents"),
-    "TWD": Currency("New Taiwan dollar", "New Taiwan dollars", "cent", "cents"),
-    "R$": Currency("Brazilian real", "Brazilian reais", "centavo", "centavos"),
-    "BRL": Currency("Brazilian real", "Brazilian reais", "centavo", "centavos"),
-    "$": _DOLLAR,
-    "€": Currency("euro", "euros", "cent", "cents"),
-    "EUR": Currency("euro", "euros", "cent", "cents"),
-    "£": Currency("pound", "pounds", "penny", "pence"),
-    "GBP": Currency("pound", "pounds", "penny", "pence"),
-    "₩": Currency("won", "won"),
-    "KRW": Currency("won", "won"),
-    "₹": Currency("rupee", "rupees", "paisa", "paise"),
-    "INR": Currency("rupee", "rupees", "paisa", "paise"),
-    "RMB": Currency("yuan", "yuan", "fen", "fen"),
-    "CNY": Currency("yuan", "yuan", "fen", "fen"),
-    "JPY": Currency("yen", "yen"),
-    "CHF": Currency("Swiss franc", "Swiss francs", "centime", "centimes"),
-    "Rs": Currency("rupee", "rupees"),
-    "₽": Currency("ruble", "rubles"),
-    "RUB": Currency("ruble", "rubles"),
-    "₺": Currency("lira", "lira"),
-    "₫": Currency("dong", "dong"),
-    "฿": Currency("baht", "baht"),
-    "₱": Currency("peso", "pesos"),
-}
-YEN: Final = Currency("yen", "yen")
-YUAN: Final = Currency("yuan", "yuan", "fen", "fen")
+CURRENCIES: Final[dict[str, Currency]] = {**BY_SYMBOL, **BY_CODE}
 
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|CNY|PBOC)\b")
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Nikkei|yen|JPY|BOJ|Topix)\b")
@@ -84,6 +34,9 @@ AMOUNT_AFTER = re.compile(
 _BY_NAME: Final = {"yen": YEN, "yuan": YUAN}
 AMOUNT_NAMED = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)\s(?P<name>(?i:yen|yuan))\b")
 """A decimal before a currency without cents ("151.20 Yen"): trailing zeros are not read."""
+PENCE = re.compile(r"(?<![\w.,$£€])(?P<num>\d+(?:\.\d+)?)p\b(?!\.?\s?m\b)")
+"""45p: pence after a number (never video lines such as 1080p)."""
+_VIDEO_LINES: Final = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 CONVERSION = re.compile(r",?\s*\(\s*(?P<inner>(?:about |around |roughly |or )?[^()]*?)\s*\)")
 
 PER_UNIT: Final = {
@@ -159,7 +112,14 @@ def verbalize(text: str, context: str = "") -> str:
     def named(match: re.Match[str]) -> str:
         return say_amount(match["num"], None, _BY_NAME[match["name"].lower()], None)
 
+    def pence(match: re.Match[str]) -> str:
+        if match["num"] in _VIDEO_LINES:
+            return match.group(0)
+        return words.cardinal(match["num"]) + (" penny" if words.is_one(match["num"]) else " pence")
+
     text = AMOUNT_BEFORE.sub(before, text)
+    if "p" in text:
+        text = PENCE.sub(pence, text)
     text = AMOUNT_AFTER.sub(after, text)
     return AMOUNT_NAMED.sub(named, text)
 
