@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import dates, forms, hygiene, measures, money, names, words
+from . import capitals, dates, forms, hygiene, measures, money, names, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -22,9 +22,10 @@ FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_order: str = "MDY") -> str:
     """The spoken form of one written sentence; `context` is the whole story, for decisions like yen or
     yuan; `date_order` ("MDY" or "DMY") reads numeric dates such as 03/05/2026."""
-    text = hygiene.clean(text)
+    text = capitals.dateline(hygiene.clean(text))
     if lexicon is not None:
         text = lexicon.apply(text)
+    text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
     text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
     text = money.verbalize(text, context or text)
