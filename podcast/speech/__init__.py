@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, dates, forms, hygiene, measures, money, names, words
+from . import capitals, contextual, dates, forms, hygiene, measures, money, names, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -26,6 +26,7 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_ord
     if lexicon is not None:
         text = lexicon.apply(text)
     text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
+    text = contextual.verbalize(text)
     text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
     text = money.verbalize(text, context or text)
@@ -51,10 +52,18 @@ def _leftovers(text: str) -> str:
 _WRITTEN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NEVER_ENDS: Final = frozenset(t.lower() for t in names.TITLES) | {"no.", "st.", "ext.", "approx.", "vs.", "cf.",
                                                                      "fig.", "vol.", "op.", "pp.", "p."}
+_STREET_ENDINGS: Final = frozenset({"st.", "dr."})
 _CONTINUES_AFTER_CLOCK: Final = re.compile(
     r"[\"'(]?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|HKT|JST|SGT|AEST|AEDT|IST|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b")
+
+
+def _after_a_street(text: str, abbreviation: int, following: int) -> bool:
+    name = re.search(r"(\S+)\s+$", text[max(0, abbreviation - 40):abbreviation])
+    if not name:
+        return False
+    return contextual.is_street(text, abbreviation - len(name.group(0)), text[following:following + 40])
 
 
 def split_written(text: str) -> list[str]:
@@ -67,7 +76,11 @@ def split_written(text: str) -> list[str]:
         bare = token.lstrip("(\"'“‘").lower()
         if text[match.end():match.end() + 1] == "(":
             continue  # "Apple Inc. (NASDAQ: AAPL) reported": a bracket goes on with the sentence
-        if bare == "no." and not text[match.end():match.end() + 1].isdigit():
+        if re.match(r"[NSEW]\.\s+[a-z]", text[match.end():match.end() + 6]):
+            continue  # "5 mi. N. of town": a compass point leads on
+        if bare in _STREET_ENDINGS and _after_a_street(text, match.start() - len(token), match.end()):
+            pass  # "1420 Elm St. Mayor Whitfield said": the street's full stop ends the sentence
+        elif bare == "no." and not text[match.end():match.end() + 1].isdigit():
             pass  # "No. 5" leads on; a quoted "no." ends a sentence
         elif bare in _NEVER_ENDS or re.fullmatch(r"[A-Z]\.", token.lstrip("(\"'“‘")):
             continue

@@ -197,7 +197,8 @@ _STREET_KINDS: Final = {"St": "Street", "Ave": "Avenue", "Rd": "Road", "Blvd": "
 
 def _street(match: re.Match[str]) -> str:
     kind = _STREET_KINDS.get(match["kind"], match["kind"])
-    return f"{words.model_number(match['num'])} {match['street']}{kind}"
+    stop = "." if match.group(0).endswith(".") and kind == match["kind"] else ""  # "Street." ended a sentence
+    return f"{words.model_number(match['num'])} {match['street']}{kind}{stop}"
 
 
 def _leading_zero(match: re.Match[str]) -> str:
