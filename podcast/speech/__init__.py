@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, contextual, dates, forms, hygiene, measures, money, names, words
+from . import capitals, contextual, dates, forms, hygiene, measures, money, names, ranges, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -27,6 +27,7 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_ord
         text = lexicon.apply(text)
     text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
     text = contextual.verbalize(text)
+    text = ranges.verbalize(text)
     text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
     text = money.verbalize(text, context or text)

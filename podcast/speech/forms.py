@@ -266,7 +266,7 @@ RULES: Final[list[Rule]] = [
      lambda m: IDIOMS[m.group(0)]),
     (re.compile(r"(?<![\w.])(?P<whole>\d{1,3})\s+(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _mixed_fraction),
     # decades without a century: "the mid-90s", "early 80s"
-    (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of)[- ])'?(?P<d>[2-9]0)s\b"), _decade_word),
+    (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of|to)[- ])'?(?P<d>[2-9]0)s\b"), _decade_word),
     # finance shorthand
     (re.compile(r"\bEPS\b"), "earnings per share"),
     (re.compile(r"\bP/E\b(?:\s+ratio\b)?"), "price-to-earnings ratio"),

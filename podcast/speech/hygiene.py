@@ -76,6 +76,8 @@ TYPOGRAPHY: Final[list[Rule]] = [
     (re.compile(r"\u2026"), "..."),
     (re.compile(r"[\u2212\u2012]"), "-"),
     (re.compile(r"(?<=\d)\s*[\u2013\u2014]\s*(?=\d)"), "-"),  # 30–40: a range
+    (re.compile(r"(?<=[\w.%)'])\u2013(?=[\w$£€¥'])"), "-"),  # 9am–noon, March 3–5, $5–$10: a range too
+    (re.compile(r"(?:(?<=[apAP][mM])|(?<=[ap]\.m\.))\s+[-\u2013\u2014]\s+(?=\d|[Nn]oon|[Mm]idnight)"), "-"),
     (re.compile(r"\s*(?:--+|[\u2013\u2014\u2015])\s*"), ", "),  # a dash between clauses
     (re.compile(r"\s+-\s+"), ", "),
     (re.compile(r"[\u00a0\u2009\u202f\u2007]"), " "),
