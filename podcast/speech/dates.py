@@ -17,6 +17,9 @@ _MONTH_NAMES = "|".join(
     sorted({m for m in MONTHS.values()} | {k.capitalize() for k in MONTHS}, key=len, reverse=True)
 )
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?:\.(?=\s))?"
+_ANY_CASE_MONTH = r"(?P<month>(?i:" + _MONTH_NAMES + r"))(?:\.(?=\s))?"
+"""Month first, a month in any case reads ("march 3 2025", "SEPT. 15"); day first, only a capital does ("the
+top 3 may fall")."""
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>[12]\d{3})"
 _ORDINAL_WORDS = ("first", "second", "third", "fourth")
@@ -30,6 +33,8 @@ def _day_month_year(match: re.Match[str]) -> str:
     day = int(match["day"])
     if not 1 <= day <= 31:
         return match.group(0)
+    if match["month"] in ("may", "march") and not match["year"] and not re.search(r"\d(?:st|nd|rd|th)", match[0]):
+        return match.group(0)  # "they may 3-D print", "march 5 miles": verbs, not dates
     if match.group(0)[0].isdigit() and re.match(r"\d+(?:st|nd|rd|th)", match.group(0)) and not match["year"]:
         # "the 3rd November": "the third of November"
         article = "" if match.string[max(0, match.start() - 4):match.start()].lower().endswith("the ") else "the "
@@ -38,6 +43,15 @@ def _day_month_year(match: re.Match[str]) -> str:
     if match["year"]:
         spoken += f", {words.year(int(match['year']))}"
     return spoken
+
+
+def _dashed(match: re.Match[str]) -> str:
+    """"Jan-15-2020", "15-Jan-2020", "15/JAN/20"."""
+    day, year = int(match["day"]), match["year"]
+    if not 1 <= day <= 31:
+        return match.group(0)
+    full = int(year) if len(year) == 4 else 2000 + int(year)
+    return f"{_month(match['month'])} {words.ordinal(day)}, {words.year(full)}"
 
 
 def _iso_date(match: re.Match[str]) -> str:
@@ -118,14 +132,19 @@ def _period_with_short(match: re.Match[str]) -> str:
     return _with_article(match, spoken)
 
 
+_MONTH_CODE = r"(?P<month>(?i:" + _MONTH_NAMES + r"))"
 RULES: Final[list[Rule]] = [
+    (re.compile(r"\b" + _MONTH_CODE + r"(?P<sep>[-/])(?P<day>[0-3]?\d)(?P=sep)(?P<year>[12]\d{3}|\d{2})\b(?![-/]\d)"),
+     _dashed),
+    (re.compile(r"(?<![\w/-])(?P<day>[0-3]?\d)(?P<sep>[-/])" + _MONTH_CODE + r"(?P=sep)(?P<year>[12]\d{3}|\d{2})\b"),
+     _dashed),
     (re.compile(r"\b(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _iso_date),
     (
         re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),
         _day_month_year,
     ),
     (
-        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:%|percent))(?:,?\s+" + _YEAR + r"\b)?"),
+        re.compile(r"\b" + _ANY_CASE_MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:%|percent))(?:,?\s+" + _YEAR + r"\b)?"),
         _day_month_year,
     ),
     (

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import words
+from . import numerals, words
 from .hygiene import Rule
 
 _OH: Final = "oh one two three four five six seven eight nine".split()
@@ -134,48 +134,6 @@ _YEAR_FIRST: Final = re.compile(r"(?<![\w/.])(?P<y>[12]\d{3})/(?P<m>[01]?\d)/(?P
 _DOTTED: Final = re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>[12]\d{3})(?![\w.]|\.\d)")
 
 
-# --- names with numbers --------------------------------------------------------------------------
-
-_ROMAN: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman(text: str) -> int:
-    total = 0
-    for char, following in zip(text, text[1:] + " ", strict=True):
-        value = _ROMAN[char]
-        total += -value if following in _ROMAN and _ROMAN[following] > value else value
-    return total
-
-
-def _regnal(match: re.Match[str]) -> str:
-    number = roman(match["num"])
-    if not 1 <= number <= 30:
-        return match.group(0)
-    if match["name"].endswith("War"):
-        return f"{match['name']} {words.integer(number).capitalize()}"
-    return f"{match['name']} the {words.ordinal(number).capitalize()}"
-
-
-_REGNAL: Final = re.compile(
-    r"\b(?P<name>(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Sultan|Shah)\s+[A-Z][a-z]+"
-    r"|World War|[A-Z][a-z]{2,})\s+(?P<num>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\b(?![\w'’-]|\.\w)"
-)
-_ROYAL_TITLE: Final = re.compile(r"^(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Sultan|Shah)\s")
-
-
-def regnal(text: str) -> str:
-    """"King Charles III" -> "King Charles the Third", "World War II" -> "World War Two"."""
-
-    def one(match: re.Match[str]) -> str:
-        # A bare name with a single-letter numeral ("Jones I", "Section V") is too doubtful; titles and
-        # numerals of two letters or more ("Henry VIII") are not.
-        if len(match["num"]) == 1 and not _ROYAL_TITLE.match(match["name"]) and match["name"] != "World War":
-            return match.group(0)
-        return _regnal(match)
-
-    return _REGNAL.sub(one, text)
-
-
 STATES: Final = dict(pair.split("=") for pair in (
     "AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado CT=Connecticut DE=Delaware "
     "FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana IA=Iowa KS=Kansas KY=Kentucky "
@@ -278,4 +236,4 @@ def verbalize(text: str, date_order: str = "MDY") -> str:
     text = numeric_dates(text, date_order)
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
-    return regnal(text)
+    return numerals.regnal(text)
