@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, contextual, dates, forms, hygiene, measures, money, names, ranges, words
+from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, ranges, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -27,23 +27,35 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_ord
         text = lexicon.apply(text)
     text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
     text = contextual.verbalize(text)
+    figures = forms.DIGIT.search(text) is not None  # rules that read figures are skipped when there are none
+    if figures:
+        text = codes.verbalize(dates.month_case(text))
     text = ranges.verbalize(text)
     text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
-    text = money.verbalize(text, context or text)
-    text = hygiene.apply(dates.RULES, text)
-    text = hygiene.apply(measures.RULES, text)
-    text = dates.years(text)
-    text = names.names_with_numbers(text)
-    text = measures.numbers(text)
+    text = hygiene.apply(measures.WORDS, text)
+    if figures:
+        text = _figures(text, context)
     text = money.conversions(text)
     text = names.acronyms(text)
     text = _leftovers(text)
     return hygiene.finish(text)
 
 
+def _figures(text: str, context: str) -> str:
+    """Money, dates, measures, years, names with numbers and plain numbers, most specific first."""
+    text = money.verbalize(text, context or text)
+    text = hygiene.apply(dates.RULES, text)
+    text = hygiene.apply(measures.RULES, text)
+    text = dates.years(text)
+    text = names.names_with_numbers(text)
+    return measures.numbers(text)
+
+
 def _leftovers(text: str) -> str:
     """A digit or sign no rule claimed is still said, never passed through."""
+    if not FORBIDDEN.search(text):
+        return text
     text = re.sub(r"\d+", lambda m: " " + words.digits(m.group(0)) + " ", text)
     replacements = {"$": " dollars ", "£": " pounds ", "€": " euros ", "¥": " yen ",
                     "₩": " won ", "%": " percent ", "&": " and ", "<": " ", ">": " "}

@@ -70,21 +70,29 @@ def is_word(word: str, shouting: bool) -> bool:
 _CAPS_WORD: Final = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,}(?:-[A-Z]{2,})*)(?![\w'’]|\.\w|\s?\d)")
 
 
+_LOWER: Final = re.compile(r"[a-z]+")
+_UPPER: Final = re.compile(r"[A-Z]+")
+
+
 def shouting(text: str) -> bool:
-    """Whether a line is set in capitals: at least two words, four in five letters upper case."""
-    letters = [c for c in text if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return len(letters) >= 4 and upper >= 0.8 * len(letters) and (len(text.split()) >= 2 or len(letters) >= 4)
+    """Whether a line is set in capitals: four letters or more, four in five of them upper case."""
+    upper = sum(map(len, _UPPER.findall(text)))
+    lower = sum(map(len, _LOWER.findall(text)))
+    return upper >= 4 and upper >= 4 * lower
 
 
 def words_in_capitals(text: str, keep: frozenset[str]) -> str:
     """Words set in capitals said as words ("MARKETS" -> "Markets"); acronyms and the words in `keep` (said as
     words already, like NATO) stay as they are."""
-    loud = shouting(text)
+    loud: list[bool] = []  # decided once, and only when a short word in capitals needs it
 
     def one(match: re.Match[str]) -> str:
         word = match["word"]
-        if word in keep or not all(is_word(part, loud) for part in word.split("-")):
+        if word in keep:
+            return word
+        if not loud and any(len(part) < 5 for part in word.split("-")):
+            loud.append(shouting(text))
+        if not all(is_word(part, bool(loud and loud[0])) for part in word.split("-")):
             return word
         return _titled(word)
 

@@ -16,10 +16,30 @@ MONTHS: Final = {
 _MONTH_NAMES = "|".join(
     sorted({m for m in MONTHS.values()} | {k.capitalize() for k in MONTHS}, key=len, reverse=True)
 )
+_NAMES_SET: Final = frozenset(_MONTH_NAMES.split("|"))
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?:\.(?=\s))?"
-_ANY_CASE_MONTH = r"(?P<month>(?i:" + _MONTH_NAMES + r"))(?:\.(?=\s))?"
-"""Month first, a month in any case reads ("march 3 2025", "SEPT. 15"); day first, only a capital does ("the
-top 3 may fall")."""
+_OTHER_CASE: Final = re.compile(
+    r"\b(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|"
+    r"SEP|OCT|NOV|DEC)[A-Z]{0,6})(?=\.?\s+[0-3]?\d(?!\d)|[-/][0-3]?\d[-/])"
+)
+
+
+def month_case(text: str) -> str:
+    """A month in lower case or capitals before a day, written as a name ("march 3 2025" -> "March 3 2025",
+    "SEPT. 15" -> "Sept. 15"), so that the date rules, which read names, read it. "they may 3-D print" and
+    "march 5 miles" keep their verbs: a lower-case "may" or "march" needs a year or an ordinal day."""
+
+    def one(match: re.Match[str]) -> str:
+        month = match["month"]
+        name = month.capitalize()
+        if name not in _NAMES_SET:
+            return month
+        if month in ("may", "march") and not re.match(r"\s+\d{1,2}(?:st|nd|rd|th|,?\s+[12]\d{3})\b",
+                                                       text[match.end():match.end() + 12]):
+            return month
+        return name
+
+    return _OTHER_CASE.sub(one, text)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>[12]\d{3})"
 _ORDINAL_WORDS = ("first", "second", "third", "fourth")
@@ -33,8 +53,6 @@ def _day_month_year(match: re.Match[str]) -> str:
     day = int(match["day"])
     if not 1 <= day <= 31:
         return match.group(0)
-    if match["month"] in ("may", "march") and not match["year"] and not re.search(r"\d(?:st|nd|rd|th)", match[0]):
-        return match.group(0)  # "they may 3-D print", "march 5 miles": verbs, not dates
     if match.group(0)[0].isdigit() and re.match(r"\d+(?:st|nd|rd|th)", match.group(0)) and not match["year"]:
         # "the 3rd November": "the third of November"
         article = "" if match.string[max(0, match.start() - 4):match.start()].lower().endswith("the ") else "the "
@@ -132,7 +150,7 @@ def _period_with_short(match: re.Match[str]) -> str:
     return _with_article(match, spoken)
 
 
-_MONTH_CODE = r"(?P<month>(?i:" + _MONTH_NAMES + r"))"
+_MONTH_CODE = r"(?P<month>" + _MONTH_NAMES + r")"
 RULES: Final[list[Rule]] = [
     (re.compile(r"\b" + _MONTH_CODE + r"(?P<sep>[-/])(?P<day>[0-3]?\d)(?P=sep)(?P<year>[12]\d{3}|\d{2})\b(?![-/]\d)"),
      _dashed),
@@ -144,7 +162,7 @@ RULES: Final[list[Rule]] = [
         _day_month_year,
     ),
     (
-        re.compile(r"\b" + _ANY_CASE_MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:%|percent))(?:,?\s+" + _YEAR + r"\b)?"),
+        re.compile(r"\b" + _MONTH + r"\s+" + _DAY + r"\b(?!\s*(?:%|percent))(?:,?\s+" + _YEAR + r"\b)?"),
         _day_month_year,
     ),
     (

@@ -10,15 +10,11 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import numerals, words
+from . import measures, numerals, words
 from .hygiene import Rule
 
-_OH: Final = "oh one two three four five six seven eight nine".split()
-
-
-def spell_digits(text: str) -> str:
-    """"0199" -> "oh one nine nine": digit by digit, as phone numbers and codes are read."""
-    return " ".join(_OH[int(d)] for d in text if d.isdigit())
+spell_digits = words.spell_digits
+DIGIT: Final = re.compile(r"\d")
 
 
 _TOLL_FREE: Final = {"800": "eight hundred", "888": "triple eight", "877": "eight seven seven",
@@ -179,7 +175,8 @@ def _mixed_fraction(match: re.Match[str]) -> str:
         name = words.ordinal(bottom)
         part = f"{words.integer(top)} {name}{'s' if top > 1 else ''}"
         part = part.replace("one ", "a ", 1) if top == 1 else part
-    return f"{words.integer(whole)} and {part}"
+    unit = measures.UNITS.get(match["unit"] or "")
+    return f"{words.integer(whole)} and {part}" + (f" {unit[1]}" if unit else "")
 
 
 IDIOMS: Final = {"24/7": "twenty-four seven", "9/11": "nine eleven", "50/50": "fifty-fifty",
@@ -197,11 +194,17 @@ RULES: Final[list[Rule]] = [
     (re.compile(r"\s*\(\s*(?:NASDAQ|Nasdaq|NYSE(?: American)?|LSE|HKEX|HKSE|TSX|ASX|SGX|KRX|SSE|SZSE|TSE|TYO|"
                 r"Euronext|Xetra|OTC|AMEX|BSE|NSE|SIX)\s*:\s*[A-Z0-9.]{1,12}\s*\)"), ""),
     (re.compile(r"\s*\(\s*(?:\d{3,6}\.(?:HK|T|SS|SZ|KS|TW)|[A-Z]{1,5}\.(?:O|N|L|PA|DE|HK|T|TO))\s*\)"), ""),
+    (re.compile(r"\bEPS\b"), "earnings per share"),
+    (re.compile(r"\bP/E\b(?:\s+ratio\b)?"), "price-to-earnings ratio"),
+]
+"""Rules that read letters; FIGURES below need a digit to match, so a sentence without one skips them."""
+FIGURES: Final[list[Rule]] = [
     # "No. 5" before a date rule reads "5 Jan." as a day
     (re.compile(r"(?<![\w.])No\.\s?(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
     # telephone numbers, before money and ranges take them
     (re.compile(r"(?<![\w])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d-])"), _phone),
     (re.compile(r"(?<![\w+])(?:\+?1[-. ])?\(\d{3}\)\s?\d{3}[-. ]\d{4}(?!\d)"), _phone),
+    (re.compile(r"(?<![\w+])(?:\(0\d{1,4}\)|\b0\d{2,4})[ -]?\d{3,4}[ -]\d{3,4}(?![\d-])"), _phone),  # (020) 7946 0958
     (re.compile(r"(?<![\w+])(?:1[-. ])?\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])"), _phone),
     (re.compile(r"(?P<lead>\b(?:[Cc]all|[Pp]hone|[Tt]el|[Ff]ax|line|hotline|number|at|on):?\s+)"
                 r"(?P<num>\d{3}-\d{4})(?![\d-])"),
@@ -222,18 +225,19 @@ RULES: Final[list[Rule]] = [
     # idioms and fractions
     (re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in IDIOMS) + r")(?![\w/])"),
      lambda m: IDIOMS[m.group(0)]),
-    (re.compile(r"(?<![\w.])(?P<whole>\d{1,3})\s+(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _mixed_fraction),
+    (re.compile(r"(?<![\w.])(?P<whole>\d{1,3})\s+(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"
+                r"(?:\s?(?P<unit>" + measures.UNIT_ALT + r")(?![A-Za-z0-9²]))?"), _mixed_fraction),
     # decades without a century: "the mid-90s", "early 80s"
     (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of|to)[- ])'?(?P<d>[2-9]0)s\b"), _decade_word),
-    # finance shorthand
-    (re.compile(r"\bEPS\b"), "earnings per share"),
-    (re.compile(r"\bP/E\b(?:\s+ratio\b)?"), "price-to-earnings ratio"),
 ]
 
 
 def verbalize(text: str, date_order: str = "MDY") -> str:
     """Apply the rules above, in order."""
-    text = numeric_dates(text, date_order)
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
+    if DIGIT.search(text):
+        text = numeric_dates(text, date_order)
+        for pattern, replacement in FIGURES:
+            text = pattern.sub(replacement, text)
     return numerals.regnal(text)

@@ -8,25 +8,43 @@ import unicodedata
 from collections.abc import Callable
 from typing import Final
 
+from . import words
+
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 
 _SAID_AS_WORDS: Final = frozenset("com org net gov edu info biz news co my go me we to in on at by of do".split())
 
 
+_SEPARATORS: Final = {"-": " dash ", "_": " underscore ", ".": " dot ", "~": " tilde "}
+
+
 def _label(label: str) -> str:
     """One part of an address: two-letter runs and vowel-less ones spelled ("ir" -> "I R", "eu" -> "E U"),
-    words said ("com", "bank", "co"), hyphens said as "dash"."""
-    parts = [p for p in label.split("-") if p]
-    spoken = [" ".join(p.upper()) if p.isalpha() and p.lower() not in _SAID_AS_WORDS
-              and (len(p) <= 2 or (len(p) <= 4 and not re.search(r"[aeiouy]", p.lower()))) else p
-              for p in parts]
-    return " dash ".join(spoken)
+    words said ("com", "bank", "co"), digits one by one, hyphens and underscores said ("dash", "underscore")."""
+    spoken = []
+    for part in re.findall(r"[A-Za-z]+|\d+|[-_.~]", label):
+        if part in _SEPARATORS:
+            spoken.append(_SEPARATORS[part])
+        elif part.isdigit():
+            spoken.append(" " + words.spell_digits(part) + " ")
+        elif part.lower() not in _SAID_AS_WORDS and (
+                len(part) <= 2 or (len(part) <= 4 and not re.search(r"[aeiouy]", part.lower()))):
+            spoken.append(" " + " ".join(part.upper()) + " ")
+        else:
+            spoken.append(" " + part + " ")
+    return " ".join("".join(spoken).split())
 
 
 def _spell_host(host: str) -> str:
     """"example-bank.eu" -> "example dash bank dot E U"; "coindesk.com" -> "coindesk dot com"."""
     return " dot ".join(_label(part) for part in host.split(".") if part)
+
+
+def _path_part(part: str) -> str:
+    """A path's part as said: words as words, "report-2024" -> "report dash two oh two four"."""
+    return " ".join("".join(_SEPARATORS.get(p, f" {words.spell_digits(p)} " if p.isdigit() else f" {p} ")
+                            for p in re.findall(r"[A-Za-z]+|\d+|[-_.~]", part)).split())
 
 
 def _url(match: re.Match[str]) -> str:
@@ -41,12 +59,12 @@ def _url(match: re.Match[str]) -> str:
     path = re.split(r"[?#]", path, maxsplit=1)[0].strip("/")
     spoken = _spell_host(host)
     if path and len(path.split("/")) <= 3 and len(path) <= 40:
-        spoken += "".join(" slash " + " ".join(re.split(r"[-_.]", part)) for part in path.split("/"))
+        spoken += "".join(" slash " + _path_part(part) for part in path.split("/"))
     return spoken + tail
 
 
 def _email(match: re.Match[str]) -> str:
-    local = " dot ".join(_label(part) for part in match.group(1).split("."))
+    local = _label(match.group(1))
     return f"{local} at {_spell_host(match.group(2))}"
 
 

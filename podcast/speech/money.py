@@ -8,7 +8,6 @@ from typing import Final
 from . import forms, words
 from .currencies import BY_CODE, BY_SYMBOL, YEN, YUAN, Currency
 
-
 CURRENCIES: Final[dict[str, Currency]] = {**BY_SYMBOL, **BY_CODE}
 
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|CNY|PBOC)\b")
@@ -24,7 +23,8 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:[\s-]?(?P<scale>" + words.SCALE_PATTERN + r"))?"
 _PER = r"(?:\s?/\s?(?P<per>[A-Za-z]+))?"
 _PREFIX = (
-    r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥|(?<![A-Za-z])(?:" + _CODES + r")(?=\s?\d))\s?"
+    r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥"
+    r"|(?<![A-Za-z])(?=[A-Z][A-Za-z]{1,2}\s?\d)(?:" + _CODES + r")(?=\s?\d))\s?"  # the lookahead fails fast
 )
 _UPPER = r"(?:\s?(?:-|to)\s?(?:" + _SYMBOLS + r")?(?P<upper>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
 AMOUNT_BEFORE = re.compile(_PREFIX + _NUMBER + _UPPER + _SCALE + _PER)

@@ -53,7 +53,8 @@ _ALNUM_NAME = re.compile(
 )
 _NUM_LETTER = re.compile(r"(?<![\w.,$£€¥₩])(?P<num>\d+)(?P<letters>[A-Z]{1,3})\b")
 _MODEL_AFTER_NAME = re.compile(
-    r"\b(?P<name>[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2})\b(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
+    r"\b(?P<name>[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2}|(?<=[A-Z]{2} )[1-9]\d{3})\b"  # "RTX 4090": 4 digits after capitals
+    r"(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
 )
 _NOT_NAMES: Final = frozenset(
     "In On At By The A An For To Of And But Since From About Over Under With Top Some All Nearly Almost".split()

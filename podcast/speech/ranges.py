@@ -14,8 +14,8 @@ _AMPM: Final = r"\s?[apAP]\.?\s?[mM]\b\.?"
 _TIME: Final = r"(?:\d{1,2}(?:[:.][0-5]\d)?(?:" + _AMPM + r")?|[Nn]oon|[Mm]idnight)"
 _CLOCK_RANGE: Final = re.compile(r"(?<![\w.:/$£€-])(?P<a>" + _TIME + r")\s?-\s?(?P<b>" + _TIME + r")(?![\w:/-]|\.\d)")
 
-_MONTH: Final = r"(?P<month>(?i:" + "|".join(sorted({*MONTHS, *(m.lower() for m in MONTHS.values())},
-                                                      key=len, reverse=True)) + r"))\.?"
+_MONTH: Final = r"(?P<month>" + "|".join(sorted({*(m.capitalize() for m in MONTHS), *MONTHS.values()},
+                                                 key=len, reverse=True)) + r")\.?"
 _ORD: Final = r"(?:st|nd|rd|th)?"
 _MONTH_DAYS: Final = re.compile(
     r"\b" + _MONTH + r"\s+(?P<d1>[0-3]?\d)" + _ORD + r"\s?-\s?(?P<d2>[0-3]?\d)" + _ORD + r"\b(?![-\d%])"
@@ -26,8 +26,8 @@ _DAYS_MONTH: Final = re.compile(
     r"(?:,?\s+(?P<year>[12]\d{3})\b)?"
 )
 _MONTH_TO_MONTH: Final = re.compile(
-    r"(?<=\d)(?:st|nd|rd|th)?\s?-\s?(?=(?i:" + "|".join(m.lower() for m in dict.fromkeys(MONTHS.values())) + r"|"
-    + "|".join(MONTHS) + r")\.?\s+\d)"
+    r"(?<=\d)(?:st|nd|rd|th)?\s?-\s?(?=(?:" + "|".join(dict.fromkeys(MONTHS.values())) + r"|"
+    + "|".join(m.capitalize() for m in MONTHS) + r")\.?\s+\d)"
 )
 _ORDINALS: Final = re.compile(r"(?<![\w.])(?P<a>\d+(?:st|nd|rd|th|d))\s?-\s?(?P<b>\d+(?:st|nd|rd|th|d))\b")
 _DECADES: Final = re.compile(r"(?P<a>\b[12]\d{2}0s|'\d0s)\s?-\s?(?P<b>'?\d0s|[12]\d{2}0s)\b")
