@@ -6,12 +6,14 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from . import words
+
 STREET_KINDS: Final = {"St": "Street", "Dr": "Drive", "Ave": "Avenue", "Rd": "Road", "Blvd": "Boulevard",
                        "Ln": "Lane", "Pl": "Place", "Ct": "Court", "Pkwy": "Parkway", "Hwy": "Highway",
                        "Sq": "Square", "Ter": "Terrace", "Cres": "Crescent"}
 _PLACE_PREFIXES: Final = frozenset("Mount Mt Port Fort Ft Lake Cape Sault Great Little Grand Pointe Isle".split())
 _STREET_ABBR: Final = re.compile(
-    r"\b(?P<prev>[A-Z][a-z]+|\d+(?:st|nd|rd|th))\s+(?P<abbr>" + "|".join(STREET_KINDS) + r")\.(?P<next>\s+\S+)?"
+    r"(?:\b|(?<=\s))(?P<prev>[A-Z][a-z]+|Jr\.|\d+(?:st|nd|rd|th))\s+(?P<abbr>" + "|".join(STREET_KINDS) + r")\.(?P<next>\s+\S+)?"
 )
 STARTERS: Final = frozenset(
     """The A An He She It They We I You His Her Its Their Our This That These Those There Here In On At By For From
@@ -25,7 +27,12 @@ STARTERS: Final = frozenset(
 
 def _sentence_initial(text: str, pos: int) -> bool:
     """Whether the word at `pos` begins the text or a sentence (its capital says nothing about it)."""
-    return re.search(r"(?:^|[.!?][\"')\]]*\s+)[\"'(]*$", text[:pos]) is not None
+    return _SENTENCE_START.search(text[max(0, pos - 12):pos]) is not None if pos > 12 else \
+        _SENTENCE_START.search(text[:pos]) is not None
+
+
+_SENTENCE_START: Final = re.compile(r"(?:^|(?<![A-Z])(?<!\b(?:St|Dr|Mr|Ms|Jr|Sr|Lt))[.!?][\"')\]]*\s+)[\"'(]*$")
+"""The end of a sentence, not of an initial ("E.") or a title ("Mr."), then the next one's first word."""
 
 
 def is_street(text: str, start: int, following: str) -> bool:
@@ -87,7 +94,7 @@ _SPORTS: Final = {"HR": ("home run", "home runs"), "RBI": ("run batted in", "run
                   "ast": ("assist", "assists"), "K": ("strikeout", "strikeouts"), "blk": ("block", "blocks"),
                   "stl": ("steal", "steals"), "GA": ("goal against", "goals against")}
 _SPORTS_AFTER_NUMBER: Final = re.compile(
-    r"(?<![\w.,])(?P<num>\d+)(?P<gap>\s?|-)(?P<abbr>HR|RBI|TD|INT|SB|FG|yd|pt|reb|ast|blk|stl)(?P<s>s?)\b(?!\.\w)"
+    r"(?<![\w.,])(?P<num>\d+(?:st|nd|rd|th)?)(?P<gap>\s?|-)(?P<abbr>HR|RBI|TD|INT|SB|FG|yd|pt|reb|ast|blk|stl)(?P<s>s?)\b(?!\.\w)"
     r"|(?<![\w.,])(?P<num2>\d+)\s(?P<ks>Ks)\b"
 )
 _SPORTS_ALONE: Final = re.compile(r"\b(?P<abbr>HR|RBI|TD)s\b|\bTD\b")
@@ -100,7 +107,8 @@ def sports(text: str) -> str:
         if match["ks"]:
             return f"{match['num2']} strikeouts"
         one, many = _SPORTS[match["abbr"]]
-        plural = match["s"] or (match["num"] != "1" and match["gap"] != "-")
+        counted = match["num"].isdigit() and match["num"] != "1" and match["gap"] != "-"  # not "40th", "3-TD"
+        plural = (bool(match["s"]) or counted) and not words.noun_follows(text, match.end())  # "2 TD passes"
         return f"{match['num']}{'-' if match['gap'] == '-' else ' '}{many if plural else one}"
 
     text = _SPORTS_AFTER_NUMBER.sub(after_number, text)

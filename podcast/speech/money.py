@@ -113,8 +113,8 @@ def verbalize(text: str, context: str = "") -> str:
         return say_amount(match["num"], None, _BY_NAME[match["name"].lower()], None)
 
     def pence(match: re.Match[str]) -> str:
-        if match["num"] in _VIDEO_LINES:
-            return match.group(0)
+        if match["num"] in _VIDEO_LINES:  # "1080p" is a picture's lines: "ten eighty P"
+            return words.model_number(match["num"]) + " P"
         return words.cardinal(match["num"]) + (" penny" if words.is_one(match["num"]) else " pence")
 
     text = AMOUNT_BEFORE.sub(before, text)
