@@ -13,7 +13,8 @@ STREET_KINDS: Final = {"St": "Street", "Dr": "Drive", "Ave": "Avenue", "Rd": "Ro
                        "Sq": "Square", "Ter": "Terrace", "Cres": "Crescent"}
 _PLACE_PREFIXES: Final = frozenset("Mount Mt Port Fort Ft Lake Cape Sault Great Little Grand Pointe Isle".split())
 _STREET_ABBR: Final = re.compile(
-    r"(?:\b|(?<=\s))(?P<prev>[A-Z][a-z]+|Jr\.|\d+(?:st|nd|rd|th))\s+(?P<abbr>" + "|".join(STREET_KINDS) + r")\.(?P<next>\s+\S+)?"
+    r"(?:\b|(?<=\s))(?P<prev>[A-Z][a-z]+|Jr\.|\d+(?:st|nd|rd|th))\s+"
+    r"(?P<abbr>" + "|".join(STREET_KINDS) + r")\.(?P<next>\s+\S+)?"
 )
 STARTERS: Final = frozenset(
     """The A An He She It They We I You His Her Its Their Our This That These Those There Here In On At By For From
