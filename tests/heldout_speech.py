@@ -147,8 +147,83 @@ FIRST_SPLITS: list[tuple[str, int]] = [
     ("The storm moved 5 mi. N. of town.", 1),
 ]
 
-SECOND: dict[str, list[Case]] = {}
-SECOND_SPLITS: list[tuple[str, int]] = []
+SECOND: dict[str, list[Case]] = {
+    "pence": [
+        ("a final dividend of 8.4p a share", "a final dividend of eight point four pence a share"),
+        ("fell 6p to 98p", "fell six pence to ninety-eight pence"),
+    ],
+    "iso-currency": [
+        ("CZK 120 million", "one hundred and twenty million Czech korunas"),
+        ("a fine of NZD 450,000", "a fine of four hundred and fifty thousand New Zealand dollars"),
+        ("3bn SEK", "three billion Swedish kronor"),
+        ("EUR 2.75bn", "two point seven five billion euros"),
+    ],
+    "postal": [
+        ("Denver, CO 80202", "Denver, Colorado, eight oh two oh two"),
+        ("ZIP code 02139", "ZIP code oh two one three nine"),
+        ("Leeds LS1 4DY", "Leeds L S one, four D Y"),
+    ],
+    "roman": [
+        ("Apollo XIII", "Apollo Thirteen"),
+        ("King Henry IV", "King Henry the Fourth"),
+        ("Pope Benedict XVI", "Pope Benedict the Sixteenth"),
+    ],
+    "sports": [
+        ("with 3 TDs and 2 INTs", "with three touchdowns and two interceptions"),
+        ("belted 2 HRs", "belted two home runs"),
+    ],
+    "context-abbreviations": [
+        ("Dr. Lisa Cook", "Doctor Lisa Cook"),
+        ("lives on Maple Dr. in Fairview", "lives on Maple Drive in Fairview"),
+        ("4 miles E. of the city", "four miles east of the city"),
+        ("Det. Garcia said", "Detective Garcia said"),
+        ("Gov. Abbott OKs the bill", "Governor Abbott okays the bill"),
+    ],
+    "ranges": [
+        ("April 10–12", "April tenth to twelfth"),
+        ("the Bulls (30-22) lost", "the Bulls (thirty and twenty-two) lost"),
+        ("closed 8 a.m.–6 p.m. Sunday", "closed eight A M to six P M Sunday"),
+        ("from 1-3 p.m. daily", "from one to three P M daily"),
+    ],
+    "phones": [
+        ("call (503) 555-0182", "call five oh three, five five five, oh one eight two"),
+        ("+49 30 1234 5678", "plus four nine, three oh, one two three four, five six seven eight"),
+    ],
+    "dates": [
+        ("on july 4 2026", "on July fourth, twenty twenty-six"),
+        ("AUG. 9", "August ninth"),
+        ("Mar-03-2025", "March third, twenty twenty-five"),
+    ],
+    "decades-fractions-units": [
+        ("the 1950s-60s", "the nineteen fifties to sixties"),
+        ("3/4ths of", "three fourths of"),
+        ("500 Mbps", "five hundred megabits per second"),
+        ("a 10 GB/s link", "a ten gigabytes per second link"),
+    ],
+    "money-forms": [
+        ("$3.875", "three point eight seven five dollars"),
+        ("£5–£7", "five to seven pounds"),
+    ],
+    "addresses-codes": [
+        ("write to press_office@city.gov", "write to press underscore office at city dot gov"),
+        ("see example.org/plan-2030", "see example dot org slash plan dash two oh three oh"),
+        ("serial number AB-9921-Z", "serial number A B nine nine two one Z"),
+    ],
+    "ordinals": [
+        ("the 52d Street", "the fifty-second Street"),
+        ("her 3RD title", "her third title"),
+    ],
+    "capitals": [
+        ("BEIJING (Reuters) - China said", "Beijing, Reuters. China said"),
+        ("SPORTS", "Sports"),
+        ("COUNCIL APPROVES BUDGET", "Council Approves Budget"),
+    ],
+}
+SECOND_SPLITS: list[tuple[str, int]] = [
+    ("The crash was near 88 Birch St. Police closed the road.", 2),
+    ("Supt. Harris met Ald. Wong.", 1),
+    ("They toured St. Paul's. It was busy.", 2),
+]
 
 
 def score(batch: dict[str, list[Case]], splits: list[tuple[str, int]], show: bool) -> tuple[int, int]:
