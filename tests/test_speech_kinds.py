@@ -49,7 +49,7 @@ POSTAL_CODES = cases(
     ('beverly-hills-ca-90210', 'Beverly Hills, CA 90210', 'Beverly Hills, California, nine oh two one oh'),
     ('zip-code-60614', 'zip code 60614', 'zip code six oh six one four'),
     ('edinburgh-eh1-1yz', 'Edinburgh EH1 1YZ', 'Edinburgh E H one, one Y Z'),
-    ('vancouver-bc-v6b-1a1', 'Vancouver, BC V6B 1A1', 'Vancouver, B C V six B, one A one'),
+    ('vancouver-bc-v6b-1a1', 'Vancouver, BC V6B 1A1', 'Vancouver, British Columbia, V six B, one A one'),
 )
 ROMAN_NUMERALS = cases(
     ('wrestlemania-xl', 'WrestleMania XL', 'WrestleMania Forty'),

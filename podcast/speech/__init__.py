@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, ranges, words
+from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, places, ranges, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -22,11 +22,11 @@ FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_order: str = "MDY") -> str:
     """The spoken form of one written sentence; `context` is the whole story, for decisions like yen or
     yuan; `date_order` ("MDY" or "DMY") reads numeric dates such as 03/05/2026."""
-    text = capitals.dateline(hygiene.clean(text))
+    text = hygiene.clean(capitals.dateline(text))
     if lexicon is not None:
         text = lexicon.apply(text)
     text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
-    text = contextual.verbalize(text)
+    text = money.pairs(places.parties(contextual.verbalize(text)))
     figures = forms.DIGIT.search(text) is not None  # rules that read figures are skipped when there are none
     if figures:
         text = codes.verbalize(dates.month_case(text))

@@ -6,13 +6,18 @@ from __future__ import annotations
 import re
 from typing import Final
 
+from .currencies import BY_CODE
+from .names import WORD_ACRONYMS
+from .places import AP_STATES, state
+
 AGENCIES: Final = frozenset(
     "Reuters AP AFP Bloomberg dpa DPA Xinhua Kyodo Yonhap PTI ANI CNA Bernama Anadolu TASS Tass EFE ANSA UPI IANS "
     "Agencies Interfax RIA Jiji PA Nikkei Dow Jones Caixin BBC CNN CNBC NHK WAFA KUNA SPA WAM".split()
 )
 _DATELINE: Final = re.compile(
-    r"^(?P<city>[A-Z][A-Za-z.'’ -]{1,40}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
-    r"\((?P<agency>[A-Za-z][\w .&'/-]{0,40})\)\s*(?:[-–—]+|,)\s*"
+    r"^(?P<city>[A-Z][A-Za-z.'’/ -]{1,40}?)(?:,\s*(?P<state>" + "|".join(re.escape(k) for k in AP_STATES) +
+    r"|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s*\d{4})?))?\s*"
+    r"(?:\((?P<agency>[A-Za-z][\w .&'/-]{0,40})\)\s*(?:[-–—]+|,)|\s[-–—]+)\s*"
 )
 _ONSETS: Final = frozenset(
     "b c d f g h j k l m n p q r s t v w x y z bl br ch cl cr dr dw fl fr gl gr gn kn kr ph pl pr qu sc sch scr sh "
@@ -43,17 +48,16 @@ def pronounceable(word: str) -> bool:
     word = word.lower()
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         word = word[:-1]
-    match = re.fullmatch(r"([^aeiouy]*)([aeiouy].*?[aeiouy]|[aeiouy])?([^aeiouy]*)", word)
-    if not match or not match[2] or match[2].startswith("y") and not match[1]:
-        return False
-    onset, middle, coda = match[1], match[2], match[3]
-    if re.search(r"[^aeiouy]{4}", middle) or re.search(r"[aeiou]{3}", middle):
+    onset = re.match(r"y?[^aeiouy]*", word).group(0)  # type: ignore[union-attr]  # always matches
+    coda = re.search(r"[^aeiouy]*$", word[len(onset):]).group(0)  # type: ignore[union-attr]
+    middle = word[len(onset):len(word) - len(coda)]
+    if not middle or re.search(r"[^aeiouy]{4}", middle) or re.search(r"[aeiou]{3}", middle):
         return False
     return (not onset or onset in _ONSETS) and (not coda or coda in _CODAS)
 
 
 def _titled(word: str) -> str:
-    return "-".join(part[:1] + part[1:].lower() for part in word.split("-"))
+    return "-".join("/".join(p[:1] + p[1:].lower() for p in part.split("/")) for part in word.split("-"))
 
 
 def is_word(word: str, shouting: bool) -> bool:
@@ -67,7 +71,7 @@ def is_word(word: str, shouting: bool) -> bool:
     return (shouting or len(word) >= 5) and pronounceable(word)
 
 
-_CAPS_WORD: Final = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,}(?:-[A-Z]{2,})*)(?![\w'’]|\.\w|\s?\d)")
+_CAPS_WORD: Final = re.compile(r"(?<![\w'’.-])(?P<word>[A-Z]{2,}(?:-[A-Z]{2,})*)(?P<s>['’]S\b)?(?![\w'’]|\.\w)")
 
 
 _LOWER: Final = re.compile(r"[a-z]+")
@@ -87,28 +91,37 @@ def words_in_capitals(text: str, keep: frozenset[str]) -> str:
     loud: list[bool] = []  # decided once, and only when a short word in capitals needs it
 
     def one(match: re.Match[str]) -> str:
-        word = match["word"]
-        if word in keep:
-            return word
+        word, possessive = match["word"], "'s" if match["s"] else ""
+        if word in keep or word in BY_CODE:
+            return word + possessive
         if not loud and any(len(part) < 5 for part in word.split("-")):
             loud.append(shouting(text))
         if not all(is_word(part, bool(loud and loud[0])) for part in word.split("-")):
-            return word
-        return _titled(word)
+            return word + possessive
+        return _titled(word) + possessive
 
     return _CAPS_WORD.sub(one, text)
 
 
 def dateline(text: str) -> str:
-    """"LONDON (Reuters) - Shares fell" -> "London, Reuters. Shares fell": the city and the agency as a short
-    sentence of their own. A city in mixed case counts only with a known agency."""
+    """"LONDON (Reuters) - Shares fell" -> "London, Reuters. Shares fell"; "SPRINGFIELD, Ill. - The" ->
+    "Springfield, Illinois. The": the place, date and agency as a short sentence of their own. A city in mixed
+    case counts only with a known agency; a city without an agency only in capitals and before a dash."""
     match = _DATELINE.match(text)
     if not match:
         return text
-    city, agency = match["city"].strip(), match["agency"].strip()
-    if not (city.replace(" ", "").replace(".", "").isupper() or agency in AGENCIES) or len(city.split()) > 4:
+    city, agency = match["city"].strip(), (match["agency"] or "").strip()
+    in_capitals = city.replace(" ", "").replace(".", "").replace("/", "").isupper()
+    if not (in_capitals or agency in AGENCIES) or len(city.split()) > 4 or shouting(text[match.end():]):
         return text
-    if city.isupper():
+    if not agency and (len(text[match.end():].split()) < 3 or not all(
+            pronounceable(part) and part not in SPELLED | WORD_ACRONYMS for part in re.split(r"[ /]", city))):
+        return text  # "NATO - Russia talks" is no dateline
+    if match["state"] and not (match["state"] in AP_STATES or state(match["state"]) != match["state"]
+                               or match["state"] in AP_STATES.values()):
+        return text
+    if in_capitals:
         city = " ".join(_titled(part) for part in city.split())
-    date = f" {match['date']}," if match["date"] else ""
-    return f"{city},{date} {agency}. {text[match.end():]}"
+    city = " and ".join(part.strip() for part in city.split("/"))
+    place = ", ".join(part for part in (city, state(match["state"] or ""), match["date"] or "", agency) if part)
+    return f"{place}. {text[match.end():]}"

@@ -7,6 +7,7 @@ import re
 from typing import Final
 
 from . import words
+from .places import POSTAL_STATES, PROVINCES
 
 _ZIP: Final = re.compile(
     r"(?P<lead>\b(?:ZIP|Zip|zip)(?:[- ]?[Cc]ode)?:?\s+|\b(?:[Pp]ostal|[Pp]ost)\s?[Cc]ode:?\s+)"
@@ -22,9 +23,22 @@ _LABELLED: Final = re.compile(
     r"(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,})\b"
 )
 _HYPHENATED: Final = re.compile(
-    r"(?<![\w.-])(?P<code>(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?![\w-])"
+    r"(?<![\w.-])(?!1-8\d\d-)(?P<code>(?=[A-Z0-9-]*[A-Z])(?=[A-Z0-9-]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){2,})(?![\w-])"
 )
 """A code of three or more hyphenated groups mixing capitals and digits: "SN-4471-XB", "AB-12-CD"."""
+
+
+_STATE_ZIP: Final = re.compile(r"(?<=[a-z]) (?P<state>" + "|".join(POSTAL_STATES) + r")\s+(?P<zip>\d{5})"
+                               r"(?:-(?P<plus4>\d{4}))?\b")
+_PROVINCE: Final = re.compile(r"(?:(?<=[a-z]),? |(?<=,) |^)(?P<prov>" + "|".join(PROVINCES) + r")"
+                              r"\s+(?=[A-Z]\d[A-Z]\s?\d[A-Z]\d\b)")
+_LONG: Final = re.compile(r"(?<![\w-])(?P<code>(?=[A-Z0-9]*[A-Z])(?=[A-Z0-9]*\d)[A-Z0-9]{10,})(?![\w-])")
+"""Ten characters or more mixing capitals and digits: a VIN, a tracking or booking code."""
+_VARIANT: Final = re.compile(
+    r"(?:\b(?P<name>Boeing|Airbus|Embraer|Comac|A|E|C)[ -]?|(?<![\w.-])(?=7[0-8]7-))"
+    r"(?P<num>\d{3})-(?P<var>\d{1,4})\b(?!-)"
+)
+"""An aircraft and its variant: "Boeing 787-9", "737-800", "A350-1000" (never a range)."""
 
 
 def _postal(match: re.Match[str]) -> str:
@@ -32,7 +46,7 @@ def _postal(match: re.Match[str]) -> str:
 
 
 def _zip(match: re.Match[str]) -> str:
-    spoken = match["lead"] + words.spell_digits(match["zip"])
+    spoken = (match.groupdict().get("lead") or "") + words.spell_digits(match["zip"])
     return spoken + (f", {words.spell_digits(match['plus4'])}" if match["plus4"] else "")
 
 
@@ -41,6 +55,11 @@ def verbalize(text: str) -> str:
     if not re.search(r"\d", text):
         return text
     text = _ZIP.sub(_zip, text)
+    text = _STATE_ZIP.sub(lambda m: f", {POSTAL_STATES[m['state']]}, {_zip(m)}", text)
+    text = _PROVINCE.sub(lambda m: f"{', ' if m.start() else ''}{PROVINCES[m['prov']]}, ", text)
+    text = _LONG.sub(lambda m: words.spell_code(m["code"]), text)
+    text = _VARIANT.sub(lambda m: f"{m['name'] or ''} {words.model_number(m['num'])} {words.model_number(m['var'])}",
+                        text)
     text = _LABELLED.sub(lambda m: m["lead"] + words.spell_code(m["code"]), text)
     text = _HYPHENATED.sub(lambda m: words.spell_code(m["code"]), text)
     text = _UK.sub(_postal, text)

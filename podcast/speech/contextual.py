@@ -65,7 +65,12 @@ _POINTS: Final = {"N": "north", "S": "south", "E": "east", "W": "west", "NW": "n
                   "SW": "southwest", "SE": "southeast"}
 _STREET_WORDS: Final = r"(?:St|Street|Ave|Avenue|Rd|Road|Blvd|Boulevard|Dr|Drive|Ln|Lane|Way|Pl|Place|Ct|Court|Pkwy" \
                        r"|Parkway|Hwy|Highway|Side|End)\b"
+_REGIONS: Final = ("Korea|Africa|Carolina|Dakota|Sudan|America|Ireland|Vietnam|Pole|Island|Wales|Yorkshire|"
+                    "Macedonia|Ossetia|Germany|Timor|Coast|Virginia|Bank|Berlin|Europe|Asia|Indies|Midlands|Sussex|"
+                    "Side|End|Texas|London|Jerusalem|Bengal|Java|Sumatra|Kalimantan|Sulawesi|Cyprus|Darfur")
 _COMPASS: Final = [
+    # "N. Korea", "S. Africa", "W. Virginia"
+    re.compile(r"(?<![\w.])(?P<d>[NSEW])\.(?=\s+(?:" + _REGIONS + r")\b)"),
     # "5 mi N. of Denver", "N.W. of the city"
     re.compile(r"(?<![\w.])(?P<d>[NSEW]|[NS]\.?[EW])\.(?=\s+of\b)"),
     # "W. Main Street", "1200 W Madison", "NW Portland", "the NE corner"
@@ -98,7 +103,7 @@ _SPORTS_AFTER_NUMBER: Final = re.compile(
     r"(?<![\w.,])(?P<num>\d+(?:st|nd|rd|th)?)(?P<gap>\s?|-)(?P<abbr>HR|RBI|TD|INT|SB|FG|yd|pt|reb|ast|blk|stl)(?P<s>s?)\b(?!\.\w)"
     r"|(?<![\w.,])(?P<num2>\d+)\s(?P<ks>Ks)\b"
 )
-_SPORTS_ALONE: Final = re.compile(r"\b(?P<abbr>HR|RBI|TD)s\b|\bTD\b")
+_SPORTS_ALONE: Final = re.compile(r"\b(?P<abbr>HR|RBI|TD)s\b|\bTD\b|(?:(?<=\ba )|(?<=solo )|(?<=-run ))HR\b")
 
 
 def sports(text: str) -> str:
@@ -113,7 +118,7 @@ def sports(text: str) -> str:
         return f"{match['num']}{'-' if match['gap'] == '-' else ' '}{many if plural else one}"
 
     text = _SPORTS_AFTER_NUMBER.sub(after_number, text)
-    return _SPORTS_ALONE.sub(lambda m: _SPORTS[m["abbr"] or "TD"][1 if m["abbr"] else 0], text)
+    return _SPORTS_ALONE.sub(lambda m: _SPORTS[m["abbr"] or m.group(0)][1 if m["abbr"] else 0], text)
 
 
 _OKAY: Final = re.compile(r"(?<!, )(?<![\w-])OK(?P<tail>s|'s|'d|ed|'ed)?(?![\w'-])(?!\s+\d)")
@@ -129,7 +134,7 @@ def verbalize(text: str) -> str:
     """The rules above, each only when its letters occur."""
     if "St." in text or "Dr." in text or re.search(r"[a-z] (?:Ave|Rd|Blvd|Ln|Pl|Ct|Pkwy|Hwy|Sq)\.", text):
         text = streets(text)
-    if re.search(r"\b[NS]?[NSEW]\b", text):
+    if re.search(r"\b[NS]?[NSEW]\b", text):  # a compass point stands alone
         text = compass(text)
     text = sports(text)
     return okay(text) if "OK" in text else text

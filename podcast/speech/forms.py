@@ -12,6 +12,7 @@ from typing import Final
 
 from . import measures, numerals, words
 from .hygiene import Rule
+from .places import POSTAL_STATES
 
 spell_digits = words.spell_digits
 DIGIT: Final = re.compile(r"\d")
@@ -130,18 +131,11 @@ _YEAR_FIRST: Final = re.compile(r"(?<![\w/.])(?P<y>[12]\d{3})/(?P<m>[01]?\d)/(?P
 _DOTTED: Final = re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>[12]\d{3})(?![\w.]|\.\d)")
 
 
-STATES: Final = dict(pair.split("=") for pair in (
-    "AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado CT=Connecticut DE=Delaware "
-    "FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana IA=Iowa KS=Kansas KY=Kentucky "
-    "LA=Louisiana ME=Maine MD=Maryland MA=Massachusetts MI=Michigan MN=Minnesota MS=Mississippi "
-    "MO=Missouri MT=Montana NE=Nebraska NV=Nevada NH=New_Hampshire NJ=New_Jersey NM=New_Mexico "
-    "NY=New_York NC=North_Carolina ND=North_Dakota OH=Ohio OK=Oklahoma OR=Oregon PA=Pennsylvania "
-    "RI=Rhode_Island SC=South_Carolina SD=South_Dakota TN=Tennessee TX=Texas UT=Utah VT=Vermont "
-    "VA=Virginia WA=Washington WV=West_Virginia WI=Wisconsin WY=Wyoming DC=D_C").split())
+STATES: Final = POSTAL_STATES
 
 
 def _zip(match: re.Match[str]) -> str:
-    spoken = f", {STATES[match['state']].replace('_', ' ')}, {spell_digits(match['zip'])}"
+    spoken = f", {STATES[match['state']]}, {spell_digits(match['zip'])}"
     return spoken + (f", {spell_digits(match['plus4'])}" if match["plus4"] else "")
 
 
@@ -201,7 +195,12 @@ RULES: Final[list[Rule]] = [
 FIGURES: Final[list[Rule]] = [
     # "No. 5" before a date rule reads "5 Jan." as a day
     (re.compile(r"(?<![\w.])No\.\s?(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
-    # telephone numbers, before money and ranges take them
+    # telephone numbers, before money and ranges take them; "+44 (0)20": the trunk zero is not dialled
+    (re.compile(r"(?<=\d)\s?\(0\)\s?(?=\d)"), " "),
+    (re.compile(r"(?<![\w.,$£€-])(?P<num>911|999|112)\b(?![\d,.-])(?!\s+(?:[a-z]+s|people|percent)\b)"),
+     lambda m: spell_digits(m["num"]) if not re.search(r"[A-Z][a-z]+ $", m.string[:m.start()]) else m.group(0)),
+    (re.compile(r"\b1-8(?P<toll>00|88|77|66|55|44)-(?P<word>[A-Z]{4,})\b"),
+     lambda m: f"one {_TOLL_FREE['8' + m['toll']]} {m['word'].lower()}"),
     (re.compile(r"(?<![\w])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d-])"), _phone),
     (re.compile(r"(?<![\w+])(?:\+?1[-. ])?\(\d{3}\)\s?\d{3}[-. ]\d{4}(?!\d)"), _phone),
     (re.compile(r"(?<![\w+])(?:\(0\d{1,4}\)|\b0\d{2,4})[ -]?\d{3,4}[ -]\d{3,4}(?![\d-])"), _phone),  # (020) 7946 0958

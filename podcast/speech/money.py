@@ -101,7 +101,9 @@ def verbalize(text: str, context: str = "") -> str:
         attributive = not match["per"] and words.noun_follows(text, match.end())
         if match["upper"]:  # €3-4 billion: "three to four billion euros"
             amount = say_amount(match["upper"], match["scale"], currency, match["per"], attributive)
-            amount = f"{words.cardinal(match['num'])} to {amount}"
+            cents = re.fullmatch(r"[\d,]*\.\d\d", match["num"]) and not match["scale"] and currency.minor_many
+            low = say_amount(match["num"], None, currency, None) if cents else words.cardinal(match["num"])
+            amount = f"{low} to {amount}"  # "$5.50-$7.25": each with its cents
         else:
             amount = say_amount(match["num"], match["scale"], currency, match["per"], attributive)
         return _sign(match["sign"]) + amount
@@ -122,6 +124,22 @@ def verbalize(text: str, context: str = "") -> str:
         text = PENCE.sub(pence, text)
     text = AMOUNT_AFTER.sub(after, text)
     return AMOUNT_NAMED.sub(named, text)
+
+
+_PAIR = re.compile(r"\b(?P<a>[A-Z]{3})/(?P<b>[A-Z]{3})\b")
+
+
+def pairs(text: str) -> str:
+    """A currency pair as traders say it: "EUR/USD" -> "euro-dollar", "USD/JPY" -> "dollar-yen"."""
+
+    def one(match: re.Match[str]) -> str:
+        if match["a"] not in BY_CODE or match["b"] not in BY_CODE:
+            return match.group(0)
+        a, b = BY_CODE[match["a"]].one, BY_CODE[match["b"]].one
+        short_a, short_b = a.split()[-1], b.split()[-1]
+        return f"{short_a}-{short_b}" if short_a != short_b else f"{a}-{b}"
+
+    return _PAIR.sub(one, text) if "/" in text else text
 
 
 def conversions(text: str) -> str:

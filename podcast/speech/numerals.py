@@ -49,7 +49,7 @@ _SIZES: Final = frozenset({"XL", "XXL", "XXXL", "L", "XS"})
 
 _AFTER_NAME: Final = re.compile(
     r"(?P<prev>(?:\b[A-Z][\w'’-]*[a-z][\w'’-]*\s+)?)(?P<name>\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’]*):?\s+"
-    r"(?P<num>[IVXL]{1,7})\b(?![\w'’-]|\.\w)"
+    r"(?P<num>[IVXL]{1,7})\b(?P<s>['’]s\b)?(?![\w'’-]|\.\w)"
 )
 
 
@@ -69,7 +69,7 @@ def _one(match: re.Match[str]) -> str:
         said = f"the {words.ordinal(number).capitalize()}"
     else:
         said = words.integer(number).capitalize()
-    return f"{match['prev']}{name} {said}"
+    return f"{match['prev']}{name} {said}{match['s'] or ''}"
 
 
 def regnal(text: str) -> str:
