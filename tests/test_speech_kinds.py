@@ -19,6 +19,7 @@ PENCE = cases(
     ('shares-rose-2p-to-145-5p', 'shares rose 2p to 145.5p', 'shares rose two pence to one hundred and forty-five point five pence'),
     ('a-10p-cut', 'a 10p cut', 'a ten pence cut'),
     ('1080p-video', '1080p video', 'ten eighty P video'),
+    ('video-lines', '1080p video', 'ten eighty P video'),
 )
 ISO_CURRENCIES = cases(
     ('sek-1-250', 'SEK 1,250', 'one thousand two hundred and fifty Swedish kronor'),
@@ -39,6 +40,9 @@ ISO_CURRENCIES = cases(
     ('krw-3-trillion', 'KRW 3 trillion', 'three trillion won'),
     ('sar-500m', 'SAR 500m', 'five hundred million Saudi riyals'),
     ('idr-10-trillion', 'IDR 10 trillion', 'ten trillion Indonesian rupiahs'),
+    ('pair-dollar-yen', 'USD/JPY rose', 'dollar-yen rose'),
+    ('pair-euro-dollar', 'EUR/USD fell', 'euro-dollar fell'),
+    ('gbp-code', 'GBP 250m', 'two hundred and fifty million British pounds'),
 )
 POSTAL_CODES = cases(
     ('zip-code-10027', 'ZIP code 10027', 'ZIP code one oh oh two seven'),
@@ -50,6 +54,11 @@ POSTAL_CODES = cases(
     ('zip-code-60614', 'zip code 60614', 'zip code six oh six one four'),
     ('edinburgh-eh1-1yz', 'Edinburgh EH1 1YZ', 'Edinburgh E H one, one Y Z'),
     ('vancouver-bc-v6b-1a1', 'Vancouver, BC V6B 1A1', 'Vancouver, British Columbia, V six B, one A one'),
+    ('state-zip-no-comma', 'Denver CO 80202', 'Denver, Colorado, eight oh two oh two'),
+    ('province-no-comma', 'Ottawa ON K1A 0B1', 'Ottawa, Ontario, K one A, oh B one'),
+    ('vin', 'a VIN of 1HGCM82633A004352', 'a V I N of one H G C M eight two six three three A oh oh four three five two'),
+    ('aircraft-variant', 'Boeing 787-9', 'Boeing seven eighty-seven nine'),
+    ('military-time', 'at 0800 hours', 'at oh eight hundred hours'),
 )
 ROMAN_NUMERALS = cases(
     ('wrestlemania-xl', 'WrestleMania XL', 'WrestleMania Forty'),
@@ -65,6 +74,9 @@ ROMAN_NUMERALS = cases(
     ('top-gun-ii', 'Top Gun II', 'Top Gun Two'),
     ('creed-iii-opens', 'Creed III opens', 'Creed Three opens'),
     ('as-i-walked', 'as I walked', 'as I walked'),
+    ('possessive', "Henry VIII's wives", "Henry the Eighth's wives"),
+    ('malcolm-x', 'Malcolm X', 'Malcolm X'),
+    ('chapter-xi', 'Chapter XI bankruptcy', 'Chapter Eleven bankruptcy'),
 )
 SPORTS_SHORTHAND = cases(
     ('hit-2-hrs', 'hit 2 HRs', 'hit two home runs'),
@@ -75,6 +87,9 @@ SPORTS_SHORTHAND = cases(
     ('his-40th-hr', 'his 40th HR', 'his fortieth home run'),
     ('2-td-passes', '2 TD passes', 'two touchdown passes'),
     ('rushed-for-120-yds', 'rushed for 120 yds', 'rushed for one hundred and twenty yards'),
+    ('ordinal-hr', 'his 40th HR', 'his fortieth home run'),
+    ('a-hr', 'with a HR', 'with a home run'),
+    ('attributive-td', '2 TD passes', 'two touchdown passes'),
 )
 ABBREVIATIONS_IN_CONTEXT = cases(
     ('dr-patel-said', 'Dr. Patel said', 'Doctor Patel said'),
@@ -98,6 +113,10 @@ ABBREVIATIONS_IN_CONTEXT = cases(
     ('supt-johnson', 'Supt. Johnson', 'Superintendent Johnson'),
     ('board-oks-plan', 'board OKs plan', 'board okays plan'),
     ('the-deal-was-ok-d', "the deal was OK'd", 'the deal was okayed'),
+    ('north-korea', 'N. Korea', 'North Korea'),
+    ('party-state', 'Rep. Jim Jordan, R-Ohio, said', 'Representative Jim Jordan, Republican of Ohio, said'),
+    ('party-ap-state-end', 'said Sen. Warren, D-Mass.', 'said Senator Warren, Democrat of Massachusetts.'),
+    ('d-day', 'D-Day landings', 'D-Day landings'),
 )
 DASHED_RANGES = cases(
     ('from-9-p-m-5-a-m-daily', 'from 9 p.m.–5 a.m. daily', 'from nine P M to five A M daily'),
@@ -129,6 +148,11 @@ PHONES = cases(
     ('212-555-7788', '(212) 555-7788', 'two one two, five five five, seven seven eight eight'),
     ('61-2-9374-4000', '+61 2 9374 4000', 'plus six one, two, nine three seven four, four oh oh oh'),
     ('1-416-555-0199', '+1 416 555 0199', 'plus one, four one six, five five five, oh one nine nine'),
+    ('trunk-zero', '+44 (0)20 7946 0958', 'plus four four, two oh, seven nine four six, oh nine five eight'),
+    ('emergency', 'call 911', 'call nine one one'),
+    ('porsche-911', 'Porsche 911', 'Porsche nine eleven'),
+    ('vanity', 'dial 1-800-FLOWERS', 'dial one eight hundred flowers'),
+    ('uk-five-six', '01632 960123', 'oh one six three two, nine six oh one two three'),
 )
 DATES_IN_ANY_CASE = cases(
     ('on-march-3-2025', 'on march 3 2025', 'on March third, twenty twenty-five'),
@@ -141,6 +165,8 @@ DATES_IN_ANY_CASE = cases(
     ('nov-4-2025', 'NOV. 4, 2025', 'November fourth, twenty twenty-five'),
     ('on-june-3rd-2025', 'on June 3rd, 2025', 'on June third, twenty twenty-five'),
     ('on-12-mar-2024', 'on 12-Mar-2024', 'on March twelfth, twenty twenty-four'),
+    ('month-day-after-on', 'on 3/15', 'on March fifteenth'),
+    ('fraction-not-date', '3/15 of', 'three fifteenths of'),
 )
 DECADE_RANGES = cases(
     ('the-1960s-80s', 'the 1960s-80s', 'the nineteen sixties to eighties'),
@@ -148,6 +174,7 @@ DECADE_RANGES = cases(
     ('the-60s-70s', "the '60s-'70s", 'the sixties to seventies'),
     ('the-1970s-90s', 'the 1970s-90s', 'the nineteen seventies to nineties'),
     ('the-1920s-30s', 'the 1920s–30s', 'the nineteen twenties to thirties'),
+    ('apostrophe-s', "the 80's", 'the eighties'),
 )
 FRACTIONS = cases(
     ('1-4th-of-voters', '1/4th of voters', 'one fourth of voters'),
@@ -164,6 +191,9 @@ DATA_RATES_AND_UNITS = cases(
     ('64-kbps', '64 kbps', 'sixty-four kilobits per second'),
     ('a-1-gbps-line', 'a 1 Gbps line', 'a one gigabit per second line'),
     ('25-mb-s', '25 Mb/s', 'twenty-five megabits per second'),
+    ('millilitres', '250 mL', 'two hundred and fifty millilitres'),
+    ('feet-inches', '5\'11"', 'five feet eleven inches'),
+    ('ppm', '350 ppm', 'three hundred and fifty parts per million'),
 )
 MONEY_FORMS = cases(
     ('1-125-a-share', '$1.125 a share', 'one point one two five dollars a share'),
@@ -172,6 +202,7 @@ MONEY_FORMS = cases(
     ('0-125', '$0.125', 'zero point one two five dollars'),
     ('10-15', '€10–€15', 'ten to fifteen euros'),
     ('2-3-billion', '$2-$3 billion', 'two to three billion dollars'),
+    ('range-with-cents', '$5.50–$7.25', 'five dollars and fifty cents to seven dollars and twenty-five cents'),
 )
 ADDRESS_PARTS = cases(
     ('john-smith-mail-com', 'john_smith@mail.com', 'john underscore smith at mail dot com'),
@@ -211,6 +242,11 @@ CAPITALS_AND_DATELINES = cases(
     ('tech-and-media', 'TECH AND MEDIA', 'Tech And Media'),
     ('eu-leaders-meet', 'EU LEADERS MEET', 'E U Leaders Meet'),
     ('ftse-falls', 'FTSE FALLS', 'F T S E Falls'),
+    ('dateline-state', 'SPRINGFIELD, Ill. — The governor said.', 'Springfield, Illinois. The governor said.'),
+    ('dateline-no-agency', 'LOS ANGELES — The city said.', 'Los Angeles. The city said.'),
+    ('dateline-two-cities', "FRANKFURT/BERLIN (Reuters) - Germany's", "Frankfurt and Berlin, Reuters. Germany's"),
+    ('not-a-dateline', 'NATO - Russia talks', 'NATO, Russia talks'),
+    ('possessive-caps', "CHINA'S BYD SALES SLIP 5%", "China's B Y D Sales Slip five percent"),
 )
 
 ALL = (PENCE + ISO_CURRENCIES + POSTAL_CODES + ROMAN_NUMERALS + SPORTS_SHORTHAND

@@ -97,15 +97,24 @@ def _clock(match: re.Match[str]) -> str:
     return f"{words.integer(hour)}{tail}{_seconds(match)}{_zone(match)}"
 
 
+def _feet_inches(match: re.Match[str]) -> str:
+    """5'11" -> "five feet eleven inches"."""
+    feet, inches = int(match["ft"] or match["ft2"]), int(match["inch"] or match["in2"])
+    return (f"{words.integer(feet)} {'foot' if feet == 1 else 'feet'} "
+            f"{words.integer(inches)} {'inch' if inches == 1 else 'inches'}")
+
+
 # --- numeric dates -------------------------------------------------------------------------------
 
 _MONTH_NAMES: Final = ("January February March April May June July August September October November "
                        "December").split()
 
 
-def _date(day: int, month: int, year: str) -> str | None:
+def _date(day: int, month: int, year: str | None) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    if not year:
+        return f"{_MONTH_NAMES[month - 1]} {words.ordinal(day)}"
     full = int(year) if len(year) == 4 else 2000 + int(year)
     return f"{_MONTH_NAMES[month - 1]} {words.ordinal(day)}, {words.year(full)}"
 
@@ -116,17 +125,23 @@ def numeric_dates(text: str, order: str) -> str:
     def slashed(match: re.Match[str]) -> str:
         a, b = int(match["a"]), int(match["b"])
         month, day = (a, b) if order == "MDY" else (b, a)
-        return _date(day, month, match["y"]) or match.group(0)
+        return _date(day, month, match["y"] or None) or match.group(0)[len(match.groupdict().get("lead") or ""):]
 
     def year_first(match: re.Match[str]) -> str:
         return _date(int(match["d"]), int(match["m"]), match["y"]) or match.group(0)
 
     text = _YEAR_FIRST.sub(year_first, text)
     text = _DOTTED.sub(year_first, text)
-    return _SLASHED.sub(slashed, text)
+    text = _SLASHED.sub(slashed, text)
+    return _DAY_MONTH_AFTER_WORD.sub(lambda m: m["lead"] + slashed(m), text) if "/" in text else text
 
 
 _SLASHED: Final = re.compile(r"(?<![\w/.])(?P<a>[01]?\d|[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])")
+_DAY_MONTH_AFTER_WORD: Final = re.compile(
+    r"(?P<lead>\b(?:on|by|until|till|through|since|before|after|from|due|dated|starting|ending|effective) )"
+    r"(?!9/11\b|24/7\b)(?P<a>[01]?\d|[0-3]?\d)/(?P<b>[0-3]?\d)(?P<y>)(?![\w/]|\.\d)"
+)
+"""A date without its year only after a word that leads to a date: "on 3/15"; "3/15 of" stays a fraction."""
 _YEAR_FIRST: Final = re.compile(r"(?<![\w/.])(?P<y>[12]\d{3})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\w/])")
 _DOTTED: Final = re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>[12]\d{3})(?![\w.]|\.\d)")
 
@@ -201,7 +216,8 @@ FIGURES: Final[list[Rule]] = [
      lambda m: spell_digits(m["num"]) if not re.search(r"[A-Z][a-z]+ $", m.string[:m.start()]) else m.group(0)),
     (re.compile(r"\b1-8(?P<toll>00|88|77|66|55|44)-(?P<word>[A-Z]{4,})\b"),
      lambda m: f"one {_TOLL_FREE['8' + m['toll']]} {m['word'].lower()}"),
-    (re.compile(r"(?<![\w])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d-])"), _phone),
+    (re.compile(r"(?<![\w])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\d-])"), _phone),
+    (re.compile(r"(?<![\w+])0\d{3,4}[ -]\d{6}(?![\d-])"), _phone),
     (re.compile(r"(?<![\w+])(?:\+?1[-. ])?\(\d{3}\)\s?\d{3}[-. ]\d{4}(?!\d)"), _phone),
     (re.compile(r"(?<![\w+])(?:\(0\d{1,4}\)|\b0\d{2,4})[ -]?\d{3,4}[ -]\d{3,4}(?![\d-])"), _phone),  # (020) 7946 0958
     (re.compile(r"(?<![\w+])(?:1[-. ])?\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])"), _phone),
@@ -209,6 +225,12 @@ FIGURES: Final[list[Rule]] = [
                 r"(?P<num>\d{3}-\d{4})(?![\d-])"),
      lambda m: m["lead"] + ", ".join(map(spell_digits, m["num"].split("-")))),
     (re.compile(r"\b(?:ext|Ext|x)\.?\s?(?P<num>\d{2,5})\b"), _extension),
+    # heights in feet and inches, and military hours
+    (re.compile(r"(?<![\w.])(?P<ft>[1-9])'\s?(?P<inch>\d{1,2})(?:\"|'')|(?<![\w.])(?P<ft2>\d{1,2})\s?ft\.?\s(?P<in2>\d{1,2})"
+                r"\s?in\b\.?"), _feet_inches),
+    (re.compile(r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)(?=\s?(?:hours|hrs|h)\b)"),
+     lambda m: f"{words.integer(int(m['h'])) if m['h'] >= '10' else 'oh ' + words.integer(int(m['h']))} "
+               f"{'hundred' if m['min'] == '00' else words.integer(int(m['min']))}"),
     # clock times, with seconds, a dot, a.m./p.m. and a zone
     (re.compile(r"\b(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s?(?P<ampm>[apAP])\.?\s?[mM]\b"
                 r"(?P<stop>\.)?" + _ZONE), _twelve_hour),
@@ -227,7 +249,7 @@ FIGURES: Final[list[Rule]] = [
     (re.compile(r"(?<![\w.])(?P<whole>\d{1,3})\s+(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"
                 r"(?:\s?(?P<unit>" + measures.UNIT_ALT + r")(?![A-Za-z0-9²]))?"), _mixed_fraction),
     # decades without a century: "the mid-90s", "early 80s"
-    (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of|to)[- ])'?(?P<d>[2-9]0)s\b"), _decade_word),
+    (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of|to)[- ])'?(?P<d>[2-9]0)'?s\b"), _decade_word),
 ]
 
 
