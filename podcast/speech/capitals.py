@@ -30,7 +30,7 @@ _CODAS: Final = frozenset(
 )
 SPELLED: Final = frozenset(
     "US UK EU UN AI CEO CFO GDP IPO ECB BOE BOJ IMF WTO WHO FBI CIA NBA NFL NHL MLB UAE USA TV EV EVS BYD HSBC "
-    "LVMH SEC DOJ FTC FDA CDC ICE GOP DNC RNC NYC LA PM MP MPS EPS ETF ETFS PC AP AFP BBC CNN".split()
+    "LVMH ICICI SEC DOJ FTC FDA CDC ICE GOP DNC RNC NYC LA PM MP MPS EPS ETF ETFS PC AP AFP BBC CNN".split()
 )
 """Acronyms of three letters or fewer, or pronounceable ones, that are still said letter by letter."""
 COMMON: Final = frozenset(

@@ -126,8 +126,12 @@ _OKAY: Final = re.compile(r"(?<!, )(?<![\w-])OK(?P<tail>s|'s|'d|ed|'ed)?(?![\w'-
 
 def okay(text: str) -> str:
     """"Council OKs budget" -> "Council okays budget"; "OK'd" -> "okayed"."""
-    return _OKAY.sub(lambda m: {"s": "okays", "'s": "okays", "'d": "okayed", "ed": "okayed",
-                                "'ed": "okayed"}.get(m["tail"] or "", "okay"), text)
+    def one(match: re.Match[str]) -> str:
+        said = {"s": "okays", "'s": "okays", "'d": "okayed", "ed": "okayed", "'ed": "okayed"}.get(match["tail"] or "",
+                                                                                                 "okay")
+        return said.capitalize() if _sentence_initial(text, match.start()) else said
+
+    return _OKAY.sub(one, text)
 
 
 def verbalize(text: str) -> str:

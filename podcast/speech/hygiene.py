@@ -42,7 +42,10 @@ def _spell_host(host: str) -> str:
 
 
 def _path_part(part: str) -> str:
-    """A path's part as said: words as words, "report-2024" -> "report dash two oh two four"."""
+    """A path's part as said: words as words, "report-2024" -> "report dash two oh two four"; a short code
+    whose letters and digits alternate ("3xYz9") one character at a time."""
+    if len(re.findall(r"[A-Za-z]+|\d+", part)) >= 3 and re.fullmatch(r"[A-Za-z0-9]{3,16}", part):
+        return " ".join(words.spell_digits(c) if c.isdigit() else c for c in part)
     return " ".join("".join(_SEPARATORS.get(p, f" {words.spell_digits(p)} " if p.isdigit() else f" {p} ")
                             for p in re.findall(r"[A-Za-z]+|\d+|[-_.~]", part)).split())
 
@@ -64,6 +67,7 @@ def _url(match: re.Match[str]) -> str:
 
 
 def _email(match: re.Match[str]) -> str:
+    """"jane.doe42@news.co.uk" -> "jane dot doe four two at news dot co dot U K"."""
     local = _label(match.group(1))
     return f"{local} at {_spell_host(match.group(2))}"
 
@@ -85,7 +89,9 @@ def _keep_speakable(char: str) -> str:
 
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-_TLDS: Final = (".com", ".org", ".net", ".io", ".ai", ".gov", ".edu", ".co", ".cn", ".hk", ".uk", ".tv", ".news")
+_TLD_NAMES: Final = ("com org net io ai gov edu co cn hk uk tv news ly me us ca de fr eu info app dev au jp kr sg "
+                     "nz ie ch nl se es it in ru br mx za").split()
+_TLDS: Final = tuple("." + tld for tld in _TLD_NAMES)
 _SYMBOL_CHARS: Final = re.compile(r"[&+=<>{}\[\]|\\^_~`*#@/]")
 
 TYPOGRAPHY: Final[list[Rule]] = [
@@ -108,12 +114,13 @@ MARKUP: Final[list[Rule]] = [
 ]
 
 ADDRESSES: Final[list[Rule]] = [
+    (re.compile(r"\bmailto:(?=\S+@)", re.I), ""),
     (re.compile(r"\b([\w.+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"), _email),
     (re.compile(r"\bhttps?://[^\s<>\"')]+", re.I), _url),
     (re.compile(r"\bwww\.[^\s<>\"')]+", re.I), _url),
     (
         re.compile(
-            r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|ai|gov|edu|co|cn|hk|uk|tv|news)"
+            r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(_TLD_NAMES) + r")"
             r"\b(?:/[^\s<>\"')]*)?",
         ),
         _url,
