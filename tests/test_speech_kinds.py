@@ -59,6 +59,10 @@ POSTAL_CODES = cases(
     ('vin', 'a VIN of 1HGCM82633A004352', 'a V I N of one H G C M eight two six three three A oh oh four three five two'),
     ('aircraft-variant', 'Boeing 787-9', 'Boeing seven eighty-seven nine'),
     ('military-time', 'at 0800 hours', 'at oh eight hundred hours'),
+    ('processor-model', 'Core i9-14900K', 'Core i nine fourteen nine hundred K'),
+    ('cpu-suffix', 'Ryzen 9 7950X', 'Ryzen nine seventy-nine fifty X'),
+    ('sku', 'SKU 12345-AB', 'S K U one two three four five A B'),
+    ('docket', 'docket 23-cv-04567', 'docket twenty-three C V oh four five six seven'),
 )
 ROMAN_NUMERALS = cases(
     ('wrestlemania-xl', 'WrestleMania XL', 'WrestleMania Forty'),
@@ -194,6 +198,7 @@ DATA_RATES_AND_UNITS = cases(
     ('millilitres', '250 mL', 'two hundred and fifty millilitres'),
     ('feet-inches', '5\'11"', 'five feet eleven inches'),
     ('ppm', '350 ppm', 'three hundred and fifty parts per million'),
+    ('capital-m-million', '300M users', 'three hundred million users'),
 )
 MONEY_FORMS = cases(
     ('1-125-a-share', '$1.125 a share', 'one point one two five dollars a share'),
@@ -211,6 +216,8 @@ ADDRESS_PARTS = cases(
     ('see-city-gov-parks-rec', 'see city.gov/parks_rec', 'see city dot gov slash parks underscore rec'),
     ('email-mary-ann-town-org', 'email mary-ann@town.org', 'email mary dash ann at town dot org'),
     ('visit-www-site-com-2024-budget', 'visit www.site.com/2024/budget', 'visit site dot com slash two oh two four slash budget'),
+    ('short-link', 'bit.ly/3xYz9', 'bit dot L Y slash three x Y z nine'),
+    ('mailto', 'mailto:help@site.com', 'help at site dot com'),
 )
 CODES = cases(
     ('serial-number-sn-4471-xb', 'serial number SN-4471-XB', 'serial number S N four four seven one X B'),

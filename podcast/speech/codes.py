@@ -19,7 +19,7 @@ _LABELLED: Final = re.compile(
     r"(?P<lead>\b(?:[Ss]erial(?: [Nn]umber| [Nn]o\.?)?|S/N|[Pp]art(?: [Nn]umber| [Nn]o\.?)|[Oo]rder(?: [Nn]umber| "
     r"[Nn]o\.?)|[Tt]racking(?: [Nn]umber)?|[Cc]ase(?: [Nn]umber| [Nn]o\.)|VIN|[Cc]onfirmation(?: [Nn]umber| "
     r"[Cc]ode)?|[Pp]olicy(?: [Nn]umber)|[Ii]nvoice(?: [Nn]umber)?|[Bb]atch(?: [Nn]umber)?|[Ll]ot(?: [Nn]umber)|"
-    r"[Rr]egistration(?: [Nn]umber)?|[Ll]icen[cs]e [Pp]late|[Pp]late|[Cc]ode)[:#]?\s+#?)"
+    r"[Rr]egistration(?: [Nn]umber)?|[Ll]icen[cs]e [Pp]late|[Pp]late|[Cc]ode|SKU|UPC|ISBN)[:#]?\s+#?)"
     r"(?P<code>(?=[A-Z0-9-]*\d)[A-Z0-9][A-Z0-9-]{2,})\b"
 )
 _HYPHENATED: Final = re.compile(
@@ -39,6 +39,22 @@ _VARIANT: Final = re.compile(
     r"(?P<num>\d{3})-(?P<var>\d{1,4})\b(?!-)"
 )
 """An aircraft and its variant: "Boeing 787-9", "737-800", "A350-1000" (never a range)."""
+
+
+_MODEL_SUFFIX: Final = re.compile(
+    r"(?<![\w.,$£€¥₩-])(?P<num>\d{4,5})(?P<suffix>(?!GB|MB|TB|KB|MW|GW|KW|KM|KG|MP)[A-Z]{1,2})\b"
+)
+"""A processor or graphics model: "7950X", "14900K" (a figure of four digits or more with capitals glued on)."""
+_JOINED_MODEL: Final = re.compile(r"\b(?P<a>[A-Za-z]+\d+)-(?P<b>\d+[A-Z]*)\b")
+""""i9-14900K": two model parts joined by a hyphen, said one after the other."""
+_DOCKET: Final = re.compile(r"\b(?P<year>\d{2})-(?P<kind>cv|cr|mj|mc|CV|CR|MJ|MC)-(?P<num>\d{3,6})\b")
+
+
+def _model_suffix(match: re.Match[str]) -> str:
+    """"7950X" -> "seventy-nine fifty X", "14900K" -> "fourteen nine hundred K"."""
+    num = match["num"]
+    said = words.model_number(num) if len(num) == 4 else f"{words.integer(int(num[:2]))} {words.model_number(num[2:])}"
+    return f"{said} {' '.join(match['suffix'])}"
 
 
 def _postal(match: re.Match[str]) -> str:
@@ -62,5 +78,9 @@ def verbalize(text: str) -> str:
                         text)
     text = _LABELLED.sub(lambda m: m["lead"] + words.spell_code(m["code"]), text)
     text = _HYPHENATED.sub(lambda m: words.spell_code(m["code"]), text)
+    text = _JOINED_MODEL.sub(r"\g<a> \g<b>", text)
+    text = _MODEL_SUFFIX.sub(_model_suffix, text)
+    text = _DOCKET.sub(lambda m: f"{words.integer(int(m['year']))} {words.spell_code(m['kind'])} "
+                                 f"{words.spell_digits(m['num'])}", text)
     text = _UK.sub(_postal, text)
     return _CANADA.sub(_postal, text)

@@ -198,7 +198,7 @@ RULES: Final[list[Rule]] = [
     (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _fraction),
     (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")\s?(?P<unit>" + UNIT_ALT
                 + r")(?![A-Za-z0-9²])"), _unit_range),
-    (re.compile(r"(?<![\w.])(?P<num>" + NUMBER + r")\s?(?P<scale>bn|mn|mln|tn|trn|m)(?![\w])"), _scaled),
+    (re.compile(r"(?<![\w.])(?P<num>" + NUMBER + r")\s?(?P<scale>bn|mn|mln|tn|trn|m|M|B|Bn|BN)(?![\w])"), _scaled),
     (_UNIT_RE, _unit),
     (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w.]|-\d)"),
      _range),
