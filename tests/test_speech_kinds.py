@@ -133,6 +133,7 @@ DASHED_RANGES = cases(
     ('the-lakers-45-20', 'the Lakers (45-20)', 'the Lakers (forty-five and twenty)'),
     ('beat-texas-35-28', 'beat Texas 35-28', 'beat Texas thirty-five to twenty-eight'),
     ('a-7-2-record', 'a 7-2 record', 'a seven and two record'),
+    ('score-at-sentence-end', 'The Bears beat Detroit 24-17.', 'The Bears beat Detroit twenty-four to seventeen.'),
 )
 CLOCK_RANGES = cases(
     ('open-9am-noon', 'open 9am–noon', 'open nine A M to noon'),

@@ -200,7 +200,7 @@ RULES: Final[list[Rule]] = [
                 + r")(?![A-Za-z0-9²])"), _unit_range),
     (re.compile(r"(?<![\w.])(?P<num>" + NUMBER + r")\s?(?P<scale>bn|mn|mln|tn|trn|m|M|B|Bn|BN)(?![\w])"), _scaled),
     (_UNIT_RE, _unit),
-    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w.]|-\d)"),
+    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w]|\.\d|-\d)"),
      _range),
     (re.compile(r"\b(?P<num>" + NUMBER + r")\s?[xX×](?![A-Za-z0-9])"),
      lambda m: f"{words.cardinal(m['num'])} times"),
