@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import select
 import signal
 import subprocess
 import sys
@@ -222,18 +223,26 @@ def test_killed_while_making_audio(live_show: Path, wait_for: str) -> None:
 
 # --- concurrent builds ----------------------------------------------------------------------------
 
+def first_words(build: subprocess.Popen[str], within_s: float = 120) -> str:
+    """The first line a build prints on stderr, waiting up to `within_s` for it."""
+    assert build.stderr is not None
+    ready, _, _ = select.select([build.stderr], [], [], within_s)
+    assert ready, f"the build said nothing within {within_s:g} s"
+    return build.stderr.readline()
+
+
 def test_two_builds_wait_for_each_other_and_both_publish(live_show: Path) -> None:
     for day in ("2026-02-04", "2026-02-05"):
         write_digest(live_show, day, SHORT_DIGEST.replace("3 February", f"{int(day[-2:])} February"))
     lock = FileLock(str(live_show / ".podcast.lock"))
-    with lock:  # both builds must queue behind the lock
+    with lock:  # both builds must queue behind the lock: released only once each says it is waiting
         builds = [subprocess.Popen([sys.executable, "-m", "podcast", "build", day], cwd=live_show,
                                    stderr=subprocess.PIPE, text=True) for day in ("2026-02-04", "2026-02-05")]
-        time.sleep(2)
+        said = [first_words(b) for b in builds]
+        assert all("waiting for another build of this show" in line for line in said), said
         assert all(b.poll() is None for b in builds)
     errors = [b.communicate(timeout=300)[1] for b in builds]
     assert [b.returncode for b in builds] == [0, 0], errors
-    assert all("waiting for another build of this show" in e for e in errors)
     assert [e.id for e in feedparser.parse(live_show / "feed.xml").entries] == [
         "daily-buzz-2026-02-05", "daily-buzz-2026-02-04", "daily-buzz-2026-02-03"]
     assert_whole(live_show)
