@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from .errors import ConfigError
+from .errors import ConfigError, did_you_mean
 
 CONFIG_FILE: Final = "podcast.toml"
 BITRATES: Final = tuple(f"{k}k" for k in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320))
@@ -180,18 +180,24 @@ class ShowConfig:
 _KINDS: Final = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}
 
 
-def build_settings(cls: type[Any], table: dict[str, Any], where: str) -> Any:
-    """Make `cls` from a TOML table, refusing unknown keys and wrong types."""
+def build_settings(cls: type[Any], table: dict[str, Any], where: str, file: str = "", name: str = "") -> Any:
+    """Make `cls` from a TOML table, refusing unknown keys and wrong types.
+
+    `name` is the table's full name as the producer wrote it ("show.audio"), so that
+    an error in a nested table names `[show.audio]`, not a shortened `[audio]`.
+    """
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    settings = [f.name for f in fields.values() if not f.metadata.get("internal")]
     values: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in fields or fields[key].metadata.get("internal"):
-            raise ConfigError(where, f"unknown setting {key!r}")
+        if key not in settings:
+            raise ConfigError(where, f"unknown setting {key!r}{did_you_mean(key, settings)}")
         default = getattr(cls(), key)
         if dataclasses.is_dataclass(default):
+            inner = f"{name}.{key}" if name else key
             if not isinstance(value, dict):
-                raise ConfigError(where, f"[{key}] must be a table")
-            values[key] = build_settings(type(default), value, f"{where} [{key}]")
+                raise ConfigError(where, f"[{inner}] must be a table")
+            values[key] = build_settings(type(default), value, f"{file or where} [{inner}]", file or where, inner)
             continue
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -226,13 +232,14 @@ def read_settings(path: Path) -> ShowConfig:
     unknown = set(data) - {"show"}
     if unknown:
         raise ConfigError(path, f"unknown table {sorted(unknown)[0]!r} (settings go under [show])")
-    config: ShowConfig = build_settings(ShowConfig, data.get("show", {}), str(path))
+    config: ShowConfig = build_settings(ShowConfig, data.get("show", {}), str(path), name="show")
     try:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
     if config.render.scheduler and not re.match(r"(?:tcp|tls|inproc)://[^\s/]+$", config.render.scheduler):
-        raise ConfigError(path, f"[render] scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
+        raise ConfigError(f"{path} [show.render]",
+                          f"scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:

@@ -14,7 +14,15 @@
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'x'?)" for the nearest choice, or "" when none is near: a typo is fixed in one look."""
+    near = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.7)
+    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 class PodcastError(Exception):
