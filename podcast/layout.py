@@ -28,6 +28,8 @@ PAGE_FILE: Final = "index.html"
 """The show's page, and each episode's own page in its folder."""
 RECORD_FILE: Final = "episode.json"
 """An episode's record in its folder: what the feeds and pages are made from."""
+DIGEST_FILE: Final = "digest.txt"
+"""An episode's digest in its folder: the build's input, kept when the episode is rebuilt or purged."""
 LOCK_FILE: Final = ".podcast.lock"
 BUILD_FORMAT: Final = "build-3"
 """Bump when what a build writes changes, so old episodes count as out of date."""
@@ -48,7 +50,7 @@ class Show:
         return self.root / EPISODES / date.isoformat()
 
     def digest_path(self, date: dt.date) -> Path:
-        return self.episode_dir(date) / "digest.txt"
+        return self.episode_dir(date) / DIGEST_FILE
 
 
 def find_show(explicit: Path | None, start: Path) -> Path:

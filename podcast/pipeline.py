@@ -84,12 +84,16 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
                 record, heard = write_episode(config, language_for(config.language), script, made,
                                               embeddable(cover), work, inputs, guid, digest_file)
                 publish.publish_episode(show, work, record, heard.sentences, cover, previous)
-            publish.apply_retention(show, report)
+            kept_out = publish.apply_retention(show, report, date)
             publish.publish_feed(show)
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    report.say(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
+    summary = f"{record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)"
+    if kept_out:  # an older date than the show keeps: not "published", and the exit status says so too
+        report.outcome(f"built {summary}, not in the feeds: {kept_out}")
+    else:
+        report.say(f"published {summary}")
     return record
 
 

@@ -29,6 +29,20 @@ def render_settings(values: dict[str, str]) -> str:
         {key: json.dumps(value, ensure_ascii=False) for key, value in merged.items()})
 
 
+def require_essentials(folder: Path, values: dict[str, str]) -> None:
+    """Refuse, naming the flags, when an essential value was not given and there is no terminal to ask on.
+
+    A show's name, author, e-mail and address are in every feed; the defaults ("Daily
+    Buzz", newsroom@example.com) would publish a show the producer never asked for.
+    """
+    if (folder / CONFIG_FILE).exists():
+        return  # create_show says that a show already lives here
+    missing = [f"--{key.replace('_', '-')}" for key in ESSENTIALS if not values.get(key)]
+    if missing:
+        flags = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
+        raise InputError(folder, f"no terminal to ask on; give {flags} (nothing was written)")
+
+
 def create_show(folder: Path, values: dict[str, str]) -> list[Path]:
     """Make the show folder; refuses a folder that already holds a show. Returns what was written."""
     if (folder / CONFIG_FILE).exists():

@@ -42,9 +42,11 @@ def sweep(show: Show) -> None:
 def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
                     cover: Path, previous: EpisodeRecord | None) -> None:
     """Add the episode's page to its finished folder and swap the folder in; `previous` is the record it
-    replaces (its audio stays one build longer, for apps mid-download)."""
+    replaces. Its audio stays one build longer, for apps mid-download, when the feeds point at it (not when the
+    episode was removed or expired)."""
     (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover)))
-    keep = {previous.audio_file, *(clip.file for clip in previous.clips)} if previous else set()
+    fed = previous is not None and episodes.in_feeds(show, dt.date.fromisoformat(previous.date))
+    keep = {previous.audio_file, *(clip.file for clip in previous.clips)} if previous and fed else set()
     local, *mirrors = destinations(show)
     local.put_episode(record.date, work, keep)  # `work` now holds the previous version
     for mirror in mirrors:  # they copy what the show folder publishes
@@ -79,12 +81,22 @@ def remove(show: Show, date: dt.date, purge: bool, report: Reporter, lock_timeou
     return state
 
 
-def apply_retention(show: Show, report: Reporter) -> None:
-    """keep_episodes / keep_days: older episodes leave the feeds (and, with prune_audio, lose their files)."""
+def apply_retention(show: Show, report: Reporter, built: dt.date | None = None) -> str:
+    """keep_episodes / keep_days: older episodes leave the feeds (and, with prune_audio, lose their files).
+
+    Returns why the episode just `built` left the feeds too ("" when it stays): the build then
+    says so instead of "published".
+    """
     config = show.config
     if not (config.keep_episodes or config.keep_days):
-        return
+        return ""
     today = now(config.tz).date()
-    for date in episodes.expired(episodes.published_records(show), config.keep_episodes, config.keep_days, today):
+    reasons = episodes.expiry_reasons(episodes.published_records(show), config.keep_episodes, config.keep_days,
+                                      today)
+    own = built.isoformat() if built else ""
+    for date in sorted(reasons):
         episodes.unpublish(show, dt.date.fromisoformat(date), config.prune_audio)
-        report.say(f"expired {EPISODES}/{date} from the feeds" + (" and deleted its files" * config.prune_audio))
+        if date != own:
+            report.say(f"expired {EPISODES}/{date} from the feeds" + (" and deleted its files" * config.prune_audio))
+    why = reasons.get(own, "")
+    return why + ("; its files were deleted (prune_audio = true)" if why and config.prune_audio else "")

@@ -72,11 +72,26 @@ class BoundedServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256  # socketserver's 5 made a burst of clients wait for SYN retries
 
-    def __init__(self, address: tuple[str, int], handler: type, max_connections: int) -> None:
+    def __init__(self, address: tuple[str, int], handler: type, max_connections: int, verbosity: int = 1) -> None:
         super().__init__(address, handler)
         self.max_connections = max_connections
+        self.verbosity = verbosity
         self._slots = threading.BoundedSemaphore(max_connections)
         self._last_warning = 0.0
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (a closed tab, a player skipping ahead) is normal: one line with --verbose.
+
+        socketserver's own handler prints a whole traceback for it; other errors keep theirs.
+        """
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+            return
+        if self.verbosity >= 2:
+            named: dict[type, str] = {ConnectionResetError: "connection reset", BrokenPipeError: "connection closed"}
+            why = named.get(type(error), error.strerror or type(error).__name__)
+            print(f"{client_address[0]} went away mid-answer ({why})", file=sys.stderr, flush=True)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -114,13 +129,17 @@ class BoundedServer(ThreadingHTTPServer):
 
 
 def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digests: bool,
-                 read_timeout_s: float = READ_TIMEOUT_S) -> type:
-    """A request handler bound to one show folder."""
+                 read_timeout_s: float = READ_TIMEOUT_S, log_requests: bool = True) -> type:
+    """A request handler bound to one show folder; `log_requests` False logs only errors."""
 
     class ShowHandler(BaseHTTPRequestHandler):
         server_version = "podcast"
         protocol_version = "HTTP/1.1"
         timeout = read_timeout_s  # socket timeout: half a request or a stalled client is dropped, not kept forever
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if log_requests:
+                super().log_request(code, size)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
             sys.stderr.write(f"{self.address_string()} {format % args}\n")  # one write: threads never interleave
@@ -221,11 +240,11 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
 
 def serve(root: Path, config: ShowConfig, host: str, port: int, base_url_configured: bool,
           serve_digests: bool = False, read_timeout_s: float = READ_TIMEOUT_S,
-          max_connections: int = MAX_CONNECTIONS) -> None:
-    """Serve until interrupted."""
+          max_connections: int = MAX_CONNECTIONS, verbosity: int = 1) -> None:
+    """Serve until interrupted; `verbosity` 0 logs only errors, 1 each request, 2 also clients that went away."""
     handler = make_handler(root, config, follow_host=not base_url_configured, serve_digests=serve_digests,
-                           read_timeout_s=read_timeout_s)
-    server = BoundedServer((host, port), handler, max_connections)
+                           read_timeout_s=read_timeout_s, log_requests=verbosity >= 1)
+    server = BoundedServer((host, port), handler, max_connections, verbosity)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     print(f"serving {root} at http://{shown}:{server.server_address[1]}/  (feed: /feed.xml; Ctrl-C stops)",
           file=sys.stderr, flush=True)
