@@ -1,13 +1,26 @@
-# The two commands every new user runs, on a fresh Debian 12 machine as root:
-#   make demo   installs what is missing, builds the sample episode, writes feed.xml
-#   make test   the same setup, then the whole test suite
+# The commands every new user runs, on a fresh Debian 12 machine as root:
+#   make install  installs what is missing and links $(BINDIR)/podcast to .venv/bin/podcast
+#   make demo     installs what is missing, builds the sample episode, writes feed.xml
+#   make test     the same setup, then the whole test suite
+# Variables:
+#   BINDIR=DIR      where `make install` links `podcast` (default /usr/local/bin, on root's PATH)
+#   DEPS_VENV=DIR   reuse the dependencies and voice files of an environment already set up
+#                   (another clone's .venv): .venv then gets only this package, in seconds.
+#                   The test of the README's install steps uses it; a fresh machine does not need it.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
+BINDIR ?= /usr/local/bin
+DEPS_VENV ?=
 DEB_PACKAGES := espeak-ng libespeak-ng1 ffmpeg
 DEMO_DATE := 2026-02-02
 
-.PHONY: demo test setup system-packages voices-assets lint browser bench clean
+.PHONY: install demo test setup system-packages voices-assets lint browser bench clean
+
+install: setup
+	install -d $(BINDIR)
+	ln -sfn $(abspath $(VENV))/bin/podcast $(BINDIR)/podcast
+	@echo "installed: $(BINDIR)/podcast -> $(abspath $(VENV))/bin/podcast"
 
 demo: setup
 	$(VENV)/bin/podcast build $(DEMO_DATE)
@@ -49,8 +62,15 @@ system-packages:
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
+ifeq ($(DEPS_VENV),)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+else
+	$(DEPS_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
+	  > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/podcast-deps.pth"
+	$(PY) -m pip install -q --no-deps -e .
+	mkdir -p $(VENV)/share && ln -sfn $(abspath $(DEPS_VENV))/share/podcast $(VENV)/share/podcast
+endif
 	touch $@
 
 bench: setup
