@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sys
-from collections.abc import Collection
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -14,54 +13,22 @@ import typer.core
 
 from . import __version__, layout
 from .errors import PodcastError
+from .options import BUILT_NOT_IN_FEEDS, GLOBAL_NOTE, QUIET_HELP, SHOW_HELP, VERBOSE_HELP, Selected, globals_first
 
 # The pipeline (numpy, pydub, feedgen...) is imported inside the commands that need it,
 # so that an up-to-date `podcast build` answers at once.
-
-SHOW_HELP = "The show folder (default: the nearest folder at or above the current one that holds podcast.toml)."
-QUIET_HELP = "Print only errors."
-VERBOSE_HELP = "Also print what is done and why."
-GLOBAL_FLAGS = ("--quiet", "-q", "--verbose", "-v")
-GLOBAL_NOTE = "--show DIR, --quiet and --verbose work here too, as before the command (podcast --help)."
-
-
-def _globals_first(args: list[str], commands: Collection[str]) -> list[str]:
-    """`podcast build DATE --show DIR -q` read as `podcast --show DIR -q build DATE`.
-
-    Producers put --show, --quiet and --verbose on either side of the command: both
-    mean the same, so the ones after it are moved before it, where they are parsed once.
-    """
-    at = 0
-    while at < len(args) and args[at] not in commands:
-        at += 2 if args[at] == "--show" else 1
-    if at >= len(args):
-        return args
-    before, after, moved = args[:at + 1], [], []
-    rest = iter(args[at + 1:])
-    for arg in rest:
-        if arg == "--":
-            after += [arg, *rest]
-        elif arg in GLOBAL_FLAGS or arg.startswith("--show="):
-            moved.append(arg)
-        elif arg == "--show":
-            moved += [arg, next(rest, "")]
-        else:
-            after.append(arg)
-    return [*before[:-1], *moved, before[-1], *after]
-
 
 class _Group(typer.core.TyperGroup):
     """The top level: global options are taken after the command as well as before it."""
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        return super().parse_args(ctx, _globals_first(args, self.commands))  # type: ignore[no-any-return]
+        return super().parse_args(ctx, globals_first(args, self.commands))  # type: ignore[no-any-return]
 
 
 class _Command(typer.core.TyperCommand):
     """Usage lines read "podcast build [OPTIONS] DATE", as man pages write them (typer writes "{DATE}")."""
 
-    def format_epilog(self, ctx: Any, formatter: Any) -> None:
-        super().format_epilog(ctx, formatter)
+    def format_epilog(self, ctx: Any, formatter: Any) -> None:  # no command has an epilog of its own
         formatter.write_paragraph()
         formatter.write_text(GLOBAL_NOTE)
 
@@ -73,8 +40,7 @@ class _Command(typer.core.TyperCommand):
 app = typer.Typer(
     cls=_Group,
     help="Turn a daily plain-text news digest into an audio briefing podcast. "
-    "Run the commands in a show folder (or below one), or name it with --show. --show, --quiet and --verbose go "
-    "before the command or after it.",
+    "Run the commands in a show folder (or below one), or name it with --show.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -103,10 +69,6 @@ ScriptForceOpt = Annotated[
 ]
 
 
-BUILT_NOT_IN_FEEDS = 3
-"""Exit status of a build whose episode retention (keep_episodes, keep_days) keeps out of the feeds."""
-
-
 def _fail(error: PodcastError | OSError) -> typer.Exit:
     if isinstance(error, OSError):  # a full disk, a read-only folder: say which file and why
         error = PodcastError(f"{error.filename or 'file'}: {error.strerror or error}")
@@ -114,22 +76,8 @@ def _fail(error: PodcastError | OSError) -> typer.Exit:
     return typer.Exit(1)
 
 
-class _Selected:
-    """The global options (given before or after the command), set by the top-level callback."""
-
-    folder: Path | None = None
-    """The show named by --show or $PODCAST_SHOW."""
-    quiet: bool = False
-    verbose: bool = False
-
-    @classmethod
-    def level(cls) -> int:
-        """0 errors only (--quiet), 1 a short summary, 2 what is done and why (--verbose)."""
-        return 0 if cls.quiet else 2 if cls.verbose else 1
-
-
 def _show() -> layout.Show:
-    return layout.Show.open(layout.find_show(_Selected.folder, Path.cwd()))
+    return layout.Show.open(layout.find_show(Selected.folder, Path.cwd()))
 
 
 def _date(show: layout.Show, text: str) -> dt.date:
@@ -152,7 +100,7 @@ def main(
                                           help="Print the version and exit.")] = False,
 ) -> None:
     """Turn a daily plain-text news digest into an audio briefing podcast."""
-    _Selected.folder, _Selected.quiet, _Selected.verbose = show, quiet, verbose
+    Selected.folder, Selected.quiet, Selected.verbose = show, quiet, verbose
 
 
 @app.command(cls=_Command)
@@ -170,14 +118,13 @@ def build(
 ) -> None:
     """Build the episode for DATE and update feed.xml.
 
-    Prints a short summary on stderr (warnings, then the published file), a progress
-    bar only on a terminal, and errors as one line; exit status 0 when published or
-    already up to date, 1 on any error, 3 when built but kept out of the feeds by
-    keep_episodes or keep_days.
+    Prints a short summary on stderr (warnings, then the published file), a progress bar only on a terminal, and
+    errors as one line; exit status 0 when published or already up to date, 1 on any error, 3 when built but kept
+    out of the feeds by keep_episodes or keep_days.
 
     Example: podcast build 2026-02-02 --digest ~/inbox/digest.txt
     """
-    level = _Selected.level()
+    level = Selected.level()
     try:
         show = _show()
         day = _date(show, date)
@@ -187,14 +134,13 @@ def build(
                 print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
             return
         from . import pipeline
+        from .publish.episodes import in_feeds
 
         record = pipeline.build(show, day, digest, force=force, lock_timeout_s=wait,
                                 report=pipeline.Reporter(level), scheduler=scheduler, fallback_local=fallback_local)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
-    from .publish import episodes
-
-    if record is not None and not episodes.in_feeds(show, day):
+    if record is not None and not in_feeds(show, day):
         raise typer.Exit(BUILT_NOT_IN_FEEDS)  # built, but retention keeps it out: not what cron asked for
 
 
@@ -265,7 +211,7 @@ def init(
     Example: podcast init ~/shows/harbor --title "Harbor Ledger" --timezone America/New_York
     """
     from .config import ShowConfig
-    from .showfolder import ESSENTIALS, create_show, require_essentials
+    from .showfolder import ESSENTIALS, create_show
 
     values = {"title": title, "author": author, "email": email, "base_url": base_url, "description": description,
               "language": language, "category": category, "subcategory": subcategory, "timezone": timezone,
@@ -275,9 +221,7 @@ def init(
             if not values[key]:
                 values[key] = typer.prompt(key.replace("_", " ").capitalize(), default=getattr(ShowConfig(), key))
     try:
-        if not sys.stdin.isatty():
-            require_essentials(folder, values)  # a script gets a refusal, not a show of placeholders
-        written = create_show(folder, values)
+        written = create_show(folder, values, asked=sys.stdin.isatty())
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
     print(f"created a show in {folder.resolve()}:", file=sys.stderr)
@@ -332,7 +276,7 @@ def remove(
 
     try:
         show = _show()
-        pipeline.remove(show, _date(show, date), purge, pipeline.Reporter(_Selected.level()), lock_timeout_s=wait)
+        pipeline.remove(show, _date(show, date), purge, pipeline.Reporter(Selected.level()), lock_timeout_s=wait)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
 
@@ -384,9 +328,6 @@ def serve(
 ) -> None:
     """Serve the show's published files (feed, audio, transcripts, page) with byte ranges.
 
-    Logs a line per request; --quiet only errors, --verbose also clients that went
-    away mid-answer (normal for players and browsers, so not logged otherwise).
-
     Example: podcast serve --host 0.0.0.0 --port 8000
     """
     from .config import ShowConfig
@@ -399,7 +340,7 @@ def serve(
     configured = show.config.base_url != ShowConfig().base_url
     try:
         run_server(show.root, show.config, host, port, base_url_configured=configured, serve_digests=digests,
-                   read_timeout_s=timeout, max_connections=max_connections, verbosity=_Selected.level())
+                   read_timeout_s=timeout, max_connections=max_connections, verbosity=Selected.level())
     except OSError as error:
         print(f"podcast: error: cannot listen on {host}:{port}: {error.strerror}", file=sys.stderr)
         raise typer.Exit(1) from None

@@ -35,18 +35,21 @@ def require_essentials(folder: Path, values: dict[str, str]) -> None:
     A show's name, author, e-mail and address are in every feed; the defaults ("Daily
     Buzz", newsroom@example.com) would publish a show the producer never asked for.
     """
-    if (folder / CONFIG_FILE).exists():
-        return  # create_show says that a show already lives here
     missing = [f"--{key.replace('_', '-')}" for key in ESSENTIALS if not values.get(key)]
     if missing:
         flags = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
         raise InputError(folder, f"no terminal to ask on; give {flags} (nothing was written)")
 
 
-def create_show(folder: Path, values: dict[str, str]) -> list[Path]:
-    """Make the show folder; refuses a folder that already holds a show. Returns what was written."""
+def create_show(folder: Path, values: dict[str, str], asked: bool = True) -> list[Path]:
+    """Make the show folder; refuses a folder that already holds a show. Returns what was written.
+
+    `asked` is False when there was no terminal to ask for the essentials on: a missing one is then refused.
+    """
     if (folder / CONFIG_FILE).exists():
         raise InputError(folder / CONFIG_FILE, "a show already lives here; nothing was changed")
+    if not asked:
+        require_essentials(folder, values)  # a script gets a refusal, not a show of placeholders
     if folder.exists() and not folder.is_dir():
         raise InputError(folder, "is a file, not a folder")
     written = []

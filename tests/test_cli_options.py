@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from podcast.cli import _globals_first
+from podcast.options import globals_first
 
 from .conftest import SHORT_DIGEST, write_digest
 
@@ -54,7 +54,7 @@ def test_options_after_the_command_are_documented_in_its_help(tone_show: Path) -
     (["--help"], ["--help"]),
 ])
 def test_global_options_are_moved_before_the_command(args: list[str], expected: list[str]) -> None:
-    assert _globals_first(args, {"build", "list", "script", "serve"}) == expected
+    assert globals_first(args, {"build", "list", "script", "serve"}) == expected
 
 
 def test_init_without_a_terminal_names_the_missing_flags_and_writes_nothing(tmp_path: Path) -> None:
