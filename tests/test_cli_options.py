@@ -20,6 +20,7 @@ def run(cwd: Path, *args: str, stdin: int | None = subprocess.DEVNULL) -> subpro
                           timeout=300, env=os.environ, stdin=stdin)
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("where", ["before", "after"])
 def test_show_quiet_and_verbose_before_or_after_the_command(tone_show: Path, tmp_path: Path, where: str) -> None:
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
@@ -57,6 +58,7 @@ def test_global_options_are_moved_before_the_command(args: list[str], expected: 
     assert globals_first(args, {"build", "list", "script", "serve"}) == expected
 
 
+@pytest.mark.slow
 def test_init_without_a_terminal_names_the_missing_flags_and_writes_nothing(tmp_path: Path) -> None:
     folder = tmp_path / "harbor"
     result = run(tmp_path, "init", str(folder), "--title", "Harbor Ledger")

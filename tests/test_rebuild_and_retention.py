@@ -10,8 +10,11 @@ import sys
 from pathlib import Path
 
 import feedparser
+import pytest
 
 from .conftest import SHORT_DIGEST, VERSIONED, serving, write_digest
+
+pytestmark = pytest.mark.slow  # each test builds or serves in real subprocesses
 
 BUILT_NOT_FED = 3
 """The exit status of a build that made the episode but left it out of the feeds (README, Scheduling)."""

@@ -12,6 +12,8 @@ import pytest
 
 from .conftest import serving
 
+pytestmark = pytest.mark.slow  # each test builds or serves in real subprocesses
+
 EPISODE = "episodes/2026-02-03/episode.mp3"
 
 

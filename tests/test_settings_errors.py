@@ -44,6 +44,7 @@ def test_a_typo_names_its_table_and_the_near_miss(tone_show: Path, text: str, me
         assert "did you mean" not in line  # nothing near: no guess
 
 
+@pytest.mark.slow
 def test_a_near_miss_profile_name_is_suggested(tone_show: Path) -> None:
     (tone_show / "podcast.toml").write_text('[show]\nanchor_voice = "anchr"\n')
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
@@ -53,6 +54,7 @@ def test_a_near_miss_profile_name_is_suggested(tone_show: Path) -> None:
     assert not (tone_show / "feed.xml").exists()
 
 
+@pytest.mark.slow
 def test_a_near_miss_voice_id_is_suggested(show: Path) -> None:
     (show / "voices" / "default.toml").write_text('engine = "kokoro"\nvoice = "af_bela"\n')
     write_digest(show, "2026-02-03", SHORT_DIGEST)
@@ -61,6 +63,7 @@ def test_a_near_miss_voice_id_is_suggested(show: Path) -> None:
                          "`podcast voices` lists them"), line
 
 
+@pytest.mark.slow
 def test_a_voice_id_given_as_a_profile_is_explained(show: Path) -> None:
     (show / "podcast.toml").write_text('[show]\nvoice = "af_bella"\n')
     write_digest(show, "2026-02-03", SHORT_DIGEST)
