@@ -114,14 +114,9 @@ def unpublish(show: Show, date: dt.date, purge: bool) -> EpisodeState:
     return EpisodeState(date.isoformat(), "unpublished", None if purge else record, purged=purge)
 
 
-def expired(records: list[EpisodeRecord], keep_episodes: int, keep_days: int, today: dt.date) -> list[str]:
-    """Dates of the published episodes that retention takes out of the feeds (0 keeps all)."""
-    return sorted(expiry_reasons(records, keep_episodes, keep_days, today))
-
-
 def expiry_reasons(records: list[EpisodeRecord], keep_episodes: int, keep_days: int,
                    today: dt.date) -> dict[str, str]:
-    """Each date retention takes out of the feeds, with why, as a producer reads it."""
+    """Each published date retention takes out of the feeds (0 keeps all), with why, as a producer reads it."""
     newest_first = sorted(records, key=lambda r: r.date, reverse=True)
     drop: dict[str, str] = {}
     if keep_days:
