@@ -10,11 +10,12 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
 from .errors import DigestError
-from .models import Digest, Section, Story
+from .models import Dateline, Digest, Section, Story
 
 MAX_DIGEST_BYTES: Final = 5_000_000
 """Digests larger than this are refused: a day's news is a few tens of kilobytes."""
@@ -91,11 +92,75 @@ def parse_title_date(title: str) -> dt.date | None:
     return None
 
 
+_HEADING: Final = re.compile(r"(#{1,6})\s+")
+_ITEM: Final = re.compile(r"(?:[-*+•▪◦‣●]|(?P<number>\d{1,3})[.)])\s+(?=\S)")
+_BOLD_LEAD: Final = re.compile(r"(\*\*|__)(?P<head>\S(?:.*?\S)?)\1(?P<rest>.*)$")
+_LEAD_SEPARATOR: Final = re.compile(r"\s*(?:(?:[-–—:|]+|\.(?!\.))\s*)?")
+_ITEM_SPLIT: Final = re.compile(r"(?P<head>.+?)(?::\s+|\s+[-–—]+\s+)(?P<body>\S.*)$")
+_ESCAPED: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|>])")
+_IMAGE: Final = re.compile(r"!\[(?P<text>[^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_LINK: Final = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK: Final = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>")
+_BARE_URL: Final = re.compile(r"(?:https?://|www\.)\S+$")
+_EMPHASIS: Final = (
+    re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*\\])\*(?=[^\s*])(?P<text>.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_\\])_(?=[^\s_])(?P<text>.+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"~~(?=\S)(?P<text>.+?)(?<=\S)~~"),
+    re.compile(r"`(?P<text>[^`]+)`"),
+)
+_HELD: Final = re.compile("\ue000(\\d+)\ue001")
+
+CREDIT_OPENERS: Final = (
+    "reporting by", "additional reporting by", "editing by", "writing by", "written by", "edited by",
+    "compiled by", "source:", "sources:", "read more:", "read more at", "photo:", "photograph:",
+)
+"""How a credit line opens (lower case, after an optional bracket): it belongs to the story above it."""
+_BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in"})
+_INLINE_CREDIT: Final = re.compile(
+    r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
+_DATELINE: Final = re.compile(
+    r"(?P<place>[^\W\d_][^(),]{1,40}?)"
+    r"(?:,\s*(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?))?"
+    r"\s*\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]+\s*(?=\S)")
+_PLACE_PARTICLES: Final = frozenset({
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "el", "al", "am", "an",
+    "der", "den", "van", "von", "of", "upon", "on", "sur", "y",
+})
+"""Small words inside place names that stay lower case when a dateline in capitals is put in words."""
+
+
 def _clean_line(line: str) -> str:
     line = _CONTROL.sub("", line)
     line = unicodedata.normalize("NFC", line)
-    line = re.sub(r"^\s*#{1,6}\s+", "", line)  # markdown-style headers
     return " ".join(line.split())
+
+
+def clean_markup(text: str) -> tuple[str, tuple[str, ...]]:
+    """Text without Markdown emphasis, code or link syntax, and the URLs of its links: `[the plan](url)` is
+    read and written as "the plan"; the URL is kept apart."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(1))
+        return f"\ue000{len(held) - 1}\ue001"
+
+    links: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        links.append(match.group("url"))
+        return match.group("text") if "text" in match.groupdict() else match.group("url")
+
+    text = _ESCAPED.sub(hold, text)
+    text = _IMAGE.sub(lambda m: m.group("text"), text)
+    text = _LINK.sub(link, text)
+    text = _AUTOLINK.sub(link, text)
+    for pattern in _EMPHASIS:
+        previous = None
+        while previous != text:  # nested emphasis: ***both***
+            previous, text = text, pattern.sub(lambda m: m.group("text"), text)
+    text = _HELD.sub(lambda m: held[int(m.group(1))], text)
+    return " ".join(text.split()), tuple(links)
 
 
 def _is_paragraph(line: str) -> bool:
@@ -127,6 +192,19 @@ def _may_be_prose(line: str) -> bool:
     return len(line.split()) >= 8 and ("," in line or line[-1:] in "\"”’")
 
 
+def _sentence_like(line: str) -> bool:
+    """Reads as a sentence rather than a name: a section header is a few words in title case or capitals,
+    without figures. A sentence starts in lower case, runs long, carries figures, or has the lower-case
+    words of running text ("homes remain on alert"), in any language that capitalizes names."""
+    words = line.split()
+    if _looks_like_prose(line) or _may_be_prose(line) or line[:1].islower() or len(words) > 9:
+        return True
+    if len(words) >= 4 and any(ch.isdigit() for ch in line):
+        return True
+    lower = [w for w in words[1:] if w[:1].islower()]
+    return len(words) >= 4 and len(lower) >= 2 and 2 * len(lower) >= len(words) - 1
+
+
 def _doubtful_section(line: str) -> str | None:
     """Why a line taken as a section header may really be prose, or None."""
     if _looks_like_prose(line) or _may_be_prose(line):
@@ -136,73 +214,373 @@ def _doubtful_section(line: str) -> str | None:
     return None
 
 
+def _credit(text: str) -> bool:
+    """A credit line: who reported, edited or wrote the story, its source, or a link to read more."""
+    bare = text.strip("()[] ").lower()
+    if _BARE_URL.match(text.strip("<>")) and " " not in text:
+        return True
+    if any(bare.startswith(opener) and bare[len(opener):len(opener) + 1] in ("", " ")
+           for opener in CREDIT_OPENERS):
+        return True
+    words = text.strip("()").rstrip(".").split()
+    if len(words) < 2 or len(words) > 9 or words[0] != "By":
+        return False
+    names = [w.strip(",;") for w in words[1:]]
+    return all(w[:1].isupper() or w.lower() in _BYLINE_JOINERS for w in names if w) and names[0][:1].isupper()
+
+
+def _place_in_words(place: str) -> str:
+    """A dateline's place as a name is written: "RIO DE JANEIRO" -> "Rio de Janeiro"."""
+    if not place.isupper():
+        return place.replace("/", " and ")
+    words = place.replace("/", " and ").split()
+    return " ".join(w.lower() if i and w.lower() in _PLACE_PARTICLES | {"and"} else w.title()
+                    for i, w in enumerate(words))
+
+
+def split_dateline(text: str) -> tuple[Dateline | None, str]:
+    """A wire story's opening `LONDON, Mar 2 (Reuters) -` taken off its text, or (None, text)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None, text
+    place = match.group("place").strip()
+    words = place.replace("/", " ").split()
+    capitals = place.isupper()
+    if len(words) > 5 or not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in words):
+        return None, text
+    if not capitals and (len(words) > 3 or match.group("date") is None and len(words) > 2):
+        return None, text
+    agency = match.group("agency").strip()
+    if len(agency.split()) > 4 or not agency[:1].isupper():
+        return None, text
+    dateline = Dateline(place=_place_in_words(place), agency=agency, date=match.group("date") or "",
+                        written=match.group().strip())
+    return dateline, text[match.end():]
+
+
+@dataclass
+class _Line:
+    """One non-empty line of the digest, its markup read: what kind of line it is by its marks."""
+
+    number: int
+    kind: str
+    """"heading", "item" (a bullet or number), "bold" (a bold line alone), "lead" (a bold headline and text),
+    "credit", or "plain"."""
+    text: str
+    """The whole line without markers or markup."""
+    level: int = 0
+    """A heading's level: 1 for `#`, 2 for `##`."""
+    headline: str = ""
+    body: str = ""
+    links: tuple[str, ...] = ()
+
+    @property
+    def ends(self) -> bool:
+        return self.kind == "plain" and _is_paragraph(self.text)
+
+    @property
+    def prose(self) -> bool:
+        """Surely a story's text: it ends a sentence, reads as prose, or opens with a dateline."""
+        return self.kind == "plain" and (
+            self.ends or _looks_like_prose(self.text) or split_dateline(self.text)[0] is not None)
+
+    @property
+    def sentence(self) -> bool:
+        """Plain text that reads like a sentence, though it may still be a headline in sentence case."""
+        return self.kind == "plain" and (self.prose or _sentence_like(self.text))
+
+
+def _read_line(number: int, raw: str) -> _Line | None:
+    """A line's kind from its marks: `#`, a bullet or number, a bold headline, a credit; else plain."""
+    line = _clean_line(raw)
+    if not line:
+        return None
+    level, item = 0, False
+    if heading := _HEADING.match(line):
+        level, line = len(heading.group(1)), line[heading.end():].rstrip("#").strip()
+    elif marker := _ITEM.match(line):
+        item, line = True, line[marker.end():]
+    text, links = clean_markup(line)
+    if not text:
+        return None
+    if level:
+        return _Line(number, "heading", text, level=level, headline=text, links=links)
+    bold = _BOLD_LEAD.match(line)
+    if bold:
+        head, head_links = clean_markup(bold.group("head"))
+        rest = bold.group("rest")
+        separator = _LEAD_SEPARATOR.match(rest)
+        body, body_links = clean_markup(rest[separator.end():] if separator else rest)
+        head = head.rstrip(" :|–—-")
+        if body and head.endswith(".") and not head.endswith(".."):
+            head = head[:-1]
+        if head and body:
+            return _Line(number, "item" if item else "lead", text, headline=head, body=body,
+                         links=head_links + body_links)
+        if head and not body.strip(".:—–-| "):
+            return _Line(number, "item" if item else "bold", text, headline=head, links=links)
+    if item:
+        head, body = _split_item(text)
+        return _Line(number, "item", text, headline=head, body=body, links=links)
+    if _credit(text):
+        return _Line(number, "credit", text, links=links)
+    return _Line(number, "plain", text, links=links)
+
+
+def _split_item(text: str) -> tuple[str, str]:
+    """A list item's headline and text: "Council Backs Plan: The council voted..." -> both; a lone headline
+    or a lone paragraph stays whole."""
+    if split_dateline(text)[0] is not None:
+        return "", text
+    split = _ITEM_SPLIT.match(text)
+    if split:
+        head, body = split.group("head").strip(), split.group("body").strip()
+        words = head.split()
+        balanced = head.count("(") == head.count(")") and head.count('"') % 2 == 0
+        if (balanced and 1 <= len(words) <= 14 and not _SENTENCE_END.search(head) and not _INNER_SENTENCE.search(head)
+                and (_is_paragraph(body) or len(body.split()) >= 10)):
+            return head, body
+    if _is_paragraph(text) or _looks_like_prose(text):
+        return "", text
+    return text, ""
+
+
+@dataclass
+class _Draft:
+    """A story being assembled, line by line."""
+
+    headline: str
+    number: int
+    paragraphs: list[str] = field(default_factory=list)
+    links: list[str] = field(default_factory=list)
+    credits: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+
+    def add(self, text: str, links: tuple[str, ...] = ()) -> None:
+        """A paragraph: a leading dateline and trailing credits in brackets are taken off it."""
+        if not self.paragraphs and self.dateline is None:
+            self.dateline, text = split_dateline(text)
+        credit = _INLINE_CREDIT.search(text)
+        if credit and credit.start() > 0:
+            self.credits.append(credit.group().strip(" ()"))
+            text = text[:credit.start()].rstrip()
+        self.paragraphs.append(text)
+        self.links.extend(links)
+
+    def story(self) -> Story:
+        return Story(headline=self.headline, paragraphs=tuple(self.paragraphs),
+                     link=self.links[0] if self.links else "", dateline=self.dateline, credits=tuple(self.credits))
+
+
+class _Parser:
+    """Gives each line its role, looking one or two lines ahead: section, headline, paragraph or credit."""
+
+    def __init__(self, lines: list[_Line], source: str, force: bool) -> None:
+        self.lines, self.source, self.force = lines, source, force
+        self.warnings: list[str] = []
+        self.sections: list[tuple[str, int, list[_Draft]]] = []
+        self.previous = "title"
+        self.marked_headline = False
+        self.last_ended = True
+        levels = sorted({line.level for line in lines if line.kind == "heading"})
+        self.section_level = levels[0] if len(levels) > 1 else 0
+        """With two levels of headings, the upper one names sections and the lower one stories."""
+
+    def at(self, i: int) -> _Line | None:
+        return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def starts_story(self, i: int) -> bool:
+        line = self.at(i)
+        if line is None or line.kind == "credit":
+            return False
+        return line.kind in ("item", "lead") or (line.kind != "plain" or not line.prose) and self.headline_at(i)
+
+    def headline_at(self, i: int) -> bool:
+        """A line is a headline when a story's text follows: text that is surely prose, or a sentence-like
+        line with no prose after it (a sentence-case headline is followed by its own text)."""
+        line, following, after = self.at(i), self.at(i + 1), self.at(i + 2)
+        if line is None or following is None or following.kind != "plain":
+            return False
+        if line.kind == "heading" and self.section_level:
+            return line.level > self.section_level
+        if following.prose:
+            return True
+        if not following.sentence:
+            return False
+        if after is not None and after.prose:
+            return False  # the sentence-like line is itself a headline, of a story in this section
+        if after is not None and after.sentence and line.kind == "plain":
+            self.doubt(line, "could be a section header or a headline (the lines after it do not end in a full "
+                             "stop): end the paragraphs with full stops", "headline")
+        return True
+
+    def doubt(self, line: _Line, problem: str, forced_as: str) -> None:
+        """An unsure structure: an error naming the line, or with --force a warning and `forced_as`."""
+        message = f"line {line.number}: {line.text[:60]!r} {problem}"
+        if not self.force:
+            raise DigestError(self.source, f"{message}; check the digest (--force builds anyway)")
+        self.warnings.append(f"{self.source}: {message}; read as a {forced_as}")
+
+    def role(self, i: int) -> str:
+        line = self.lines[i]
+        if line.kind == "credit":
+            return "credit"
+        if line.kind in ("item", "lead"):
+            return "story"
+        if line.kind in ("heading", "bold"):
+            if self.headline_at(i):
+                return "headline"
+            if line.kind == "bold" and _sentence_like(line.headline) and self.starts_story(i + 1):
+                self.doubt(line, "reads like a sentence but stands where a section header goes", "section")
+            return "section"
+        return self.plain_role(i, line)
+
+    def plain_role(self, i: int, line: _Line) -> str:
+        continuing = self.previous in ("paragraph", "credit")
+        if self.previous == "headline" and not (self.marked_headline and not line.sentence
+                                                 and self.starts_story(i + 1)):
+            return "paragraph"
+        if split_dateline(line.text)[0] is not None:
+            return "story" if continuing else "paragraph"
+        if line.ends or (continuing and _looks_like_prose(line.text)):
+            return "paragraph"
+        if self.headline_at(i):
+            return "headline"
+        if line.sentence:
+            odd = line.text[:1].islower() or line.text.startswith("(") or line.text.endswith(")")
+            figures = any(ch.isdigit() for ch in line.text)
+            long = len(line.text.split()) >= 8
+            if continuing and not odd and (figures or long or not self.last_ended):
+                return "paragraph"
+            if continuing:
+                self.doubt(line, "reads like a sentence but has no final full stop and stands where a section "
+                                 "header goes: end it with a full stop if it continues the story above",
+                           "paragraph")
+                return "paragraph"
+            self.doubt(line, "reads like a sentence but stands where a section header goes", "section")
+            return "section"
+        problem = _doubtful_section(line.text)
+        if problem:
+            self.doubt(line, problem, "section")
+        return "section"
+
+    def story(self, headline: str, line: _Line) -> _Draft:
+        if not self.sections:
+            if headline:
+                self.warnings.append(f"{self.source}: line {line.number}: story {headline!r} has no section; "
+                                     "filed under 'News'")
+            self.sections.append(("News", line.number, []))
+        draft = _Draft(headline, line.number)
+        self.sections[-1][2].append(draft)
+        return draft
+
+    def current(self, line: _Line) -> _Draft:
+        if not self.sections or not self.sections[-1][2]:
+            return self.story("", line)
+        return self.sections[-1][2][-1]
+
+    def run(self) -> None:
+        for i, line in enumerate(self.lines):
+            role = self.role(i)
+            if role == "section":
+                self.sections.append((line.headline or line.text, line.number, []))
+            elif role == "headline":
+                self.story(line.headline or line.text, line).links.extend(line.links)
+            elif role == "story":
+                draft = self.story(line.headline, line)
+                if line.body:
+                    draft.add(line.body, line.links)
+                else:
+                    draft.links.extend(line.links)
+                role = "headline" if not line.body else "paragraph"
+            elif role == "paragraph":
+                self.current(line).add(line.text, line.links)
+                self.last_ended = _is_paragraph(line.text)
+            else:
+                self.credit(line)
+            self.marked_headline = role == "headline" and line.kind != "plain"
+            self.previous = role
+
+    def credit(self, line: _Line) -> None:
+        if not self.sections or not self.sections[-1][2]:
+            self.warnings.append(f"{self.source}: line {line.number}: credit line {line.text[:60]!r} is above "
+                                 "every story; left out")
+            return
+        draft = self.sections[-1][2][-1]
+        bare = line.text.strip("<>")
+        if _BARE_URL.match(bare) and " " not in bare:
+            draft.links.append(bare)
+            return
+        if line.text.lower().startswith("read more"):
+            url = line.links or tuple(w for w in line.text.split() if _BARE_URL.match(w))
+            draft.links.extend(url)
+            return
+        draft.credits.append(line.text.strip("()"))
+        draft.links.extend(line.links)
+
+
 def parse_digest(text: str, source: str = "digest", force: bool = False) -> Digest:
     """Parse digest text; raises DigestError naming `source` when it is not a digest.
 
-    A line after a headline is that story's paragraph, whatever it ends with. A
-    line that does not end a sentence is a paragraph when it reads as prose and
-    follows a paragraph; otherwise it is a headline when a paragraph follows it,
-    and a section header when not. A structure that is still doubtful (a section
-    header that reads like prose) is an error naming the line, unless `force`.
+    Lines are told apart by their marks first (Markdown headings, bullets and numbers, bold headlines, credit
+    lines), then by shape and place: a line is a headline when a story's text follows it, and a section header
+    only when it looks like one (a few words, no sentence) and no text follows it. A line that reads like a
+    sentence is never a section header. A structure that is still doubtful is an error naming the line, unless
+    `force`.
     """
-    numbered = [(n, cleaned) for n, raw in enumerate(text.splitlines(), 1) if (cleaned := _clean_line(raw))]
-    if not numbered:
+    lines = [line for n, raw in enumerate(text.splitlines(), 1) if (line := _read_line(n, raw))]
+    if not lines:
         raise DigestError(source, "is empty")
-    title = numbered[0][1]
+    title = lines[0].text
     date = parse_title_date(title)
     if date is None or _is_paragraph(title):
         raise DigestError(source, f"first line is not a title with a date: {title[:60]!r}")
-
-    warnings: list[str] = []
-    sections: list[tuple[str, list[Story]]] = []
-    body = numbered[1:]
-    previous = "title"
-    for i, (number, line) in enumerate(body):
-        following = body[i + 1][1] if i + 1 < len(body) else None
-        before_prose = following is not None and (_is_paragraph(following) or _looks_like_prose(following))
-        continues = previous == "paragraph" and (
-            _looks_like_prose(line) or (_may_be_prose(line) and not before_prose))
-        if _is_paragraph(line) or previous == "headline" or continues:
-            if not sections or not sections[-1][1]:
-                # Prose before any headline: keep it under a headline-less story.
-                if not sections:
-                    sections.append(("News", []))
-                sections[-1][1].append(Story(headline="", paragraphs=()))
-            story = sections[-1][1][-1]
-            sections[-1][1][-1] = Story(story.headline, story.paragraphs + (line,))
-            previous = "paragraph"
-        elif before_prose:
-            if not sections:
-                warnings.append(f"{source}: line {number}: story {line!r} has no section; filed under 'News'")
-                sections.append(("News", []))
-            sections[-1][1].append(Story(headline=line, paragraphs=()))
-            previous = "headline"
-        else:
-            problem = _doubtful_section(line)
-            if problem:
-                message = f"line {number}: {line[:60]!r} {problem}"
-                if not force:
-                    raise DigestError(source, f"{message}; check the digest (--force builds anyway)")
-                warnings.append(f"{source}: {message}")
-            sections.append((line, []))
-            previous = "section"
-
+    parser = _Parser(lines[1:], source, force)
+    parser.run()
+    warnings = parser.warnings
     parsed: list[Section] = []
     used_slugs: set[str] = set()
-    for title_text, stories in sections:
-        if not stories:
-            warnings.append(f"{source}: section {title_text!r} has no stories; dropped")
+    for title_text, number, drafts in parser.sections:
+        if not drafts:
+            warnings.append(f"{source}: line {number}: section {title_text!r} has no stories; dropped")
             continue
         slug = slugify(title_text)
         base, n = slug, 2
         while slug in used_slugs:
             slug, n = f"{base}-{n}", n + 1
         used_slugs.add(slug)
-        parsed.append(Section(title=title_text, slug=slug, stories=tuple(stories)))
+        parsed.append(Section(title=title_text, slug=slug, stories=tuple(d.story() for d in drafts)))
     if not parsed:
         raise DigestError(source, "has a title but no stories")
     return Digest(title=title, date=date, sections=tuple(parsed), warnings=tuple(warnings))
 
+
+def counts(digest: Digest) -> str:
+    """The digest's size as the build's summary line says it: "4 sections, 16 stories"."""
+    sections = len(digest.sections)
+    stories = sum(len(s.stories) for s in digest.sections)
+    return f"{sections} section{'s' * (sections != 1)}, {stories} stor{'y' if stories == 1 else 'ies'}"
+
+
+def outline(digest: Digest) -> str:
+    """Sections and stories as parsed, with counts and warnings: what `podcast outline` prints."""
+    out = [f"{digest.title} ({digest.date.isoformat()}): {counts(digest)}"]
+    for section in digest.sections:
+        n = len(section.stories)
+        out.append(f"\n{section.title} ({n} stor{'y' if n == 1 else 'ies'})")
+        for story in section.stories:
+            marks = []
+            if story.dateline:
+                marks.append(f"dateline {story.dateline.place}, {story.dateline.agency}")
+            if story.credits:
+                marks.append(f"{len(story.credits)} credit line{'s' * (len(story.credits) != 1)}")
+            if story.link:
+                marks.append(f"link {story.link}")
+            paragraphs = len(story.paragraphs)
+            marks.insert(0, f"{paragraphs} paragraph{'s' * (paragraphs != 1)}")
+            out.append(f"  - {story.headline or '(no headline)'} [{'; '.join(marks)}]")
+    out.extend(f"warning: {w}" for w in digest.warnings)
+    return "\n".join(out) + "\n"
 
 def load_digest(path: Path, force: bool = False) -> Digest:
     """Read and parse a digest file."""
