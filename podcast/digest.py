@@ -8,6 +8,7 @@ told apart by shape and place (see `parse_digest`).
 from __future__ import annotations
 
 import datetime as dt
+import collections
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -192,17 +193,37 @@ def _may_be_prose(line: str) -> bool:
     return len(line.split()) >= 8 and ("," in line or line[-1:] in "\"”’")
 
 
-def _sentence_like(line: str) -> bool:
+def _sentence_like(line: str, figures: bool = True) -> bool:
     """Reads as a sentence rather than a name: a section header is a few words in title case or capitals,
     without figures. A sentence starts in lower case, runs long, carries figures, or has the lower-case
     words of running text ("homes remain on alert"), in any language that capitalizes names."""
     words = line.split()
     if _looks_like_prose(line) or _may_be_prose(line) or line[:1].islower() or len(words) > 9:
         return True
-    if len(words) >= 4 and any(ch.isdigit() for ch in line):
+    if figures and len(words) >= 4 and any(ch.isdigit() for ch in line):
         return True
     lower = [w for w in words[1:] if w[:1].islower()]
-    return len(words) >= 4 and len(lower) >= 2 and 2 * len(lower) >= len(words) - 1
+    long_lower = [w for w in lower if len(w) >= 4]  # title case leaves only short words in lower case
+    rest = len(words) - 1
+    return len(words) >= 4 and (len(long_lower) >= 2 and 3 * len(long_lower) >= rest
+                                or len(long_lower) >= 1 and 5 * len(lower) >= 3 * rest)
+
+
+def _headline_case(text: str) -> str | None:
+    """"title" when every longer word after the first is capitalized, "sentence" when most are not, else None
+    (too few words to tell): how a house style writes its headlines."""
+    words = [w for w in text.split()[1:] if w[:1].isalpha()]
+    longer = [w for w in words if len(w) >= 4]
+    if longer and all(w[:1].isupper() for w in longer):
+        return "title"
+    lower = [w for w in words if w[:1].islower()]
+    return "sentence" if any(len(w) >= 4 for w in lower) and 2 * len(lower) > len(words) else None
+
+
+def _sentence_case(text: str) -> bool:
+    """Most words after the first start in lower case, as running text does (title case capitalizes them)."""
+    words = text.split()[1:]
+    return len(words) >= 3 and 2 * sum(w[:1].islower() for w in words) >= len(words)
 
 
 def _doubtful_section(line: str) -> str | None:
@@ -337,12 +358,22 @@ def _split_item(text: str) -> tuple[str, str]:
         head, body = split.group("head").strip(), split.group("body").strip()
         words = head.split()
         balanced = head.count("(") == head.count(")") and head.count('"') % 2 == 0
-        if (balanced and 1 <= len(words) <= 14 and not _SENTENCE_END.search(head) and not _INNER_SENTENCE.search(head)
-                and (_is_paragraph(body) or len(body.split()) >= 10)):
+        headline_like = balanced and 1 <= len(words) <= 14 and not head.endswith(".") and not (
+            _INNER_SENTENCE.search(head))
+        text_like = _is_paragraph(body) or len(body.split()) >= 10 or len(words) >= 3 and _sentence_case(body)
+        if headline_like and text_like:
             return head, body
     if _is_paragraph(text) or _looks_like_prose(text):
         return "", text
     return text, ""
+
+
+def _shape(line: _Line) -> str:
+    """How a section header is written, apart from its words: "heading 2", "bold", "capitals", "colon"..."""
+    kind = f"heading {line.level}" if line.kind == "heading" else line.kind
+    letters = [ch for ch in line.text if ch.isalpha()]
+    case = "capitals" if letters and all(ch.isupper() for ch in letters) else "mixed"
+    return f"{kind} {case}{' colon' if line.text.endswith(':') else ''}"
 
 
 @dataclass
@@ -379,15 +410,52 @@ class _Parser:
         self.lines, self.source, self.force = lines, source, force
         self.warnings: list[str] = []
         self.sections: list[tuple[str, int, list[_Draft]]] = []
+        self.shapes: dict[int, str] = {}
+        """Each section header's look (by line number): a house style writes all of them alike."""
         self.previous = "title"
         self.marked_headline = False
         self.last_ended = True
         levels = sorted({line.level for line in lines if line.kind == "heading"})
         self.section_level = levels[0] if len(levels) > 1 else 0
         """With two levels of headings, the upper one names sections and the lower one stories."""
+        self.marked_headlines = any(
+            line.kind in ("item", "lead") or line.kind in ("bold", "heading") and lines[i + 1].prose
+            or line.kind == "bold" == lines[i + 1].kind and i + 2 < len(lines) and lines[i + 2].kind == "plain"
+            for i, line in enumerate(lines[:-1]))
+        """Whether this house style marks its headlines: then a plain line is never one."""
+        self.sentence_headlines = self._plain_sentence_headlines()
+        self.datelines = sum(line.kind == "plain" and split_dateline(line.text)[0] is not None for line in lines) > 1
+        """Whether this is wire copy: there a story's text opens with a dateline."""
+        """Whether this house style may write headlines as plain sentences (so a sentence-like line can be a
+        headline rather than a paragraph's continuation)."""
+
+    def _plain_sentence_headlines(self) -> bool:
+        """No marked headlines (bold, bullets, headings), and no plain headline in title case before text."""
+        if any(line.kind in ("item", "lead") for line in self.lines):
+            return False
+        title_case = False
+        for i, line in enumerate(self.lines[:-1]):
+            following = self.lines[i + 1]
+            if following.prose and line.kind in ("bold", "heading"):
+                return False
+            if line.kind != "plain" or line.prose:
+                continue
+            case = _headline_case(line.text)
+            if following.prose and case == "title":
+                title_case = True
+            if case == "sentence" and split_dateline(following.text)[0] is not None:
+                return True
+        return not title_case
 
     def at(self, i: int) -> _Line | None:
         return self.lines[i] if 0 <= i < len(self.lines) else None
+
+    def after(self, i: int) -> _Line | None:
+        """The next line after line i that is not a credit line."""
+        j = i + 1
+        while (line := self.at(j)) is not None and line.kind == "credit":
+            j += 1
+        return line
 
     def starts_story(self, i: int) -> bool:
         line = self.at(i)
@@ -398,25 +466,29 @@ class _Parser:
     def headline_at(self, i: int) -> bool:
         """A line is a headline when a story's text follows: text that is surely prose, or a sentence-like
         line with no prose after it (a sentence-case headline is followed by its own text)."""
-        line, following, after = self.at(i), self.at(i + 1), self.at(i + 2)
+        line = self.at(i)
+        following = self.after(i)  # a byline may stand between a headline and its text
+        after = self.after(i + 1) if following is not None else None
         if line is None or following is None or following.kind != "plain":
             return False
         if line.kind == "heading" and self.section_level:
             return line.level > self.section_level
         if following.prose:
             return True
-        if not following.sentence:
-            return False
-        if after is not None and after.prose:
+        if _headline_case(following.text) == "title" or not _sentence_like(following.text, figures=False):
+            return False  # a headline follows (headlines may carry figures)
+        if after is not None and after.kind == "plain" and split_dateline(after.text)[0] is not None:
+            return False  # the next line is the headline: a wire story's text opens with its dateline
+        if after is not None and after.prose and self.sentence_headlines:
             return False  # the sentence-like line is itself a headline, of a story in this section
         if after is not None and after.sentence and line.kind == "plain":
-            self.doubt(line, "could be a section header or a headline (the lines after it do not end in a full "
+            self.doubt(line.number, line.text, "could be a section header or a headline (the lines after it do not end in a full "
                              "stop): end the paragraphs with full stops", "headline")
         return True
 
-    def doubt(self, line: _Line, problem: str, forced_as: str) -> None:
+    def doubt(self, number: int, text: str, problem: str, forced_as: str) -> None:
         """An unsure structure: an error naming the line, or with --force a warning and `forced_as`."""
-        message = f"line {line.number}: {line.text[:60]!r} {problem}"
+        message = f"line {number}: {text[:60]!r} {problem}"
         if not self.force:
             raise DigestError(self.source, f"{message}; check the digest (--force builds anyway)")
         self.warnings.append(f"{self.source}: {message}; read as a {forced_as}")
@@ -431,44 +503,68 @@ class _Parser:
             if self.headline_at(i):
                 return "headline"
             if line.kind == "bold" and _sentence_like(line.headline) and self.starts_story(i + 1):
-                self.doubt(line, "reads like a sentence but stands where a section header goes", "section")
+                self.doubt(line.number, line.text, "reads like a sentence but stands where a section header goes", "section")
             return "section"
         return self.plain_role(i, line)
 
     def plain_role(self, i: int, line: _Line) -> str:
+        """A plain line: a story's text, a headline when text follows it, or a section header when stories
+        follow it and it does not read like a sentence."""
         continuing = self.previous in ("paragraph", "credit")
-        if self.previous == "headline" and not (self.marked_headline and not line.sentence
-                                                 and self.starts_story(i + 1)):
-            return "paragraph"
+        stories_follow = self.starts_story(i + 1)
+        if self.previous == "headline" and not (self.marked_headline and not line.sentence and stories_follow):
+            return "paragraph"  # a bulleted headline may stand alone; any other is followed by its text
         if split_dateline(line.text)[0] is not None:
             return "story" if continuing else "paragraph"
         if line.ends or (continuing and _looks_like_prose(line.text)):
             return "paragraph"
-        if self.headline_at(i):
+        if continuing and (credit := self.at(i + 1)) is not None and credit.kind == "credit" and not (
+                credit.text.startswith("By ")):
+            return "paragraph"  # the credit line under it closes a story
+        following = self.after(i)
+        if following is not None and following.kind == "plain" and split_dateline(following.text)[0] is not None:
+            return "headline"  # a wire story's text opens with its dateline
+        headline = not self.marked_headlines and self.headline_at(i) and (
+            self.sentence_headlines or _headline_case(line.text) != "sentence")
+        title_headline = headline and _headline_case(line.text) == "title"
+        if continuing and line.sentence and (self.marked_headlines or not title_headline and (
+                _sentence_like(line.text, figures=False) or not headline)):
+            words = line.text.split()
+            if len(words) < 8 and not any(ch.isdigit() for ch in line.text) and "," not in line.text and (
+                    stories_follow):
+                self.doubt(line.number, line.text, "has no final full stop and stands where a section header goes (a story follows "
+                                 "it): end it with a full stop if it continues the story above, or write the "
+                                 "section header in title case", "paragraph")
+                return "paragraph"
+            if self.marked_headlines or not self.sentence_headlines:
+                return "paragraph"  # headlines here are marked or in title case: this continues the story
+        if headline:
+            if continuing and _headline_case(line.text) == "sentence" and (not self.last_ended or self.datelines):
+                self.doubt(line.number, line.text, "could be a headline or the text of the story above (headlines "
+                           "here are in sentence case and paragraphs lack full stops): end paragraphs with full "
+                           "stops", "headline")
             return "headline"
-        if line.sentence:
+        if line.sentence or len(line.text.split()) > 6:  # a section header is a few words
             odd = line.text[:1].islower() or line.text.startswith("(") or line.text.endswith(")")
             figures = any(ch.isdigit() for ch in line.text)
             long = len(line.text.split()) >= 8
             if continuing and not odd and (figures or long or not self.last_ended):
                 return "paragraph"
             if continuing:
-                self.doubt(line, "reads like a sentence but has no final full stop and stands where a section "
+                self.doubt(line.number, line.text, "reads like a sentence but has no final full stop and stands where a section "
                                  "header goes: end it with a full stop if it continues the story above",
                            "paragraph")
                 return "paragraph"
-            self.doubt(line, "reads like a sentence but stands where a section header goes", "section")
+            self.doubt(line.number, line.text, "reads like a sentence but stands where a section header goes", "section")
             return "section"
         problem = _doubtful_section(line.text)
         if problem:
-            self.doubt(line, problem, "section")
+            self.doubt(line.number, line.text, problem, "section")
         return "section"
 
     def story(self, headline: str, line: _Line) -> _Draft:
         if not self.sections:
-            if headline:
-                self.warnings.append(f"{self.source}: line {line.number}: story {headline!r} has no section; "
-                                     "filed under 'News'")
+            self.doubt(line.number, line.text, "comes before any section header: add one above it", "story in a section 'News'")
             self.sections.append(("News", line.number, []))
         draft = _Draft(headline, line.number)
         self.sections[-1][2].append(draft)
@@ -479,11 +575,26 @@ class _Parser:
             return self.story("", line)
         return self.sections[-1][2][-1]
 
+    def check_shapes(self) -> None:
+        """Section headers that do not look like the others (a sentence taken for a header among headers in
+        capitals) are doubtful."""
+        counts = collections.Counter(self.shapes.values())
+        if len(counts) < 2:
+            return
+        usual = counts.most_common(1)[0][0]
+        for title, number, _ in self.sections:
+            shape = self.shapes.get(number)
+            if shape is not None and shape != usual:
+                example = next(t for t, n, _ in self.sections if self.shapes.get(n) == usual)
+                self.doubt(number, title, f"is taken as a section header but does not look like the others "
+                           f"({example!r})", "section")
+
     def run(self) -> None:
         for i, line in enumerate(self.lines):
             role = self.role(i)
             if role == "section":
-                self.sections.append((line.headline or line.text, line.number, []))
+                self.sections.append(((line.headline or line.text).rstrip(":").rstrip(), line.number, []))
+                self.shapes[line.number] = _shape(line)
             elif role == "headline":
                 self.story(line.headline or line.text, line).links.extend(line.links)
             elif role == "story":
@@ -498,7 +609,8 @@ class _Parser:
                 self.last_ended = _is_paragraph(line.text)
             else:
                 self.credit(line)
-            self.marked_headline = role == "headline" and line.kind != "plain"
+                continue  # a credit line leaves the story where it was: a byline still awaits its text
+            self.marked_headline = role == "headline" and line.kind == "item"
             self.previous = role
 
     def credit(self, line: _Line) -> None:
@@ -537,10 +649,14 @@ def parse_digest(text: str, source: str = "digest", force: bool = False) -> Dige
         raise DigestError(source, f"first line is not a title with a date: {title[:60]!r}")
     parser = _Parser(lines[1:], source, force)
     parser.run()
+    parser.check_shapes()
     warnings = parser.warnings
     parsed: list[Section] = []
     used_slugs: set[str] = set()
-    for title_text, number, drafts in parser.sections:
+    for index, (title_text, number, drafts) in enumerate(parser.sections):
+        if not drafts and index < len(parser.sections) - 1:
+            parser.doubt(number, title_text, "is a section header with no stories after it, only another section "
+                         "header", "section with no stories (dropped)")
         if not drafts:
             warnings.append(f"{source}: line {number}: section {title_text!r} has no stories; dropped")
             continue
