@@ -473,8 +473,8 @@ class _Parser:
             return False
         if line.kind == "heading" and self.section_level:
             return line.level > self.section_level
-        if following.prose:
-            return True
+        if following.prose or len(following.text.split()) > 12 and _headline_case(following.text) == "sentence":
+            return True  # surely text: a headline in sentence case is rarely this long
         if _headline_case(following.text) == "title" or not _sentence_like(following.text, figures=False):
             return False  # a headline follows (headlines may carry figures)
         if after is not None and after.kind == "plain" and split_dateline(after.text)[0] is not None:

@@ -108,7 +108,8 @@ class Script:
                     "title": s.title,
                     "slug": s.slug,
                     "stories": [
-                        {"headline": st.headline, "paragraphs": list(st.paragraphs)}
+                        {"headline": st.headline, "paragraphs": list(st.paragraphs), "link": st.link,
+                         "dateline": asdict(st.dateline) if st.dateline else None, "credits": list(st.credits)}
                         for st in s.stories
                     ],
                 }

@@ -52,7 +52,7 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
     config, language = show.config, language_for(show.config.language)
     return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
                         date_order=config.date_order or language.numeric_date_order(config.language),
-                        language=language)
+                        language=language, datelines=config.read_datelines, credits=config.read_credits)
 
 
 def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False,
