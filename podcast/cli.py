@@ -162,6 +162,31 @@ def script(
 
 
 @app.command(cls=_Command)
+def outline(
+    date: DateArg,
+    digest: ScriptDigestOpt = None,
+    force: ScriptForceOpt = False,
+) -> None:
+    """Print the sections and stories of DATE's digest as parsed, with counts and warnings; renders nothing.
+
+    Check a new house style in a second: each story shows its paragraphs, dateline, credit lines and link.
+
+    Example: podcast outline 2026-02-02 --digest ~/inbox/digest.md
+    """
+    from .digest import load_day_digest
+    from .digest import outline as outline_text
+
+    try:
+        show = _show()
+        day = _date(show, date)
+        parsed = load_day_digest(digest if digest is not None else show.digest_path(day), day, force,
+                                 chosen=digest is not None)
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
+    sys.stdout.write(outline_text(parsed))
+
+
+@app.command(cls=_Command)
 def feed() -> None:
     """Rebuild feed.xml from every built episode.
 

@@ -7,8 +7,9 @@ told apart by shape and place (see `parse_digest`).
 
 from __future__ import annotations
 
-import datetime as dt
 import collections
+import dataclasses
+import datetime as dt
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -424,10 +425,10 @@ class _Parser:
             for i, line in enumerate(lines[:-1]))
         """Whether this house style marks its headlines: then a plain line is never one."""
         self.sentence_headlines = self._plain_sentence_headlines()
-        self.datelines = sum(line.kind == "plain" and split_dateline(line.text)[0] is not None for line in lines) > 1
-        """Whether this is wire copy: there a story's text opens with a dateline."""
         """Whether this house style may write headlines as plain sentences (so a sentence-like line can be a
         headline rather than a paragraph's continuation)."""
+        self.datelines = sum(line.kind == "plain" and split_dateline(line.text)[0] is not None for line in lines) > 1
+        """Whether this is wire copy: there a story's text opens with a dateline."""
 
     def _plain_sentence_headlines(self) -> bool:
         """No marked headlines (bold, bullets, headings), and no plain headline in title case before text."""
@@ -482,9 +483,12 @@ class _Parser:
         if after is not None and after.prose and self.sentence_headlines:
             return False  # the sentence-like line is itself a headline, of a story in this section
         if after is not None and after.sentence and line.kind == "plain":
-            self.doubt(line.number, line.text, "could be a section header or a headline (the lines after it do not end in a full "
+            self.unsure(line, "could be a section header or a headline (the lines after it do not end in a full "
                              "stop): end the paragraphs with full stops", "headline")
         return True
+
+    def unsure(self, line: _Line, problem: str, forced_as: str) -> None:
+        self.doubt(line.number, line.text, problem, forced_as)
 
     def doubt(self, number: int, text: str, problem: str, forced_as: str) -> None:
         """An unsure structure: an error naming the line, or with --force a warning and `forced_as`."""
@@ -503,7 +507,7 @@ class _Parser:
             if self.headline_at(i):
                 return "headline"
             if line.kind == "bold" and _sentence_like(line.headline) and self.starts_story(i + 1):
-                self.doubt(line.number, line.text, "reads like a sentence but stands where a section header goes", "section")
+                self.unsure(line, "reads like a sentence but stands where a section header goes", "section")
             return "section"
         return self.plain_role(i, line)
 
@@ -532,7 +536,7 @@ class _Parser:
             words = line.text.split()
             if len(words) < 8 and not any(ch.isdigit() for ch in line.text) and "," not in line.text and (
                     stories_follow):
-                self.doubt(line.number, line.text, "has no final full stop and stands where a section header goes (a story follows "
+                self.unsure(line, "has no final full stop and stands where a section header goes (a story follows "
                                  "it): end it with a full stop if it continues the story above, or write the "
                                  "section header in title case", "paragraph")
                 return "paragraph"
@@ -540,7 +544,7 @@ class _Parser:
                 return "paragraph"  # headlines here are marked or in title case: this continues the story
         if headline:
             if continuing and _headline_case(line.text) == "sentence" and (not self.last_ended or self.datelines):
-                self.doubt(line.number, line.text, "could be a headline or the text of the story above (headlines "
+                self.unsure(line, "could be a headline or the text of the story above (headlines "
                            "here are in sentence case and paragraphs lack full stops): end paragraphs with full "
                            "stops", "headline")
             return "headline"
@@ -551,20 +555,20 @@ class _Parser:
             if continuing and not odd and (figures or long or not self.last_ended):
                 return "paragraph"
             if continuing:
-                self.doubt(line.number, line.text, "reads like a sentence but has no final full stop and stands where a section "
+                self.unsure(line, "reads like a sentence but has no final full stop and stands where a section "
                                  "header goes: end it with a full stop if it continues the story above",
                            "paragraph")
                 return "paragraph"
-            self.doubt(line.number, line.text, "reads like a sentence but stands where a section header goes", "section")
+            self.unsure(line, "reads like a sentence but stands where a section header goes", "section")
             return "section"
         problem = _doubtful_section(line.text)
         if problem:
-            self.doubt(line.number, line.text, problem, "section")
+            self.unsure(line, problem, "section")
         return "section"
 
     def story(self, headline: str, line: _Line) -> _Draft:
         if not self.sections:
-            self.doubt(line.number, line.text, "comes before any section header: add one above it", "story in a section 'News'")
+            self.unsure(line, "comes before any section header: add one above it", "story in a section 'News'")
             self.sections.append(("News", line.number, []))
         draft = _Draft(headline, line.number)
         self.sections[-1][2].append(draft)
@@ -703,3 +707,19 @@ def load_digest(path: Path, force: bool = False) -> Digest:
     text, warnings = read_digest_text(path)
     digest = parse_digest(text, str(path), force)
     return Digest(digest.title, digest.date, digest.sections, tuple(warnings) + digest.warnings)
+
+
+def load_day_digest(source: Path, date: dt.date, force: bool = False, *, chosen: bool = False) -> Digest:
+    """The digest of the episode for `date`: its title date must be `date` (with `force` it is made so).
+    `chosen` says the file was named by the producer, not found in the show folder."""
+    if not chosen and not source.exists():
+        raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
+    digest = load_digest(source, force)
+    if digest.date != date:
+        if not force:
+            raise DigestError(
+                source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
+            )
+        digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
+    return digest
+

@@ -151,16 +151,14 @@ def _story(rng: random.Random, style: Style, lines: list[str], number: int) -> E
     paragraphs = [_paragraph(rng, style) for _ in range(rng.randint(1, 3))]
     story = Expected(headline, [clean for _, clean in paragraphs])
     written = [w for w, _ in paragraphs]
-    first_text = written[0]
     if style.story == "wire" or rng.random() < 0.1:
         place, spoken = rng.choice(PLACES)
         agency = rng.choice(AGENCIES)
         date = rng.choice(("", ", Mar 2", ", March 12"))
         written[0] = f"{place}{date} ({agency}) {rng.choice(('-', '—'))} {written[0]}"
         story.place = spoken
-    for _, clean in paragraphs:
-        if "](" in _:
-            story.link = story.link or "https://example.com/" + _.split("https://example.com/")[1].split(")")[0]
+    links = [w.split("](")[1].split(")")[0] for w, _ in paragraphs if "](" in w]
+    story.link = links[0] if links else ""
     head_lines: list[str]
     kind = style.story
     if kind in ("plain", "wire"):
@@ -214,7 +212,7 @@ def _outcome(seed: int) -> tuple[str, str]:
     if got != expected:
         if [name for name, _ in got] != [name for name, _ in expected]:
             return "wrong", f"sections {[name for name, _ in got]} != {[name for name, _ in expected]}"
-        pairs = [(g, e) for (_, gs), (_, es) in zip(got, expected, strict=True) for g, e in zip(gs, es)]
+        pairs = [(g, e) for (_, gs), (_, es) in zip(got, expected, strict=True) for g, e in zip(gs, es, strict=False)]
         first = next(((g, e) for g, e in pairs if g != e), None)
         return "wrong", f"stories differ: {first}" if first else f"story counts differ: {got}"
     if any("no stories" in w or "no section" in w for w in digest.warnings):

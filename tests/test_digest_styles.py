@@ -3,12 +3,16 @@ lines, paragraphs without final full stops. Each parses to its real sections and
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from podcast.digest import clean_markup, counts, outline, parse_digest, split_dateline
 from podcast.errors import DigestError
 from podcast.models import Dateline
 from podcast.script import build_script
+
+from .conftest import write_digest
 
 NEWSLETTER = """# The Riverside Bulletin — March 2, 2026
 
@@ -184,3 +188,19 @@ def test_outline_and_counts() -> None:
     assert text.splitlines()[0] == "DAILY WIRE BRIEFING — 2 March 2026 (2026-03-02): 2 sections, 3 stories"
     assert "MARKETS (2 stories)" in text and "COMPANIES (1 story)" in text
     assert "  - Oil Steadies After Three-Day Fall [1 paragraph; dateline New York, Reuters; 1 credit line]" in text
+
+
+def test_outline_command_prints_the_parsed_digest_and_renders_nothing(tone_show: Path) -> None:
+    from typer.testing import CliRunner
+
+    from podcast.cli import app
+
+    write_digest(tone_show, "2026-03-02", WIRE)
+    result = CliRunner().invoke(app, ["--show", str(tone_show), "outline", "2026-03-02"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("DAILY WIRE BRIEFING — 2 March 2026 (2026-03-02): 2 sections, 3 stories\n")
+    assert sorted(p.name for p in (tone_show / "episodes" / "2026-03-02").iterdir()) == ["digest.txt"]
+    doubtful = CliRunner().invoke(app, ["--show", str(tone_show), "outline", "2026-03-02", "--digest",
+                                        str(write_digest(tone_show, "2026-03-03", "Daily Buzz: 2 March 2026\n"
+                                                         "Rates Held\nThe bank held rates.\n"))])
+    assert doubtful.exit_code == 1 and "line 2:" in doubtful.output and "Traceback" not in doubtful.output
