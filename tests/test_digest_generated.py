@@ -220,6 +220,7 @@ def _outcome(seed: int) -> tuple[str, str]:
     return "exact", ""
 
 
+@pytest.mark.slow
 def test_generated_digests_parse_exactly_or_are_refused_with_one_line() -> None:
     outcomes: collections.Counter[str] = collections.Counter()
     wrong: list[str] = []

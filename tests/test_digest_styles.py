@@ -204,3 +204,33 @@ def test_outline_command_prints_the_parsed_digest_and_renders_nothing(tone_show:
                                         str(write_digest(tone_show, "2026-03-03", "Daily Buzz: 2 March 2026\n"
                                                          "Rates Held\nThe bank held rates.\n"))])
     assert doubtful.exit_code == 1 and "line 2:" in doubtful.output and "Traceback" not in doubtful.output
+
+
+@pytest.mark.slow
+def test_markup_never_reaches_a_written_title(tone_show: Path) -> None:
+    """Feed, show notes, ID3 and JSON chapters, both pages, captions and `podcast list` show clean text."""
+    import subprocess
+    import sys
+
+    from mutagen.id3 import ID3
+
+    write_digest(tone_show, "2026-03-02", NEWSLETTER)
+    built = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-03-02"], cwd=tone_show,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    listed = subprocess.run([sys.executable, "-m", "podcast", "list"], cwd=tone_show, capture_output=True,
+                            text=True, timeout=60)
+    folder = tone_show / "episodes" / "2026-03-02"
+    written = {name: (folder / name).read_text() for name in ("episode.json", "chapters.json", "index.html",
+                                                              "transcript.vtt", "transcript.srt")}
+    written["feed.xml"] = (tone_show / "feed.xml").read_text()
+    written["index.html (show)"] = (tone_show / "index.html").read_text()
+    written["podcast list"] = listed.stdout
+    tags = ID3(str(folder / "episode.mp3"))
+    written["ID3"] = " | ".join(str(frame) for key in ("TIT2",) for frame in tags.getall(key)) + " | ".join(
+        str(chapter.sub_frames.get("TIT2", "")) for chapter in tags.getall("CHAP"))
+    for name, text in written.items():
+        for mark in ("**", "](", "- **", "1. Board", "__"):
+            assert mark not in text, (name, mark)
+    assert "Council OKs $4M budget for road repairs" in written["feed.xml"]
+    assert "Board Picks New Superintendent" in written["ID3"]
