@@ -653,6 +653,8 @@ def parse_digest(text: str, source: str = "digest", force: bool = False) -> Dige
         raise DigestError(source, f"first line is not a title with a date: {title[:60]!r}")
     parser = _Parser(lines[1:], source, force)
     parser.run()
+    if not any(drafts for _, _, drafts in parser.sections):
+        raise DigestError(source, "has a title but no stories")
     parser.check_shapes()
     warnings = parser.warnings
     parsed: list[Section] = []
