@@ -12,6 +12,7 @@ import typer
 import typer.core
 
 from . import __version__, layout
+from .digest import outline_day
 from .errors import PodcastError
 
 # The pipeline (numpy, pydub, feedgen...) is imported inside the commands that need it,
@@ -50,10 +51,8 @@ ForceOpt = Annotated[
     bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, or its "
                        "structure is doubtful.")
 ]
-ScriptForceOpt = Annotated[
-    bool, typer.Option("--force", help="Print the script even when the digest's title date differs from DATE, "
-                       "or its structure is doubtful.")
-]
+ScriptForceOpt = Annotated[bool, typer.Option("--force", help="Print it even when the digest's title date differs "
+                                                             "from DATE, or its structure is doubtful.")]
 
 
 def _fail(error: PodcastError | OSError) -> typer.Exit:
@@ -162,28 +161,13 @@ def script(
 
 
 @app.command(cls=_Command)
-def outline(
-    date: DateArg,
-    digest: ScriptDigestOpt = None,
-    force: ScriptForceOpt = False,
-) -> None:
-    """Print the sections and stories of DATE's digest as parsed, with counts and warnings; renders nothing.
-
-    Check a new house style in a second: each story shows its paragraphs, dateline, credit lines and link.
-
-    Example: podcast outline 2026-02-02 --digest ~/inbox/digest.md
-    """
-    from .digest import load_day_digest
-    from .digest import outline as outline_text
-
+def outline(date: DateArg, digest: ScriptDigestOpt = None, force: ScriptForceOpt = False) -> None:
+    """Print DATE's digest as parsed: sections, stories, warnings; renders nothing. Example: podcast outline today"""
     try:
         show = _show()
-        day = _date(show, date)
-        parsed = load_day_digest(digest if digest is not None else show.digest_path(day), day, force,
-                                 chosen=digest is not None)
+        sys.stdout.write(outline_day(show.digest_path(day := _date(show, date)), day, force, digest))
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
-    sys.stdout.write(outline_text(parsed))
 
 
 @app.command(cls=_Command)

@@ -49,11 +49,11 @@ def test_markdown_newsletter_with_bullets_numbers_links_and_emphasis() -> None:
 def test_list_markers_and_markup_are_never_spoken_or_written() -> None:
     script = build_script(parse_digest(NEWSLETTER), "Daily Buzz")
     for segment in script.segments:
-        for chunk in (*segment.chunks, *segment.written):
+        for chunk in (*segment.spoken_paragraphs, *segment.written_paragraphs):
             assert not any(mark in chunk for mark in ("**", "](", "- **", "1. ", "2. ")), chunk
     stories = [s for s in script.segments if s.kind == "story"]
-    assert stories[2].written[0] == "Board Picks New Superintendent"
-    assert not stories[2].chunks[0].lower().startswith("one")
+    assert stories[2].written_paragraphs[0] == "Board Picks New Superintendent"
+    assert not stories[2].spoken_paragraphs[0].lower().startswith("one")
 
 
 WIRE = """DAILY WIRE BRIEFING — 2 March 2026
@@ -97,7 +97,7 @@ def test_wire_datelines_are_read_in_words_and_credits_are_not_by_default() -> No
     intro = script.segments[0].text
     assert "Reporting" not in intro and "Editing" not in intro
     story = next(s for s in script.segments if s.kind == "story")
-    assert story.written[1].startswith("LONDON (Reuters) - Global shares fell")  # captions: as written
+    assert story.written_paragraphs[1].startswith("LONDON (Reuters) - Global shares fell")  # captions: as written
 
 
 def test_settings_drop_datelines_and_read_credits() -> None:
