@@ -37,6 +37,11 @@ def written_date(day: dt.date, language: str) -> str:
     return format_date(day, "full", locale=_locale(language))
 
 
+def long_date(day: dt.date, language: str) -> str:
+    """The date in descriptions and tags: "March 2, 2026" (en-US), "2 March 2026" (en-GB)."""
+    return format_date(day, "long", locale=_locale(language))
+
+
 def short_date(day: dt.date, language: str) -> str:
     """The date in an episode's title: "Mar 2, 2026" (en-US), "2 Mar 2026" (en-GB)."""
     return format_skeleton("yMMMd", day, locale=_locale(language))

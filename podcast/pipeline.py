@@ -15,7 +15,7 @@ from typing import Final
 from . import publish, render
 from .assemble import Made, write_episode
 from .config import VoiceProfile
-from .digest import load_day_digest
+from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, load_voice, started_engine
 from .errors import PodcastError
 from .language import language_for
@@ -81,7 +81,8 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    report.say(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
+    report.say(f"published {record.audio_file} ({counts(script.digest)}, {record.duration_s / 60:.1f} min, "
+               f"{record.length} bytes)")
     return record
 
 
