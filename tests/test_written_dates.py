@@ -53,3 +53,14 @@ def test_every_written_place_follows_the_show_locale(tone_show: Path, language: 
     assert f"<title>Markets Rally on Rate Hopes ({short})</title>" in (tone_show / "feed.xml").read_text()
     section_feed = next((tone_show / "feeds").glob("*.xml")).read_text()
     assert f"({short})</title>" in section_feed
+
+
+@pytest.mark.parametrize("language", ["xx-YY", "english"])
+def test_a_language_babel_does_not_know_is_a_settings_error(tmp_path: Path, language: str) -> None:
+    from podcast.config import read_settings
+    from podcast.errors import ConfigError
+
+    path = tmp_path / "podcast.toml"
+    path.write_text(f'[show]\nlanguage = "{language}"\n')
+    with pytest.raises(ConfigError, match=f"language {language!r} is not a language tag"):
+        read_settings(path)
