@@ -17,7 +17,6 @@ class Draft:
     """A story being assembled, line by line."""
 
     headline: str
-    number: int
     paragraphs: list[str] = field(default_factory=list)
     links: list[str] = field(default_factory=list)
     credits: list[str] = field(default_factory=list)
@@ -205,7 +204,7 @@ class Parser:
         if not self.sections:
             self.unsure(line, "comes before any section header: add one above it", "story in a section 'News'")
             self.sections.append(("News", line.number, []))
-        draft = Draft(headline, line.number)
+        draft = Draft(headline)
         self.sections[-1][2].append(draft)
         return draft
 
