@@ -208,7 +208,8 @@ def _split_item(text: str) -> tuple[str, str]:
         balanced = head.count("(") == head.count(")") and head.count('"') % 2 == 0
         headline_like = balanced and 1 <= len(words) <= 14 and not head.endswith(".") and not (
             INNER_SENTENCE.search(head))
-        text_like = is_paragraph(body) or len(body.split()) >= 10 or len(words) >= 3 and sentence_case(body)
+        text_like = (is_paragraph(body) or len(body.split()) >= 10 or len(words) >= 3 and sentence_case(body)
+                     or split_dateline(body)[0] is not None)
         if headline_like and text_like:
             return head, body
     if is_paragraph(text) or looks_like_prose(text):

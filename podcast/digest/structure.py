@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from ..errors import DigestError
 from ..models import Dateline, Story
 from .lines import BARE_URL, INLINE_CREDIT, Line, shape, split_dateline
-from .prose import doubtful_section, headline_case, is_paragraph, looks_like_prose, sentence_like
+from .prose import INNER_SENTENCE, doubtful_section, headline_case, is_paragraph, looks_like_prose, sentence_like
 
 
 @dataclass
@@ -63,6 +63,9 @@ class Parser:
         headline rather than a paragraph's continuation)."""
         self.datelines = sum(line.kind == "plain" and split_dateline(line.text)[0] is not None for line in lines) > 1
         """Whether this is wire copy: there a story's text opens with a dateline."""
+        self.loose_stops = any(line.kind == "plain" and not line.ends and (
+            INNER_SENTENCE.search(line.text) or len(line.text.split()) > 12) for line in lines)
+        """Whether some paragraphs here end without a full stop: then an unstopped line is no sign of a headline."""
 
     def _plain_sentence_headlines(self) -> bool:
         """No marked headlines (bold, bullets, headings), and no plain headline in title case before text."""
@@ -76,8 +79,8 @@ class Parser:
             if line.kind != "plain" or line.prose:
                 continue
             case = headline_case(line.text)
-            if following.prose and case == "title":
-                title_case = True
+            if case == "title" and (following.prose or following.sentence and len(line.text.split()) >= 4):
+                title_case = True  # (a section header, a few words in title case, may precede a headline)
             if case == "sentence" and split_dateline(following.text)[0] is not None:
                 return True
         return not title_case
@@ -177,10 +180,15 @@ class Parser:
             if self.marked_headlines or not self.sentence_headlines:
                 return "paragraph"  # headlines here are marked or in title case: this continues the story
         if headline:
-            if continuing and headline_case(line.text) == "sentence" and (not self.last_ended or self.datelines):
+            long = len(line.text.split()) > 9  # a sentence-case headline is short
+            if continuing and self.datelines:
+                self.unsure(line, "could be a headline or the text of the story above (a headline here is followed "
+                            "by a dateline): end paragraphs with full stops", "headline")
+            if continuing and headline_case(line.text) == "sentence" and (
+                    not self.last_ended or self.loose_stops or long):
                 self.unsure(line, "could be a headline or the text of the story above (headlines "
-                           "here are in sentence case and paragraphs lack full stops): end paragraphs with full "
-                           "stops", "headline")
+                            "here are in sentence case and paragraphs lack full stops): end paragraphs with full "
+                            "stops", "headline")
             return "headline"
         if line.sentence or len(line.text.split()) > 6:  # a section header is a few words
             odd = line.text[:1].islower() or line.text.startswith("(") or line.text.endswith(")")
