@@ -181,7 +181,8 @@ class Parser:
                 return "paragraph"  # headlines here are marked or in title case: this continues the story
         if headline:
             long = len(line.text.split()) > 9  # a sentence-case headline is short
-            if continuing and self.datelines and (not self.last_ended or self.loose_stops):
+            if continuing and self.datelines and (not self.last_ended or self.loose_stops
+                                                  or headline_case(line.text) == "sentence"):
                 self.unsure(line, "could be a headline or the text of the story above (a headline here is followed "
                             "by a dateline): end paragraphs with full stops", "headline")
             if continuing and headline_case(line.text) == "sentence" and (
