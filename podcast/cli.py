@@ -12,6 +12,7 @@ import typer
 import typer.core
 
 from . import __version__, layout
+from .digest import outline_day
 from .errors import PodcastError
 from .options import BUILT_NOT_IN_FEEDS, GLOBAL_NOTE, QUIET_HELP, SHOW_HELP, VERBOSE_HELP, Selected, globals_first
 
@@ -63,10 +64,8 @@ ForceOpt = Annotated[
     bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, or its "
                        "structure is doubtful.")
 ]
-ScriptForceOpt = Annotated[
-    bool, typer.Option("--force", help="Print the script even when the digest's title date differs from DATE, "
-                       "or its structure is doubtful.")
-]
+ScriptForceOpt = Annotated[bool, typer.Option("--force", help="Print it even when the digest's title date differs "
+                                                             "from DATE, or its structure is doubtful.")]
 
 
 def _fail(error: PodcastError | OSError) -> typer.Exit:
@@ -168,6 +167,16 @@ def script(
         print(json.dumps(spoken.to_dict(), indent=2, ensure_ascii=False))
     else:
         sys.stdout.write(spoken.to_text())
+
+
+@app.command(cls=_Command)
+def outline(date: DateArg, digest: ScriptDigestOpt = None, force: ScriptForceOpt = False) -> None:
+    """Print DATE's digest as parsed: sections, stories, warnings; renders nothing. Example: podcast outline today"""
+    try:
+        show = _show()
+        sys.stdout.write(outline_day(show.digest_path(day := _date(show, date)), day, force, digest))
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
 
 
 @app.command(cls=_Command)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
+from . import dates
 from .errors import ConfigError, did_you_mean
 
 CONFIG_FILE: Final = "podcast.toml"
@@ -150,6 +151,11 @@ class ShowConfig:
     copyright: str = ""
     rundown: bool = True
     """Whether the intro reads the lead headline of each section (else it only counts the stories)."""
+    read_datelines: bool = True
+    """Whether a wire story's dateline (`LONDON (Reuters) -`) is read, as "London, Reuters."; false drops it."""
+    read_credits: bool = False
+    """Whether the credit lines under a story ("Reporting by ...; Editing by ...") are read; they are kept either
+    way, and never become a section."""
     date_order: str = ""
     """How digests write numeric dates like 03/05/2026: "MDY" or "DMY"; empty: DMY for en-GB, else MDY."""
     voice: str = "default"
@@ -240,6 +246,8 @@ def read_settings(path: Path) -> ShowConfig:
     if config.render.scheduler and not re.match(r"(?:tcp|tls|inproc)://[^\s/]+$", config.render.scheduler):
         raise ConfigError(f"{path} [show.render]",
                           f"scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
+    if not dates.known_language(config.language):
+        raise ConfigError(path, f"language {config.language!r} is not a language tag Babel knows (e.g. \"en-US\")")
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:

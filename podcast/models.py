@@ -10,11 +10,30 @@ SegmentKind = Literal["intro", "section", "story", "outro"]
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """Where and from whom a wire story comes, as its text opened: `LONDON, Mar 2 (Reuters) -`."""
+
+    place: str
+    """The place in words, "London" for "LONDON"."""
+    agency: str
+    date: str = ""
+    """The date as written ("Mar 2"); empty when the dateline has none."""
+    written: str = ""
+    """The dateline exactly as the digest wrote it."""
+
+
+@dataclass(frozen=True)
 class Story:
-    """One news item as written in the digest."""
+    """One news item as written in the digest, markup removed."""
 
     headline: str
     paragraphs: tuple[str, ...]
+    link: str = ""
+    """The story's source: its first link, or a "Read more: URL" line; empty when it has none."""
+    dateline: Dateline | None = None
+    """A wire story's dateline, taken off the front of its first paragraph."""
+    credits: tuple[str, ...] = ()
+    """Credit lines under the story ("Reporting by ...; Editing by ..."), not read by default."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +108,8 @@ class Script:
                     "title": s.title,
                     "slug": s.slug,
                     "stories": [
-                        {"headline": st.headline, "paragraphs": list(st.paragraphs)}
+                        {"headline": st.headline, "paragraphs": list(st.paragraphs), "link": st.link,
+                         "dateline": asdict(st.dateline) if st.dateline else None, "credits": list(st.credits)}
                         for st in s.stories
                     ],
                 }

@@ -15,9 +15,9 @@ from typing import Final
 from . import publish, render
 from .assemble import Made, write_episode
 from .config import VoiceProfile
-from .digest import load_digest
+from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, load_voice, started_engine
-from .errors import DigestError, PodcastError
+from .errors import PodcastError
 from .language import language_for
 from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
 from .models import EpisodeRecord, Script
@@ -40,19 +40,11 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
                 lexicon: Lexicon | None = None) -> Script:
     """Parse the day's digest (or `digest_file`) and build its spoken script."""
     source = digest_file if digest_file is not None else show.digest_path(date)
-    if digest_file is None and not source.exists():
-        raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
-    digest = load_digest(source, force)
-    if digest.date != date:
-        if not force:
-            raise DigestError(
-                source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
-            )
-        digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
+    digest = load_day_digest(source, date, force, chosen=digest_file is not None)
     config, language = show.config, language_for(show.config.language)
     return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
                         date_order=config.date_order or language.numeric_date_order(config.language),
-                        language=language)
+                        language=language, datelines=config.read_datelines, credits=config.read_credits)
 
 
 def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False,
@@ -89,7 +81,8 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    summary = f"{record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)"
+    summary = (f"{record.audio_file} ({counts(script.digest)}, {record.duration_s / 60:.1f} min, "
+               f"{record.length} bytes)")
     if kept_out:  # an older date than the show keeps: not "published", and the exit status says so too
         report.outcome(f"built {summary}, not in the feeds: {kept_out}")
     else:

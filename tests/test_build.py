@@ -81,7 +81,7 @@ def test_episode_files_chapters_and_transcripts(tone_show: Path) -> None:
 
     for clip in record.clips:
         tags = ID3(str(tone_show / clip.file))
-        assert str(tags["TIT2"]) == f"{clip.title} — Daily Buzz, 3 February 2026"
+        assert str(tags["TIT2"]) == f"{clip.title} — Daily Buzz, February 3, 2026"  # en: American dates
 
 
 def _seconds(stamp: str) -> float:

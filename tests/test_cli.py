@@ -139,7 +139,8 @@ def test_output_fit_for_cron(tone_show: Path) -> None:
     digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
     normal = run(tone_show, "build", "2026-02-03")
     assert normal.returncode == 0 and normal.stdout == ""
-    assert re.fullmatch(r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 \(\d+\.\d min, \d+ bytes\)\n",
+    assert re.fullmatch(r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 "
+                        r"\(2 sections, 2 stories, \d+\.\d min, \d+ bytes\)\n",
                         normal.stderr), normal.stderr
     digest.write_text(digest.read_text().replace("Economists had expected", "Forecasters had expected"))
     verbose = run(tone_show, "build", "2026-02-03", "--verbose")

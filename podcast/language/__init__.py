@@ -22,8 +22,14 @@ class Language(Protocol):
 
     code: str
     """The ISO 639 code the show's `language` setting starts with."""
+    locale: str
+    """The show's whole language tag ("en-GB"): how its dates are written."""
     page: PageWords
     """The pages' fixed words."""
+
+    def for_locale(self, locale: str) -> Language:
+        """This language writing its dates as `locale` does ("en-US": "March 2, 2026"; "en-GB": "2 March 2026")."""
+        ...
 
     def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
         """The spoken form of one written sentence; `context` is the whole story."""
@@ -66,15 +72,15 @@ class Language(Protocol):
         ...
 
     def short_date(self, day: dt.date) -> str:
-        """The date in an episode title: "2 Feb 2026"."""
+        """The date in an episode title: "Feb 2, 2026" (en-US), "2 Feb 2026" (en-GB)."""
         ...
 
     def long_date(self, day: dt.date) -> str:
-        """The date in descriptions and tags: "2 February 2026"."""
+        """The date in descriptions and tags: "February 2, 2026" (en-US), "2 February 2026" (en-GB)."""
         ...
 
     def page_date(self, day: dt.date) -> str:
-        """The date on a page: "Monday, 2 February 2026"."""
+        """The date on a page: "Monday, February 2, 2026" (en-US), "Monday, 2 February 2026" (en-GB)."""
         ...
 
 
@@ -84,4 +90,5 @@ LANGUAGES: Final[dict[str, Language]] = {"en": ENGLISH}
 
 def language_for(code: str) -> Language:
     """The language a show's `language` setting names ("en", "en-GB"); English for one not yet written."""
-    return LANGUAGES.get(code.lower().split("-")[0], ENGLISH)
+    language = LANGUAGES.get(code.lower().split("-")[0])
+    return ENGLISH if language is None else language.for_locale(code)  # an unwritten language: English throughout

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .. import speech
+from .. import dates, speech
 from ..speech import Lexicon, words
 
 _FIRST_SECTION: Final = ("We begin with {title}.", "First up, {title}.", "Let's start with {title}.")
@@ -68,10 +68,18 @@ def series(titles: list[str]) -> str:
 
 
 class English:
-    """English as the show speaks it: American-style spoken dates, a morning greeting."""
+    """English as the show speaks it: American-style spoken dates, a morning greeting; written dates in the
+    show's locale ("en-US": "Monday, March 2, 2026"; "en-GB": "Monday, 2 March 2026")."""
 
     code = "en"
     page = PageWords()
+
+    def __init__(self, locale: str = "en") -> None:
+        self.locale = locale if dates.known_language(locale) else "en"
+
+    def for_locale(self, locale: str) -> English:
+        """English written as `locale` ("en-GB") writes its dates."""
+        return English(locale)
 
     def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
         return speech.speak(text, context, lexicon, date_order)
@@ -86,7 +94,7 @@ class English:
         return f"Good morning, and welcome to {show}."
 
     def date_line(self, day: dt.date) -> tuple[str, str]:
-        return f"It's {spoken_date(day)}.", f"It's {day:%A}, {day:%-d %B %Y}."
+        return f"It's {spoken_date(day)}.", f"It's {dates.written_date(day, self.locale)}."
 
     def headlines(self) -> str:
         return "Here are the headlines."
@@ -109,7 +117,7 @@ class English:
     def sign_off(self, show: str, day: dt.date) -> tuple[tuple[str, str], ...]:
         thanks = "Thanks for listening, and join us again tomorrow."
         return ((f"That's {show} for {day:%A}, {day:%B} {words.ordinal(day.day)}.",
-                 f"That's {show} for {day:%A}, {day:%-d %B}."), (thanks, thanks))
+                 f"That's {show} for {dates.written_day(day, self.locale)}."), (thanks, thanks))
 
     def description(self, show: str, day: dt.date, headlines: list[str]) -> str:
         return f"{show} for {self.long_date(day)}: " + "; ".join(headlines)
@@ -118,13 +126,13 @@ class English:
         return f"{section}, the section of {show} on its own."
 
     def short_date(self, day: dt.date) -> str:
-        return f"{day:%-d %b %Y}"
+        return dates.short_date(day, self.locale)
 
     def long_date(self, day: dt.date) -> str:
-        return f"{day:%-d %B %Y}"
+        return dates.long_date(day, self.locale)
 
     def page_date(self, day: dt.date) -> str:
-        return f"{day:%A, %-d %B %Y}"
+        return dates.written_date(day, self.locale)
 
 
 ENGLISH: Final = English()
