@@ -82,8 +82,10 @@ def audio_hash(path: Path) -> str:
 class Proofer:
     """Hears sentences and judges them, with a cache of hearings in `cache_dir`."""
 
-    def __init__(self, ear: Ear, verbalize: Verbalizer, cache_dir: Path, threshold: float) -> None:
+    def __init__(self, ear: Ear, verbalize: Verbalizer, cache_dir: Path, threshold: float,
+                 use_cache: bool = True) -> None:
         self.ear = ear
+        self.use_cache = use_cache
         self.verbalize = verbalize
         self.cache_dir = cache_dir
         self.threshold = threshold
@@ -97,6 +99,8 @@ class Proofer:
         return self.cache_dir / key[:2] / f"{key}.json"
 
     def cached(self, digest: str) -> Hearing | None:
+        if not self.use_cache:
+            return None
         try:
             data = json.loads(self._path(digest).read_text())
             return Hearing(tuple(data["heard"]), bool(data["alone"]), str(data.get("language", "")),
@@ -126,14 +130,10 @@ class Proofer:
                                            f"({hearing.language_probability:.0%}); {verdict.reason}")
         return verdict
 
-    def hear_alone(self, audio: np.ndarray) -> Hearing:
-        """One sentence heard on its own, and if it fails, which language it sounds like."""
+    def hear_alone(self, sentence: Sentence, audio: np.ndarray, digest: str) -> Hearing:
+        """One sentence heard on its own and cached; when it fails, also which language it sounds like."""
         self.heard_now += 1
-        return Hearing(tuple(compare.heard_words(self.ear.hear(audio), self.verbalize)), True)
-
-    def _confirm(self, sentence: Sentence, audio: np.ndarray, digest: str) -> Hearing:
-        """A flagged sentence heard alone; still flagged, asked which language it sounds like."""
-        hearing = self.hear_alone(audio)
+        hearing = Hearing(tuple(compare.heard_words(self.ear.hear(audio), self.verbalize)), True)
         if compare.judge(self.said(sentence), hearing.heard, self.threshold).flagged:
             language = self.ear.which_language(audio)
             hearing = replace(hearing, language=language.code, language_probability=round(language.probability, 3))
@@ -155,7 +155,7 @@ class Proofer:
         for window in _windows(todo, {n: len(a) / RATE for n, a in audio.items()}):
             if len(window) == 1:
                 n = window[0]
-                hearings[n] = self.hear_alone(audio[n])
+                hearings[n] = self.hear_alone(sentences[n], audio[n], digests[n])
             else:
                 gap = np.zeros(int(GAP_S * RATE), dtype=np.float32)
                 joined = np.concatenate([piece for n in window for piece in (audio[n], gap)])
@@ -165,8 +165,10 @@ class Proofer:
                 for n, piece in zip(window, pieces, strict=True):
                     hearings[n] = Hearing(tuple(piece), False)
             for n in window:
-                if self.judge(sentences[n], hearings[n]).flagged:
-                    hearings[n] = self._confirm(sentences[n], audio[n], digests[n])
+                if hearings[n].alone:
+                    continue
+                if self.judge(sentences[n], hearings[n]).flagged:  # heard again alone before it is flagged
+                    hearings[n] = self.hear_alone(sentences[n], audio[n], digests[n])
                 else:
                     self._store(digests[n], hearings[n])
         return [Checked(s, hearings[n], self.judge(s, hearings[n])) for n, s in enumerate(sentences)]
@@ -176,13 +178,7 @@ class Proofer:
         digest = audio_hash(sentence.audio)
         hearing = self.cached(digest)
         if hearing is None or not hearing.alone:
-            audio = load(sentence.audio)
-            hearing = self.hear_alone(audio)
-            if compare.judge(self.said(sentence), hearing.heard, self.threshold).flagged:
-                language = self.ear.which_language(audio)
-                hearing = replace(hearing, language=language.code,
-                                  language_probability=round(language.probability, 3))
-            self._store(digest, hearing)
+            hearing = self.hear_alone(sentence, load(sentence.audio), digest)
         return Checked(sentence, hearing, self.judge(sentence, hearing))
 
 

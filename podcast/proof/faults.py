@@ -90,7 +90,7 @@ def other_language(profile: VoiceProfile) -> VoiceProfile:
     return dataclasses.replace(profile, lang="es", voice="ef_dora")
 
 
-class FaultyVoice:
+class Misspeaker:
     """Wraps the engine a voice profile names and injects one fault into every sentence it can."""
 
     def __init__(self, profile: VoiceProfile, fault: str) -> None:

@@ -15,7 +15,7 @@ import tempfile
 import wave
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from .. import render
 from ..config import VoiceProfile
@@ -36,19 +36,15 @@ class Take:
 
 
 def slower(profile: VoiceProfile) -> VoiceProfile:
-    """The same voice a little slower (speed for the neural voices, words per minute for eSpeak NG)."""
-    low_speed, _ = _limits(profile, "speed")
-    low_rate, _ = _limits(profile, "rate")
-    return dataclasses.replace(profile, speed=round(max(low_speed, profile.speed * SLOWER), 3),
-                               rate=max(int(low_rate), round(profile.rate * SLOWER)))
-
-
-def _limits(profile: VoiceProfile, name: str) -> tuple[float, float]:
+    """The same voice a little slower: speed for the neural voices, words per minute for eSpeak NG (each engine's
+    settings have one or the other), never below the setting's own range."""
+    changes: dict[str, Any] = {}
     for item in dataclasses.fields(profile):
-        if item.name == name:
-            low, high = item.metadata.get("range", (0, float("inf")))
-            return float(low), float(high)
-    return 0.0, float("inf")
+        if item.name in ("speed", "rate"):
+            low = item.metadata.get("range", (0, 0))[0]
+            value = getattr(profile, item.name) * SLOWER
+            changes[item.name] = max(low, round(value, 3) if item.name == "speed" else round(value))
+    return dataclasses.replace(profile, **changes)
 
 
 def split_at_comma(text: str) -> tuple[str, str] | None:

@@ -1,0 +1,103 @@
+"""The proof as a build stage: hear every sentence the engines rendered, repair what can be, say what is wrong.
+
+The build hands over each sentence with the WAV it was mixed from and the engines
+that made it; the stage returns what it found, and the parts whose sentence audio a
+repair replaced (the build mixes those again). Hearing loads the recognizer only when
+something is not in the cache, so a rebuild that changed nothing audible costs a
+hash per sentence.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import json
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from ..config import ProofSettings
+from ..engines import Engine
+from .check import CACHE_DIR, Checked, Proofer, Sentence, audio_hash
+from .compare import Verbalizer
+from .ear import Ear
+from .repair import repair
+
+NOT_SPEECH: Final = ("tone", "faulty")
+"""Engines whose sound is not speech (the test tones): there is nothing to hear."""
+
+
+@dataclass(frozen=True)
+class Spoken:
+    """One sentence of the episode as the build rendered it."""
+
+    sentence: Sentence
+    part: int
+    """Index of the part it belongs to."""
+    engine: Engine
+    """The engine that rendered it (started), for a repair's takes."""
+    slow_engine: Engine
+    """The same voice a little slower."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    checked: tuple[Checked, ...]
+    """Every sentence, in order, as finally heard (times as handed in: the build sets them after remixing)."""
+    remix: frozenset[int]
+    """Parts whose sentence audio a repair replaced."""
+    heard_now: int
+    """Sentences heard in this build rather than taken from the cache."""
+
+
+def skipped(settings: ProofSettings, engines: list[str]) -> str:
+    """Why the proof does not run for this build, or "" when it does."""
+    if settings.mode == "off":
+        return "[show.proof] mode is off"
+    silent = sorted({name for name in engines if name in NOT_SPEECH})
+    if silent:
+        return f"the {silent[0]} engine makes no speech to hear"
+    return ""
+
+
+def _tried_path(cache_dir: Path, digest: str, key: str) -> Path:
+    name = hashlib.sha256(f"repair|{key}|{digest}".encode()).hexdigest()
+    return cache_dir / "repairs" / name[:2] / f"{name}.json"
+
+
+def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: list[Spoken], show_dir: Path,
+        recheck: bool = False, progress: Callable[[str], None] | None = None) -> Outcome:
+    """Hear and judge every sentence; repair the flagged ones (once per audio: a take that did not help is not
+    tried again at the next build)."""
+    cache_dir = show_dir / CACHE_DIR
+    proofer = Proofer(Ear(language), verbalize, cache_dir, settings.threshold, use_cache=not recheck)
+    checked = proofer.check([s.sentence for s in spoken])
+    remix: set[int] = set()
+    if settings.repair:
+        for n, (item, result) in enumerate(zip(spoken, checked, strict=True)):
+            if not result.verdict.flagged:
+                continue
+            digest = audio_hash(item.sentence.audio)
+            marker = _tried_path(cache_dir, digest, proofer.ear.key + "|" + item.slow_engine.key)
+            if marker.exists() and not recheck:
+                continue
+            if progress:
+                progress(f"repairing {item.sentence.text[:60]!r}: {result.verdict.reason}")
+            fixed = repair(result, item.engine, item.slow_engine, proofer)
+            checked[n] = fixed
+            if audio_hash(item.sentence.audio) != digest:
+                remix.add(item.part)
+            else:
+                marker.parent.mkdir(parents=True, exist_ok=True)
+                partial = marker.with_name(f".{marker.name}.{os.getpid()}.part")
+                partial.write_text(json.dumps({"sentence": item.sentence.text}))
+                os.replace(partial, marker)
+    return Outcome(tuple(checked), frozenset(remix), proofer.heard_now)
+
+
+def timed(checked: tuple[Checked, ...], spans: list[tuple[float, float]]) -> tuple[Checked, ...]:
+    """The results with each sentence's start and end in the finished episode."""
+    return tuple(dataclasses.replace(c, sentence=dataclasses.replace(c.sentence, start=a, end=b))
+                 for c, (a, b) in zip(checked, spans, strict=True))
