@@ -133,7 +133,7 @@ class ProofSettings:
     mode: str = "report"
     """"report": flagged sentences are listed (proof.json, proof.html, the build's summary line); "strict": an
     episode with a flagged sentence that could not be repaired is not published; "off": nothing is heard."""
-    threshold: float = _range(0.8, 0.0, 1.0)
+    threshold: float = setting_range(0.8, 0.0, 1.0)
     """Lowest share of a sentence's words that must be heard as said (or sounding alike) for it to pass; a wrong
     figure, a missing or added run of words, or another word in place of one flags it whatever this is."""
     repair: bool = True

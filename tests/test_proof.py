@@ -8,7 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from podcast.config import ProofSettings, VoiceProfile, read_settings
+from podcast.config import ProofSettings, read_settings
+from podcast.engines.kokoro import KokoroVoice
+from podcast.engines.pyttsx3 import Pyttsx3Voice
 from podcast.errors import ConfigError
 from podcast.proof import compare, faults, model, report
 from podcast.proof.check import Checked, Hearing, Sentence, _windows
@@ -138,9 +140,9 @@ def test_split_takes_the_comma_nearest_the_middle() -> None:
 
 
 def test_the_slower_take_stays_inside_the_voices_range() -> None:
-    assert slower(VoiceProfile(speed=1.0)).speed == 0.9
-    assert slower(VoiceProfile(speed=0.5)).speed == 0.5
-    assert slower(VoiceProfile(engine="pyttsx3", rate=175)).rate == 158
+    assert slower(KokoroVoice(speed=1.0)).speed == 0.9
+    assert slower(KokoroVoice(speed=0.5)).speed == 0.5
+    assert slower(Pyttsx3Voice(rate=175)).rate == 158
 
 
 def _checked(score: float, flagged: bool, audio: str = "a.wav") -> Checked:

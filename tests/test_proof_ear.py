@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 
-from podcast import render
-from podcast.config import VoiceProfile
 from podcast.engines import make_engine
+from podcast.engines.kokoro import KokoroVoice
 from podcast.proof import faults
 from podcast.proof.check import CACHE_DIR, Proofer, Sentence, audio_hash
 from podcast.proof.ear import Ear
 from podcast.proof.repair import repair, slower
+from podcast.render import sentences as render
 from podcast.speech import Lexicon, speak
 
 pytestmark = pytest.mark.slow
 
-READER = VoiceProfile(engine="kokoro", voice="af_heart", lang="en-us")
+READER = KokoroVoice(voice="af_heart", lang="en-us")
 SENTENCES = (
     # spoken script, as the script builder writes it: figures in words
     "The county health department reported two hundred and twelve new flu cases last week, down from one "
@@ -44,7 +44,7 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Sentence
             if fault and not faults.applies(fault, text):
                 continue
             path = render.cache_path(folder, engine, text)
-            render.render_chunk(engine, text, path)
+            render.render_sentence(engine, text, path)
             made.setdefault(fault, []).append(Sentence(text, path))
     return made
 

@@ -13,7 +13,7 @@ import hashlib
 import re
 import wave
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import numpy as np
 
@@ -87,7 +87,8 @@ def other_language(profile: VoiceProfile) -> VoiceProfile:
     """The profile with Spanish voice settings: Kokoro's Spanish voice and phonemes, eSpeak NG's Spanish voice."""
     if profile.engine == "pyttsx3":
         return dataclasses.replace(profile, voice="roa/es")
-    return dataclasses.replace(profile, lang="es", voice="ef_dora")
+    spanish: dict[str, Any] = {"voice": "ef_dora", "lang": "es"}
+    return dataclasses.replace(profile, **spanish)
 
 
 class Misspeaker:

@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from .. import render
 from ..config import VoiceProfile
 from ..engines import Engine
+from ..render import sentences as render
 from .check import Checked, Proofer
 
 SLOWER: Final = 0.9
@@ -82,11 +82,11 @@ def takes(checked: Checked, engine: Engine, slow_engine: Engine, proofer: Proofe
     if halves is not None:
         parts = [work / "first.wav", work / "second.wav"]
         for half, path in zip(halves, parts, strict=True):
-            render.render_chunk(engine, half, path, timeout_s)
+            render.render_sentence(engine, half, path, timeout_s)
         _join_wavs(parts[0], parts[1], work / "split.wav", SPLIT_PAUSE_S)
         found.append(Take("split at a comma", proofer.check_take(dataclasses.replace(sentence,
                                                                                     audio=work / "split.wav"))))
-    render.render_chunk(slow_engine, sentence.text, work / "slower.wav", timeout_s)
+    render.render_sentence(slow_engine, sentence.text, work / "slower.wav", timeout_s)
     found.append(Take(f"slower ({SLOWER:g}x)", proofer.check_take(dataclasses.replace(sentence,
                                                                                      audio=work / "slower.wav"))))
     return found
