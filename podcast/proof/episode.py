@@ -1,0 +1,104 @@
+"""The proof of one episode, between making its parts and assembling it: what the build calls.
+
+`hear` checks every sentence of the made parts (repairing what it can, and dropping
+the repaired parts from the cache so the build makes them again from the better
+take); `finish` times the results on the finished episode, writes proof.json and
+proof.html into the folder being assembled, keeps a copy for `podcast proof`, and in
+strict mode refuses to publish an episode with a flagged sentence.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, Final, Protocol
+
+from ..config import ShowConfig, VoiceProfile
+from ..engines import make_engine, started_engine
+from ..errors import ProofError
+from ..language import Language
+from ..parts import Part
+from ..render.sentences import CACHE_DIR as RENDER_CACHE
+from ..render.sentences import render_all
+from ..speech import Lexicon
+from . import report, stage
+from .check import CACHE_DIR, Sentence
+from .repair import slower
+from .report import Proof
+
+LAST_DIR: Final = CACHE_DIR / "last"
+"""Each date's latest proof, kept outside the published folder: a refused build's proof is read from here."""
+
+
+class MadePart(Protocol):
+    """What the proof needs of a made part: its sentences, and the file whose loss makes the build make it again."""
+
+    @property
+    def part(self) -> Part: ...
+
+    @property
+    def mp3(self) -> Path: ...
+
+
+def hear(config: ShowConfig, language: Language, lexicon: Lexicon, date_order: str, made: Sequence[MadePart],
+         profiles: dict[str, VoiceProfile], show_dir: Path, say: Callable[[str], None],
+         recheck: bool = False) -> tuple[stage.Outcome | None, str]:
+    """(what was heard, or None with the reason it was not); parts a repair changed are dropped from the cache."""
+    reason = stage.skipped(config.proof, [profiles[m.part.voice].engine for m in made])
+    if reason:
+        return None, reason
+    engines = {name: started_engine(profile) for name, profile in profiles.items()}
+    slow = {name: make_engine(slower(profile)) for name, profile in profiles.items()}
+    spoken = []
+    for index, item in enumerate(made):
+        engine = engines[item.part.voice]
+        texts = [line.spoken for line in item.part.lines]
+        wavs = render_all(engine, texts, show_dir / RENDER_CACHE)  # in the cache unless made on a cluster
+        for line in item.part.lines:
+            sentence = Sentence(line.spoken, wavs[line.spoken], written=line.written)
+            spoken.append(stage.Spoken(sentence, index, engine, slow[item.part.voice]))
+    outcome = stage.run(config.proof, config.language, lambda raw: language.speak(raw, "", lexicon, date_order),
+                        spoken, show_dir, recheck, say)
+    for index in outcome.remix:
+        made[index].mp3.unlink(missing_ok=True)  # the part is made again from the repaired sentence
+    return outcome, ""
+
+
+def finish(config: ShowConfig, date: str, outcome: stage.Outcome | None, skipped: str,
+           spans: Sequence[tuple[float, float]], work: Path, title: str, audio_file: str, show_dir: Path) -> Proof:
+    """The timed proof, written into the episode folder being assembled (`work`) and kept for `podcast proof`;
+    in strict mode a flagged sentence stops the build here, before anything is published."""
+    checked = stage.timed(outcome.checked, list(spans)) if outcome else ()
+    proof = Proof(date, config.proof.mode, checked, skipped, config.proof.threshold)
+    (work / report.PROOF_JSON).write_text(report.to_json(proof))
+    (work / report.PROOF_HTML).write_text(report.to_html(proof, title, Path(audio_file).name))
+    keep(show_dir, proof)
+    if config.proof.mode == "strict" and proof.flagged:
+        first = proof.flagged[0]
+        raise ProofError(
+            f"{date}: not published: the proof flagged {len(proof.flagged)} sentence(s) that could not be repaired; "
+            f"first at {first.sentence.start:.1f} s: {first.sentence.text[:70]!r} ({first.verdict.reason}); fix the "
+            f"digest or voices/lexicon.toml and build again (`podcast proof {date}` lists them)")
+    return proof
+
+
+def keep(show_dir: Path, proof: Proof) -> None:
+    path = show_dir / LAST_DIR / f"{proof.date}.json"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_text(report.to_json(proof))
+    os.replace(partial, path)
+
+
+def latest(show_dir: Path, published: Path) -> dict[str, Any] | None:
+    """The newest proof of a date: the last build's (even a refused one), else the published proof.json."""
+    for path in (show_dir / LAST_DIR / f"{published.parent.name}.json", published):
+        try:
+            data: dict[str, Any] = json.loads(path.read_text())
+            return data
+        except (OSError, ValueError):
+            continue
+    return None
+
