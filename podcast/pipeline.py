@@ -32,7 +32,8 @@ from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
 from .terminal import progress_reporter
 
-__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "recheck", "remove"]
+__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "proof_lines", "publish_feed",
+           "recheck_proof", "remove"]
 
 LOCK_TIMEOUT_S: Final = 1800
 publish_feed = publish.publish_feed
@@ -147,7 +148,7 @@ def describe(part: Part) -> str:
     return f"{label} ({part.section})" if part.section else label
 
 
-def recheck(show: Show, date: dt.date, report: Reporter = SUMMARY) -> proof.Proof:
+def recheck_proof(show: Show, date: dt.date, report: Reporter = SUMMARY) -> proof.Proof:
     """Hear DATE's built episode again, every sentence, ignoring the hearings cached (nothing is repaired or
     refused: the published audio stays as it is); its proof.json and proof.html are replaced."""
     config, language = show.config, language_for(show.config.language)
@@ -170,6 +171,15 @@ def recheck(show: Show, date: dt.date, report: Reporter = SUMMARY) -> proof.Proo
             for destination in publish.destinations(show):
                 destination.put_file(f"{EPISODES}/{date.isoformat()}/{name}", (Path(folder) / name).read_bytes())
     return checked
+
+
+def proof_lines(show: Show, date: dt.date, recheck: bool = False) -> list[str]:
+    """`podcast proof DATE`: the summary line, then each flagged or repaired sentence."""
+    found = proof.report.to_dict(recheck_proof(show, date)) if recheck else proof.latest(
+        show.root, show.episode_dir(date) / proof.PROOF_JSON)
+    if found is None:
+        raise InputError(show.episode_dir(date), f"no proof yet: run `podcast build {date.isoformat()}`")
+    return [str(found.get("summary", "")), *proof.report.flagged_lines(found)]
 
 
 def remove(show: Show, date: dt.date, purge: bool = False, report: Reporter = SUMMARY,

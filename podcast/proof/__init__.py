@@ -13,7 +13,8 @@
 
 from __future__ import annotations
 
+from . import report
 from .episode import finish, hear, latest
 from .report import PROOF_HTML, PROOF_JSON, Proof
 
-__all__ = ["PROOF_HTML", "PROOF_JSON", "Proof", "finish", "hear", "latest"]
+__all__ = ["PROOF_HTML", "PROOF_JSON", "Proof", "finish", "hear", "latest", "report"]

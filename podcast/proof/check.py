@@ -90,7 +90,9 @@ class Proofer:
         self.cache_dir = cache_dir
         self.threshold = threshold
         self.heard_now = 0
-        """Sentences the ear heard in this process (not from the cache): what a rebuild costs."""
+        """Hearings made in this process (a sentence heard in a window and again alone counts twice)."""
+        self.from_cache = 0
+        """Sentences whose hearing came from the cache in the last check."""
 
     # --- the cache ---------------------------------------------------------------------------------
 
@@ -145,10 +147,12 @@ class Proofer:
         digests = [audio_hash(s.audio) for s in sentences]
         hearings: dict[int, Hearing] = {}
         todo = []
+        self.from_cache = 0
         for n, digest in enumerate(digests):
             hit = self.cached(digest)
             if hit is not None:
                 hearings[n] = hit
+                self.from_cache += 1
             else:
                 todo.append(n)
         audio = {n: load(sentences[n].audio) for n in todo}

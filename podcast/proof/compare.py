@@ -27,7 +27,7 @@ RUN: Final = 3
 """This many words missing or added in one place is an alarm: the ear rarely drops or invents three in a row."""
 SOUNDS_ALIKE: Final = 0.6
 """Phonetic similarity at or above which a misheard run counts as heard (names the ear spells its own way)."""
-DIFFERENT_WORD: Final = 0.34
+DIFFERENT_WORD: Final = 0.5
 """Phonetic similarity below which a misheard content word is an alarm: not a mishearing but another word."""
 CONTENT_LETTERS: Final = 4
 """A word this long or longer carries meaning; shorter ones ("a", "the", "in") the ear confuses freely."""

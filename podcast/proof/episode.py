@@ -49,18 +49,21 @@ def hear(config: ShowConfig, language: Language, lexicon: Lexicon, date_order: s
     reason = stage.skipped(config.proof, [profiles[m.part.voice].engine for m in made])
     if reason:
         return None, reason
-    engines = {name: started_engine(profile) for name, profile in profiles.items()}
-    slow = {name: make_engine(slower(profile)) for name, profile in profiles.items()}
-    spoken = []
+    speaking = {name: profile for name, profile in profiles.items() if profile.engine not in stage.NOT_SPEECH}
+    engines = {name: started_engine(profile) for name, profile in speaking.items()}
+    slow = {name: make_engine(slower(profile)) for name, profile in speaking.items()}
+    spoken, at = [], 0
     for index, item in enumerate(made):
-        engine = engines[item.part.voice]
-        texts = [line.spoken for line in item.part.lines]
-        wavs = render_all(engine, texts, show_dir / RENDER_CACHE)  # in the cache unless made on a cluster
-        for line in item.part.lines:
-            sentence = Sentence(line.spoken, wavs[line.spoken], written=line.written)
-            spoken.append(stage.Spoken(sentence, index, engine, slow[item.part.voice]))
+        engine = engines.get(item.part.voice)
+        if engine is not None:
+            texts = [line.spoken for line in item.part.lines]
+            wavs = render_all(engine, texts, show_dir / RENDER_CACHE)  # in the cache unless made on a cluster
+            spoken += [stage.Spoken(Sentence(line.spoken, wavs[line.spoken], written=line.written), index, at + n,
+                                    engine, slow[item.part.voice]) for n, line in enumerate(item.part.lines)]
+        at += len(item.part.lines)
     outcome = stage.run(config.proof, config.language, lambda raw: language.speak(raw, "", lexicon, date_order),
                         spoken, show_dir, recheck, say)
+    say(f"proof: {len(spoken) - outcome.from_cache} sentences heard, {outcome.from_cache} from the cache")
     for index in outcome.remix:
         made[index].mp3.unlink(missing_ok=True)  # the part is made again from the repaired sentence
     return outcome, ""
@@ -70,7 +73,7 @@ def finish(config: ShowConfig, date: str, outcome: stage.Outcome | None, skipped
            spans: Sequence[tuple[float, float]], work: Path, title: str, audio_file: str, show_dir: Path) -> Proof:
     """The timed proof, written into the episode folder being assembled (`work`) and kept for `podcast proof`;
     in strict mode a flagged sentence stops the build here, before anything is published."""
-    checked = stage.timed(outcome.checked, list(spans)) if outcome else ()
+    checked = stage.timed(outcome, list(spans)) if outcome else ()
     proof = Proof(date, config.proof.mode, checked, skipped, config.proof.threshold)
     (work / report.PROOF_JSON).write_text(report.to_json(proof))
     (work / report.PROOF_HTML).write_text(report.to_html(proof, title, Path(audio_file).name))

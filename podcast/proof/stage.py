@@ -36,6 +36,8 @@ class Spoken:
     sentence: Sentence
     part: int
     """Index of the part it belongs to."""
+    index: int
+    """Its place among all the episode's sentences (those of voices that do not speak are not heard)."""
     engine: Engine
     """The engine that rendered it (started), for a repair's takes."""
     slow_engine: Engine
@@ -48,17 +50,19 @@ class Outcome:
     """Every sentence, in order, as finally heard (times as handed in: the build sets them after remixing)."""
     remix: frozenset[int]
     """Parts whose sentence audio a repair replaced."""
-    heard_now: int
-    """Sentences heard in this build rather than taken from the cache."""
+    from_cache: int
+    """Sentences whose hearing came from the cache (the rest were heard in this build)."""
+    indices: tuple[int, ...] = ()
+    """Each checked sentence's place among all the episode's sentences."""
 
 
 def skipped(settings: ProofSettings, engines: list[str]) -> str:
-    """Why the proof does not run for this build, or "" when it does."""
+    """Why the proof does not run for this build, or "" when it does (a voice that speaks is heard, the others'
+    sentences are left out)."""
     if settings.mode == "off":
         return "[show.proof] mode is off"
-    silent = sorted({name for name in engines if name in NOT_SPEECH})
-    if silent:
-        return f"the {silent[0]} engine makes no speech to hear"
+    if all(name in NOT_SPEECH for name in engines):
+        return f"the {sorted(set(engines))[0]} engine makes no speech to hear"
     return ""
 
 
@@ -94,10 +98,10 @@ def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: l
                 partial = marker.with_name(f".{marker.name}.{os.getpid()}.part")
                 partial.write_text(json.dumps({"sentence": item.sentence.text}))
                 os.replace(partial, marker)
-    return Outcome(tuple(checked), frozenset(remix), proofer.heard_now)
+    return Outcome(tuple(checked), frozenset(remix), proofer.from_cache, tuple(s.index for s in spoken))
 
 
-def timed(checked: tuple[Checked, ...], spans: list[tuple[float, float]]) -> tuple[Checked, ...]:
-    """The results with each sentence's start and end in the finished episode."""
-    return tuple(dataclasses.replace(c, sentence=dataclasses.replace(c.sentence, start=a, end=b))
-                 for c, (a, b) in zip(checked, spans, strict=True))
+def timed(outcome: Outcome, spans: list[tuple[float, float]]) -> tuple[Checked, ...]:
+    """The results with each sentence's start and end in the finished episode (`spans`: every sentence's)."""
+    return tuple(dataclasses.replace(c, sentence=dataclasses.replace(c.sentence, start=spans[n][0], end=spans[n][1]))
+                 for c, n in zip(outcome.checked, outcome.indices, strict=True))
