@@ -68,6 +68,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
     for warning in script.digest.warnings:
         report.say(f"warning: {warning}")
     profiles = _voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
+    proof.ready(config, profiles)
     render_settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
     backend = render.backend_for(render_settings, report, fallback_local)
     with publish.holding(show, lock_timeout_s, report):

@@ -222,3 +222,25 @@ def test_noise_and_near_silence_are_real_audio(tmp_path: Path) -> None:
         faults._write_noise(path, "four words of text", loud)
         with wave.open(str(path)) as wav:
             assert wav.getnframes() > wav.getframerate()
+
+
+@pytest.mark.slow
+def test_a_build_without_the_recognizer_stops_before_anything_is_made(show: Path, tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    from podcast.engines import assets
+
+    from .conftest import SHORT_DIGEST, write_digest
+
+    folder = tmp_path / "assets"  # the voices, but not the recognizer
+    folder.mkdir()
+    for asset in (assets.KOKORO_MODEL, assets.KOKORO_VOICES):
+        (folder / asset.name).symlink_to(assets.asset_dir() / asset.name)
+    write_digest(show, "2026-02-03", SHORT_DIGEST)
+    result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03"], cwd=show, capture_output=True,
+                            text=True, timeout=300, env={**os.environ, "PODCAST_ASSETS": str(folder)})
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1 and "podcast install-voices" in result.stderr, result.stderr
+    assert not (show / "episodes" / "2026-02-03" / "episode.json").exists() and not (show / ".cache").exists()

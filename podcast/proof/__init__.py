@@ -14,7 +14,7 @@
 from __future__ import annotations
 
 from . import report
-from .episode import finish, hear, latest
+from .episode import finish, hear, latest, ready
 from .report import PROOF_HTML, PROOF_JSON, Proof
 
-__all__ = ["PROOF_HTML", "PROOF_JSON", "Proof", "finish", "hear", "latest", "report"]
+__all__ = ["PROOF_HTML", "PROOF_JSON", "Proof", "finish", "hear", "latest", "ready", "report"]

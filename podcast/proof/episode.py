@@ -23,7 +23,7 @@ from ..parts import Part
 from ..render.sentences import CACHE_DIR as RENDER_CACHE
 from ..render.sentences import render_all
 from ..speech import Lexicon
-from . import report, stage
+from . import model, report, stage
 from .check import CACHE_DIR, Sentence
 from .repair import slower
 from .report import Proof
@@ -40,6 +40,12 @@ class MadePart(Protocol):
 
     @property
     def mp3(self) -> Path: ...
+
+
+def ready(config: ShowConfig, profiles: dict[str, VoiceProfile]) -> None:
+    """Fail before anything is made when the proof will need the recognizer and it is missing or damaged."""
+    if not stage.skipped(config.proof, [profile.engine for profile in profiles.values()]):
+        model.installed()
 
 
 def hear(config: ShowConfig, language: Language, lexicon: Lexicon, date_order: str, made: Sequence[MadePart],
