@@ -42,6 +42,8 @@ _ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth e
              "fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth millionth billionth")
 NUMBER_WORDS: Final = frozenset((_UNITS + " " + _ORDINALS).split())
 """The words figures are spoken in: where said and heard differ in these, a figure is wrong."""
+SOUNDS_LIKE_A_NUMBER: Final = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
+"""Words the ear may write for a figure it heard right ("four stories" heard as "for stories")."""
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,11 @@ def _key(run: Sequence[str]) -> str:
     return "".join(jellyfish.metaphone(w) for w in run)
 
 
+def _consonants(key: str) -> str:
+    """A metaphone key without its vowels: names heard as several words ("Elon" as "a law and") keep these."""
+    return re.sub(r"[AEIOU]", "", key)
+
+
 def _similar(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
@@ -79,7 +86,12 @@ def sounds_alike(said: Sequence[str], heard: Sequence[str]) -> float:
     """0..1: how alike two word runs sound (metaphone keys), or are spelled, whichever is closer."""
     if not said or not heard:
         return 0.0
-    return max(_similar(_key(said), _key(heard)), _similar("".join(said), "".join(heard)))
+    joined = "".join(said), "".join(heard)
+    if min(map(len, joined)) >= 2 and (joined[0].startswith(joined[1]) or joined[1].startswith(joined[0])):
+        return max(SOUNDS_ALIKE, _similar(*joined))  # one is the other's stem: "be" for "being", "sale" for "sales"
+    keys = _key(said), _key(heard)
+    skeleton = _similar(*map(_consonants, keys)) if all(map(_consonants, keys)) else 0.0
+    return max(_similar(*keys), skeleton, _similar(*joined))
 
 
 @dataclass(frozen=True)
@@ -158,18 +170,19 @@ def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdic
         s, h = said[region.i0:region.i1], heard[region.j0:region.j1]
         if "".join(s) == "".join(h):
             continue  # "eel grass" for "eelgrass": spacing only
-        figures_said, figures_heard = [w for w in s if w in NUMBER_WORDS], [w for w in h if w in NUMBER_WORDS]
+        figures = [w for w in s if w in NUMBER_WORDS]
+        heard_as = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h if SOUNDS_LIKE_A_NUMBER.get(w, w) in NUMBER_WORDS]
         alike = sounds_alike(s, h)
         misheard.append((" ".join(s), " ".join(h)))
-        if len(s) - len(h) >= RUN:
-            alarms.append(f"words missing: said {_quote(s)}, heard {_quote(h)}")
-        elif len(h) - len(s) >= RUN:
-            alarms.append(f"words added: said {_quote(s)}, heard {_quote(h)}")
-        elif figures_said != figures_heard:
+        if figures != [w for w in h if w in NUMBER_WORDS] and figures != heard_as:
             alarms.append(f"a different figure: said {_quote(s)}, heard {_quote(h)}")
         elif alike >= SOUNDS_ALIKE:
             soft += max(len(s), len(h))
             continue
+        elif len(s) - len(h) >= RUN:
+            alarms.append(f"words missing: said {_quote(s)}, heard {_quote(h)}")
+        elif len(h) - len(s) >= RUN:
+            alarms.append(f"words added: said {_quote(s)}, heard {_quote(h)}")
         elif len(s) >= RUN:
             alarms.append(f"garbled: said {_quote(s)}, heard {_quote(h)}")
         elif h and any(len(w) >= CONTENT_LETTERS for w in s) and alike < DIFFERENT_WORD:
