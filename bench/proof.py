@@ -55,7 +55,9 @@ def new_show(work: Path, name: str, date: str, digest: str, mode: str) -> Path:
     show = work / name
     (show / "episodes" / date).mkdir(parents=True)
     shutil.copytree(ROOT / "voices", show / "voices")
-    (show / "podcast.toml").write_text(f'[show]\n\n[show.proof]\nmode = "{mode}"\n')
+    # a generous render timeout: on a machine shared with other work a long sentence can take minutes
+    (show / "podcast.toml").write_text(f'[show]\n\n[show.audio]\nrender_timeout_s = 1800.0\n\n'
+                                       f'[show.proof]\nmode = "{mode}"\n')
     (show / "episodes" / date / "digest.txt").write_text(digest)
     return show
 

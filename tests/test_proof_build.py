@@ -41,6 +41,8 @@ def kokoro_story(show: Path) -> Path:
     (show / "voices" / "default.toml").write_text('engine = "kokoro"\nvoice = "af_heart"\nlang = "en-us"\n')
     (show / "voices" / "anchor.toml").write_text('engine = "tone"\nvoice = "tone-anchor"\n')
     write_digest(show, "2026-02-03", DIGEST)
+    # a generous render timeout: on a machine shared with other work a sentence can take minutes
+    (show / "podcast.toml").write_text("[show]\n\n[show.audio]\nrender_timeout_s = 1800.0\n")
     return show
 
 
@@ -58,7 +60,7 @@ def test_a_build_hears_every_sentence_and_a_rebuild_hears_nothing_again(kokoro_s
     assert "proof.html" not in (folder / "index.html").read_text() + (kokoro_story / "feed.xml").read_text()
     assert (folder / "proof.html").read_text().startswith("<!doctype html>")
     settings = kokoro_story / "podcast.toml"
-    settings.write_text(settings.read_text() + 'description = "A change that makes no sound."\n')
+    settings.write_text(settings.read_text().replace("[show]\n", '[show]\ndescription = "No sound changes."\n'))
     again = run(kokoro_story, "build", "2026-02-03", "--verbose")
     assert again.returncode == 0, again.stderr
     assert "proof: 0 sentences heard, 3 from the cache" in again.stderr.splitlines()
