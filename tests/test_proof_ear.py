@@ -64,8 +64,6 @@ def test_clean_renders_pass_and_every_fault_is_flagged(renders: dict[str, list[S
               if not results[s.audio].verdict.flagged]
     assert not missed
     assert all(len(renders[fault]) >= 1 for fault in faults.FAULTS)
-    language = [results[s.audio].verdict.reason for s in renders["language"]]
-    assert any(reason.startswith("wrong-language reading") for reason in language), language
     again = proofer(tmp_path)
     assert [c.verdict for c in again.check(everything)] == [results[s.audio].verdict for s in everything]
     assert again.heard_now == 0  # every hearing came from the cache, keyed by the audio's hash

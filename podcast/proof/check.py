@@ -31,7 +31,7 @@ GAP_S: Final = 0.4
 FILL_S: Final = WINDOW_S - 0.5
 """A window is filled up to this much audio (Whisper's last half second is where it drops words)."""
 LANGUAGE_NAMES: Final = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
-                         "pt": "Portuguese", "hi": "Hindi", "ja": "Japanese", "zh": "Chinese", "nl": "Dutch"}
+                         "pt": "Portuguese", "hi": "Hindi", "ja": "Japanese", "zh": "Chinese", "nl": "Dutch", "la": "Latin"}
 
 
 @dataclass(frozen=True)
@@ -126,7 +126,8 @@ class Proofer:
 
     def judge(self, sentence: Sentence, hearing: Hearing) -> Verdict:
         verdict = compare.judge(self.said(sentence), hearing.heard, self.threshold)
-        if verdict.flagged and hearing.language and hearing.language != self.ear.language:
+        if (verdict.flagged and hearing.heard and hearing.language and hearing.language != self.ear.language
+                and hearing.language_probability >= 0.5):
             name = LANGUAGE_NAMES.get(hearing.language, hearing.language)
             return replace(verdict, reason=f"wrong-language reading: it sounds like {name} "
                                            f"({hearing.language_probability:.0%}); {verdict.reason}")
@@ -169,12 +170,11 @@ class Proofer:
                 for n, piece in zip(window, pieces, strict=True):
                     hearings[n] = Hearing(tuple(piece), False)
             for n in window:
-                if hearings[n].alone:
-                    continue
-                if self.judge(sentences[n], hearings[n]).flagged:  # heard again alone before it is flagged
-                    hearings[n] = self.hear_alone(sentences[n], audio[n], digests[n])
-                else:
+                if not hearings[n].alone and not self.judge(sentences[n], hearings[n]).flagged:
                     self._store(digests[n], hearings[n])
+        for n, sentence in enumerate(sentences):  # a sentence flagged in a window is heard again alone first
+            if not hearings[n].alone and self.judge(sentence, hearings[n]).flagged:
+                hearings[n] = self.hear_alone(sentence, audio[n] if n in audio else load(sentence.audio), digests[n])
         return [Checked(s, hearings[n], self.judge(s, hearings[n])) for n, s in enumerate(sentences)]
 
     def check_take(self, sentence: Sentence) -> Checked:

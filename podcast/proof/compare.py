@@ -162,7 +162,7 @@ def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdic
     if not said:
         return Verdict(1.0, False, "")
     if not heard:
-        return Verdict(0.0, True, "silent: nothing was heard")
+        return Verdict(0.0, True, "silent or noise: no word was heard")
     cost = soft = 0.0
     alarms: list[str] = []
     misheard: list[tuple[str, str]] = []
