@@ -31,7 +31,8 @@ GAP_S: Final = 0.4
 FILL_S: Final = WINDOW_S - 0.5
 """A window is filled up to this much audio (Whisper's last half second is where it drops words)."""
 LANGUAGE_NAMES: Final = {"en": "English", "es": "Spanish", "fr": "French", "de": "German", "it": "Italian",
-                         "pt": "Portuguese", "hi": "Hindi", "ja": "Japanese", "zh": "Chinese", "nl": "Dutch", "la": "Latin"}
+                         "pt": "Portuguese", "hi": "Hindi", "ja": "Japanese", "zh": "Chinese", "nl": "Dutch",
+                         "la": "Latin"}
 
 
 @dataclass(frozen=True)
