@@ -20,6 +20,8 @@ from podcast.speech import Lexicon, speak
 pytestmark = pytest.mark.slow
 
 READER = KokoroVoice(voice="af_heart", lang="en-us")
+TIMEOUT_S = 1800.0
+"""Generous: on a machine shared with other work a sentence can take minutes."""
 SENTENCES = (
     # spoken script, as the script builder writes it: figures in words
     "The county health department reported two hundred and twelve new flu cases last week, down from one "
@@ -44,7 +46,7 @@ def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Sentence
             if fault and not faults.applies(fault, text):
                 continue
             path = render.cache_path(folder, engine, text)
-            render.render_sentence(engine, text, path)
+            render.render_sentence(engine, text, path, TIMEOUT_S)
             made.setdefault(fault, []).append(Sentence(text, path))
     return made
 
@@ -78,18 +80,19 @@ def test_a_repair_keeps_the_better_take_and_leaves_an_unrepairable_sentence_as_i
     shutil.copy(renders["noise"][0].audio, noisy)
     flagged = ear.check([Sentence(SENTENCES[0], noisy)])[0]
     assert flagged.verdict.flagged
-    fixed = repair(flagged, engine, slow, ear)
+    fixed = repair(flagged, engine, slow, ear, TIMEOUT_S)
     assert not fixed.verdict.flagged and fixed.repair in ("split at a comma", "slower (0.9x)")
     assert audio_hash(noisy) != audio_hash(renders["noise"][0].audio) and fixed.sentence.audio == noisy
     # The same repair again makes the same bytes.
     again = tmp_path / "again.wav"
     shutil.copy(renders["noise"][0].audio, again)
-    repair(ear.check([Sentence(SENTENCES[0], again)])[0], engine, slow, ear)
+    repair(ear.check([Sentence(SENTENCES[0], again)])[0], engine, slow, ear, TIMEOUT_S)
     assert again.read_bytes() == noisy.read_bytes()
     # A lexicon entry that says another word is said the same way by every take: nothing to repair.
     wrong = tmp_path / "wrong.wav"
     shutil.copy(renders["lexicon"][0].audio, wrong)
     misspeaker = faults.Misspeaker(READER, "lexicon")
     slow_misspeaker = faults.Misspeaker(dataclasses.replace(READER, speed=0.9), "lexicon")
-    still = repair(ear.check([Sentence(renders["lexicon"][0].text, wrong)])[0], misspeaker, slow_misspeaker, ear)
+    still = repair(ear.check([Sentence(renders["lexicon"][0].text, wrong)])[0], misspeaker, slow_misspeaker, ear,
+                   TIMEOUT_S)
     assert still.verdict.flagged and not still.repair
