@@ -63,12 +63,12 @@ def hear(config: ShowConfig, language: Language, lexicon: Lexicon, date_order: s
         engine = engines.get(item.part.voice)
         if engine is not None:
             texts = [line.spoken for line in item.part.lines]
-            wavs = render_all(engine, texts, show_dir / RENDER_CACHE)  # in the cache unless made on a cluster
+            wavs = render_all(engine, texts, show_dir / RENDER_CACHE, config.audio.render_timeout_s)  # cached here
             spoken += [stage.Spoken(Sentence(line.spoken, wavs[line.spoken], written=line.written), index, at + n,
                                     engine, slow[item.part.voice]) for n, line in enumerate(item.part.lines)]
         at += len(item.part.lines)
     outcome = stage.run(config.proof, config.language, lambda raw: language.speak(raw, "", lexicon, date_order),
-                        spoken, show_dir, recheck, say)
+                        spoken, show_dir, recheck, say, config.audio.render_timeout_s)
     say(f"proof: {len(spoken) - outcome.from_cache} sentences heard, {outcome.from_cache} from the cache")
     for index in outcome.remix:
         made[index].mp3.unlink(missing_ok=True)  # the part is made again from the repaired sentence

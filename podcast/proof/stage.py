@@ -20,6 +20,7 @@ from typing import Final
 
 from ..config import ProofSettings
 from ..engines import Engine
+from ..render.sentences import DEFAULT_TIMEOUT_S
 from .check import CACHE_DIR, Checked, Proofer, Sentence, audio_hash
 from .compare import Verbalizer
 from .ear import Ear
@@ -72,7 +73,8 @@ def _tried_path(cache_dir: Path, digest: str, key: str) -> Path:
 
 
 def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: list[Spoken], show_dir: Path,
-        recheck: bool = False, progress: Callable[[str], None] | None = None) -> Outcome:
+        recheck: bool = False, progress: Callable[[str], None] | None = None,
+        timeout_s: float = DEFAULT_TIMEOUT_S) -> Outcome:
     """Hear and judge every sentence; repair the flagged ones (once per audio: a take that did not help is not
     tried again at the next build)."""
     cache_dir = show_dir / CACHE_DIR
@@ -89,7 +91,7 @@ def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: l
                 continue
             if progress:
                 progress(f"repairing {item.sentence.text[:60]!r}: {result.verdict.reason}")
-            fixed = repair(result, item.engine, item.slow_engine, proofer)
+            fixed = repair(result, item.engine, item.slow_engine, proofer, timeout_s)
             checked[n] = fixed
             if audio_hash(item.sentence.audio) != digest:
                 remix.add(item.part)
