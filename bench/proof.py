@@ -14,6 +14,11 @@ other work the wall clock swings with the load; the CPU seconds do not, so the v
 
 --stories N builds only the digest's first N stories (default 3; 0 for the whole digest, about ten minutes of
 Kokoro per cold build on two free cores).
+
+--clips N measures in one process instead, in CPU seconds, for N sentences of the digest's spoken script spread
+over it: Kokoro rendering them, the proof hearing them with an empty cache, and the proof again with every hearing
+cached. The ratio of the first two bounds what the proof adds to a cold build (which also mixes and encodes); the
+third is what it adds to a rebuild whose sentences are all cached. For a machine too busy for whole builds.
 """
 
 from __future__ import annotations
@@ -82,12 +87,65 @@ def change_settings(show: Path) -> None:
     settings.write_text(settings.read_text().replace("[show]\n", '[show]\ndescription = "Benchmark rebuild."\n', 1))
 
 
+def clips(digest: Path, date: str, count: int) -> None:
+    """CPU seconds of rendering `count` sentences with Kokoro against hearing them (cold, then cached)."""
+    import dataclasses
+    import datetime as dt
+
+    from podcast import pipeline
+    from podcast.engines import load_voice, make_engine
+    from podcast.language import language_for
+    from podcast.layout import Show
+    from podcast.parts import plan_parts
+    from podcast.proof.check import Proofer, Sentence
+    from podcast.proof.ear import Ear
+    from podcast.render.sentences import render_sentence
+    from podcast.speech import load_lexicon
+
+    with tempfile.TemporaryDirectory(prefix="bench-proof-") as folder:
+        work = Path(folder)
+        show_dir = new_show(work, "show", date, first_stories(digest, 0), "report")
+        show = Show.open(show_dir)
+        lexicon = load_lexicon(show_dir)
+        script = pipeline.load_script(show, dt.date.fromisoformat(date), None, True, lexicon)
+        lines = [line for part in plan_parts(script, show.config.audio, "default", "default") for line in part.lines]
+        chosen = [lines[int(n * len(lines) / count)] for n in range(min(count, len(lines)))]
+        profile = dataclasses.replace(load_voice(show_dir, "default"), phonemes=tuple(sorted(lexicon.phonemes.items())))
+        engine = make_engine(profile)
+        start = time.process_time()
+        sentences = []
+        for n, line in enumerate(chosen):
+            path = work / f"{n}.wav"
+            render_sentence(engine, line.spoken, path, 1800.0)
+            sentences.append(Sentence(line.spoken, path))
+        rendered = time.process_time() - start
+        language = language_for(show.config.language)
+
+        def hear() -> tuple[float, int]:
+            proofer = Proofer(Ear(show.config.language), lambda raw: language.speak(raw, "", lexicon, "MDY"),
+                              work / "proof-cache", show.config.proof.threshold)
+            begin = time.process_time()
+            found = proofer.check(sentences)
+            return time.process_time() - begin, sum(c.verdict.flagged for c in found)
+
+        (cold, flagged), (cached, _) = hear(), hear()
+        seconds = sum(path.stat().st_size for path in (s.audio for s in sentences)) / 48_000
+    print(f"proof cost, CPU seconds, {len(sentences)} sentences of {digest.name} ({seconds:.0f} s of Kokoro audio)")
+    print(f"Kokoro rendering {rendered:7.1f} s | proof, cold {cold:6.1f} s ({cold / rendered:+.1%} of the rendering, "
+          f"target 30 %) | proof, cached {cached:5.2f} s ({cached / len(sentences) * 1000:.1f} ms a sentence)")
+    print(f"flagged: {flagged} of {len(sentences)}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--digest", type=Path, default=ROOT / "episodes" / "2026-02-02" / "digest.txt")
     parser.add_argument("--date", default="2026-02-02")
     parser.add_argument("--stories", type=int, default=3)
+    parser.add_argument("--clips", type=int, default=0)
     args = parser.parse_args()
+    if args.clips:
+        clips(args.digest, args.date, args.clips)
+        return
     digest = first_stories(args.digest, args.stories)
     rows = []
     with tempfile.TemporaryDirectory(prefix="bench-proof-") as folder:

@@ -45,7 +45,7 @@ class MadePart(Protocol):
 def ready(config: ShowConfig, profiles: dict[str, VoiceProfile]) -> None:
     """Fail before anything is made when the proof will need the recognizer and it is missing or damaged."""
     if not stage.skipped(config.proof, [profile.engine for profile in profiles.values()]):
-        model.installed()
+        model.installed(thorough=False)  # the hashes are checked when the recognizer is loaded
 
 
 def hear(config: ShowConfig, language: Language, lexicon: Lexicon, date_order: str, made: Sequence[MadePart],
