@@ -67,9 +67,17 @@ def skipped(settings: ProofSettings, engines: list[str]) -> str:
     return ""
 
 
-def _tried_path(cache_dir: Path, digest: str, key: str) -> Path:
-    name = hashlib.sha256(f"repair|{key}|{digest}".encode()).hexdigest()
+def _marker(cache_dir: Path, kind: str, digest: str, key: str = "") -> Path:
+    """Where a repair is remembered: "tried" (under the audio that stayed) or "made" (under the take kept)."""
+    name = hashlib.sha256(f"{kind}|{key}|{digest}".encode()).hexdigest()
     return cache_dir / "repairs" / name[:2] / f"{name}.json"
+
+
+def _note(path: Path, data: dict[str, str]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_name(f".{path.name}.{os.getpid()}.part")
+    partial.write_text(json.dumps(data))
+    os.replace(partial, path)
 
 
 def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: list[Spoken], show_dir: Path,
@@ -81,25 +89,30 @@ def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: l
     proofer = Proofer(Ear(language), verbalize, cache_dir, settings.threshold, use_cache=not recheck)
     checked = proofer.check([s.sentence for s in spoken])
     remix: set[int] = set()
-    if settings.repair:
-        for n, (item, result) in enumerate(zip(spoken, checked, strict=True)):
-            if not result.verdict.flagged:
-                continue
-            digest = audio_hash(item.sentence.audio)
-            marker = _tried_path(cache_dir, digest, proofer.ear.key + "|" + item.slow_engine.key)
-            if marker.exists() and not recheck:
-                continue
-            if progress:
-                progress(f"repairing {item.sentence.text[:60]!r}: {result.verdict.reason}")
-            fixed = repair(result, item.engine, item.slow_engine, proofer, timeout_s)
-            checked[n] = fixed
-            if audio_hash(item.sentence.audio) != digest:
-                remix.add(item.part)
-            else:
-                marker.parent.mkdir(parents=True, exist_ok=True)
-                partial = marker.with_name(f".{marker.name}.{os.getpid()}.part")
-                partial.write_text(json.dumps({"sentence": item.sentence.text}))
-                os.replace(partial, marker)
+    repaired: dict[Path, Checked] = {}
+    for n, (item, result) in enumerate(zip(spoken, checked, strict=True)):
+        digest = audio_hash(item.sentence.audio)
+        if not result.verdict.flagged:
+            made = _marker(cache_dir, "made", digest)
+            if made.exists():  # repaired by an earlier build: still reported as such
+                checked[n] = dataclasses.replace(result, repair=json.loads(made.read_text()).get("take", "repaired"))
+            continue
+        tried = _marker(cache_dir, "tried", digest, proofer.ear.key + "|" + item.slow_engine.key)
+        if item.sentence.audio in repaired:  # the same audio as a sentence repaired just now
+            checked[n] = dataclasses.replace(repaired[item.sentence.audio], sentence=item.sentence)
+            continue
+        if not settings.repair or (tried.exists() and not recheck):
+            continue
+        if progress:
+            progress(f"repairing {item.sentence.text[:60]!r}: {result.verdict.reason}")
+        checked[n] = repair(result, item.engine, item.slow_engine, proofer, timeout_s)
+        if audio_hash(item.sentence.audio) != digest:
+            remix.add(item.part)
+            repaired[item.sentence.audio] = checked[n]
+            if checked[n].repair:
+                _note(_marker(cache_dir, "made", audio_hash(item.sentence.audio)), {"take": checked[n].repair})
+        else:
+            _note(tried, {"sentence": item.sentence.text})
     return Outcome(tuple(checked), frozenset(remix), proofer.from_cache, tuple(s.index for s in spoken))
 
 
