@@ -100,6 +100,7 @@ def run(settings: ProofSettings, language: str, verbalize: Verbalizer, spoken: l
         tried = _marker(cache_dir, "tried", digest, proofer.ear.key + "|" + item.slow_engine.key)
         if item.sentence.audio in repaired:  # the same audio as a sentence repaired just now
             checked[n] = dataclasses.replace(repaired[item.sentence.audio], sentence=item.sentence)
+            remix.add(item.part)
             continue
         if not settings.repair or (tried.exists() and not recheck):
             continue
