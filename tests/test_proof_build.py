@@ -64,6 +64,11 @@ def test_a_build_hears_every_sentence_and_a_rebuild_hears_nothing_again(kokoro_s
     again = run(kokoro_story, "build", "2026-02-03", "--verbose")
     assert again.returncode == 0, again.stderr
     assert "proof: 0 sentences heard, 3 from the cache" in again.stderr.splitlines()
+    before = (folder / "proof.json").read_bytes()
+    rechecked = run(kokoro_story, "proof", "2026-02-03", "--recheck")
+    assert rechecked.returncode == 0, rechecked.stderr
+    assert rechecked.stdout.splitlines()[0] == "proof: 3 sentences, none flagged"
+    assert json.loads((folder / "proof.json").read_bytes()) == json.loads(before)  # heard again, the same
 
 
 def test_strict_refuses_a_sentence_that_says_another_word_and_publishes_nothing(kokoro_story: Path) -> None:
