@@ -260,7 +260,8 @@ def read_settings(path: Path) -> ShowConfig:
         raise ConfigError(f"{path} [show.render]",
                           f"scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
     if config.proof.mode not in PROOF_MODES:
-        raise ConfigError(f"{path} [show.proof]", f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
+        raise ConfigError(f"{path} [show.proof]",
+                          f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:
