@@ -32,9 +32,9 @@ OWNERS = {
     "jellyfish": "proof/compare.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
-ORDER = ["__init__", "models", "errors", "report", "terminal", "config", "layout", "showfolder", "digest", "speech",
-         "language", "script", "parts", "engines", "sound", "render", "proof", "assemble", "publish", "pipeline",
-         "options", "cli", "__main__"]
+ORDER = ["__init__", "models", "errors", "dates", "report", "terminal", "config", "layout", "showfolder", "digest",
+         "speech", "language", "script", "parts", "engines", "sound", "render", "proof", "assemble", "publish",
+         "pipeline", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }
