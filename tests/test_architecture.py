@@ -28,11 +28,13 @@ OWNERS = {
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
     "onnxruntime": "engines/onnx.py",
+    "faster_whisper": "proof/ear.py",
+    "jellyfish": "proof/compare.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 ORDER = ["__init__", "models", "errors", "dates", "report", "terminal", "config", "layout", "showfolder", "digest",
-         "speech", "language", "script", "parts", "engines", "sound", "render", "assemble", "publish", "pipeline",
-         "options", "cli", "__main__"]
+         "speech", "language", "script", "parts", "engines", "sound", "render", "proof", "assemble", "publish",
+         "pipeline", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }
