@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Final
 
 from . import publish, render
-from .assemble import Made, write_episode
+from .assemble import Made, headlines, write_episode
 from .config import VoiceProfile
 from .digest import load_digest
 from .engines import Voice, all_voices, load_voice, started_engine
@@ -79,10 +79,15 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         try:
             cover = publish.ensure_cover(show)
             made = _make_parts(show, script, profiles, backend, report)
+            language = language_for(config.language)
+            edition = _make_edition(show, script, profiles) if config.headlines_edition else None
             with publish.staging(show, date) as work:
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
-                record, heard = write_episode(config, language_for(config.language), script, made,
-                                              embeddable(cover), work, inputs, guid, digest_file)
+                art = embeddable(cover)
+                record, heard = write_episode(config, language, script, made, art, work, inputs, guid, digest_file)
+                if edition is not None:
+                    headlines.write(record, language, config.title, config.author, edition, work,
+                                    f"{EPISODES}/{date.isoformat()}", art)
                 publish.publish_episode(show, work, record, heard.sentences, cover, previous)
             publish.apply_retention(show, report)
             publish.publish_feed(show)
@@ -123,6 +128,24 @@ def _make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], b
         finally:
             close()
     return [Made(job.part, done[job.key].mp3, done[job.key].duration_s, done[job.key].spans) for job in jobs]
+
+
+def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile]) -> list[Made]:
+    """The headlines edition's parts. Made here, not by the backend: all but its two transitions are mixing
+    sentences already in the cache, and starting workers (or a cluster round trip) costs more."""
+    config = show.config
+    fingerprints = jingle_fingerprints(config.audio, show.root)
+    keys = {name: started_engine(profile).key for name, profile in profiles.items()}
+    here = render.in_this_process()
+
+    def make(parts: tuple[Part, ...]) -> list[Made]:
+        jobs = [render.PartJob(part, part_key(part, keys[part.voice], config.audio, fingerprints),
+                               profiles[part.voice], config.audio, show.root) for part in parts]
+        results = render.make_parts(jobs, here)
+        return [Made(job.part, r.mp3, r.duration_s, r.spans) for job, r in zip(jobs, results, strict=True)]
+
+    return list(headlines.make(script, language_for(config.language), config.audio,
+                               config.anchor_voice or config.voice, config.voice, make))
 
 
 def describe(part: Part) -> str:

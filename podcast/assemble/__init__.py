@@ -17,11 +17,12 @@ from ..layout import EPISODES, PAGE_FILE, RECORD_FILE, key_of
 from ..models import EpisodeRecord, Script, SectionClip
 from ..parts import Part
 from ..sound.mp3 import join_mp3
+from ..sound.opus import encode_opus
 from . import transcript
 from .tags import write_tags
-from .timeline import Timeline, clip_chapters, timeline
+from .timeline import Timeline, clip_chapters, timeline, with_links
 
-__all__ = ["Made", "Timeline", "episode_title", "write_episode"]
+__all__ = ["Made", "Timeline", "episode_title", "versioned", "write_episode"]
 
 
 @dataclass(frozen=True)
@@ -52,7 +53,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     title = episode_title(script, language)
     heard = timeline([m.part for m in made], [m.duration_s for m in made], [m.spans for m in made],
                      language.page.headlines_chapter)
-    chapters = heard.chapters
+    chapters = with_links(heard.chapters, digest)
 
     (work / "sections").mkdir()
     clips = []
@@ -63,14 +64,18 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
         seconds = write_tags(work / name, title=f"{section.title} — {config.title}, {long_date}",
                              show=config.title, artist=config.author, date=date_text, cover_jpeg=art,
                              chapters=clip_chapters(chapters, section.title, sum(m.duration_s for m in members)))
-        published = _versioned(work / name)
+        published = versioned(work / name)
         clips.append(SectionClip(section.title, section.slug, f"{rel}/sections/{published.name}",
                                  published.stat().st_size, seconds))
 
     join_mp3([m.mp3 for m in made], work / "episode.mp3")
     seconds = write_tags(work / "episode.mp3", title=title, show=config.title, artist=config.author,
                          date=date_text, cover_jpeg=art, chapters=chapters)
-    episode = _versioned(work / "episode.mp3")
+    episode = versioned(work / "episode.mp3")
+    small = None
+    if config.opus_kbps:  # from the tagged MP3: the two files sound and last the same
+        encode_opus(work / "episode.mp3", work / "episode.opus", config.opus_kbps)
+        small = versioned(work / "episode.opus")
     (work / "transcript.vtt").write_text(transcript.to_vtt(heard.cues))
     (work / "transcript.srt").write_text(transcript.to_srt(heard.cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
@@ -92,6 +97,9 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
         transcript_srt=f"{rel}/transcript.srt",
         chapters_file=f"{rel}/chapters.json",
         page_file=f"{rel}/{PAGE_FILE}",
+        opus_file=f"{rel}/{small.name}" if small else "",
+        opus_length=small.stat().st_size if small else 0,
+        opus_kbps=config.opus_kbps if small else 0,
     )
     (work / "script.json").write_text(json.dumps(script.to_dict(), indent=2, ensure_ascii=False) + "\n")
     (work / "script.txt").write_text(script.to_text())
@@ -101,7 +109,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     return record, heard
 
 
-def _versioned(path: Path) -> Path:
+def versioned(path: Path) -> Path:
     """A hard link named after the file's content: a published audio URL never changes content.
 
     `episode.mp3` stays the current version's plain name; the feed points at

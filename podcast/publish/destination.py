@@ -23,8 +23,8 @@ from typing import Final, Protocol
 from ..errors import PublishError
 from ..layout import EPISODES, FEEDS_DIR, Show
 
-VERSIONED: Final = re.compile(r"-[0-9a-f]{10}\.mp3$")
-"""Published audio carries its content hash in its name (episode-<hash>.mp3)."""
+VERSIONED: Final = re.compile(r"-[0-9a-f]{10}\.(mp3|opus)$")
+"""Published audio carries its content hash in its name (episode-<hash>.mp3, episode-<hash>.opus)."""
 
 
 class Destination(Protocol):

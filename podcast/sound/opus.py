@@ -36,7 +36,10 @@ def encode_opus(source: Path, target: Path, kbps: int) -> float:
             resample = resampler(reader.samplerate, RATE)
             with soundfile.SoundFile(partial, "w", RATE, 1, subtype="OPUS", format="OGG",
                                      compression_level=compression_level(kbps)) as writer:
-                for block in reader.blocks(BLOCK, dtype="float32", always_2d=True):
+                while True:  # read() to the real end: an MP3's frame count in its header is an estimate
+                    block = reader.read(BLOCK, dtype="float32", always_2d=True)
+                    if not len(block):
+                        break
                     mono = block.mean(axis=1, dtype=np.float32)
                     out = resample(mono, False)
                     writer.write(out)
