@@ -47,6 +47,9 @@ def test_opus_decodes_matches_the_mp3s_duration_and_is_small(tmp_path: Path) -> 
     kbps = small.stat().st_size * 8 / decoded.duration_seconds / 1000
     assert 20 <= kbps <= 36, kbps
     assert small.stat().st_size < mp3.stat().st_size / 2.5
+    again = tmp_path / "again.opus"
+    opus.encode_opus(mp3, again, 28)
+    assert again.read_bytes() == small.read_bytes()  # the same episode, the same bytes (and published name)
     heard = AudioSegment.from_file(str(mp3))
     assert abs(decoded.dBFS - heard.dBFS) < 1.0  # the same loudness: nothing lost or doubled
 

@@ -3,6 +3,7 @@ mono Ogg Opus, in this process by libsndfile (soundfile), which reads MP3 and wr
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Final
 
@@ -47,11 +48,50 @@ def encode_opus(source: Path, target: Path, kbps: int) -> float:
                 tail = resample(np.zeros(0, np.float32), True)
                 writer.write(tail)
                 frames += len(tail)
+        _fix_serial(partial, hashlib.sha256(source.read_bytes()).digest()[:4])
         partial.replace(target)
     except (soundfile.LibsndfileError, RuntimeError, OSError) as exc:
         partial.unlink(missing_ok=True)
         raise AudioError(f"{source}: cannot encode the Opus version: {exc}") from exc
     return frames / RATE
+
+
+def _crc_table() -> list[int]:
+    table = []
+    for byte in range(256):
+        crc = byte << 24
+        for _ in range(8):
+            crc = ((crc << 1) ^ 0x04C11DB7) if crc & 0x80000000 else crc << 1
+        table.append(crc & 0xFFFFFFFF)
+    return table
+
+
+_CRC: Final = _crc_table()
+"""Ogg's page checksum: CRC-32, polynomial 0x04C11DB7, not reflected, initial value 0."""
+
+
+def _ogg_crc(page: bytes | bytearray) -> int:
+    crc, table = 0, _CRC
+    for byte in page:
+        crc = ((crc << 8) & 0xFFFFFFFF) ^ table[(crc >> 24) ^ byte]
+    return crc
+
+
+def _fix_serial(path: Path, serial: bytes) -> None:
+    """Give the Ogg stream a serial number of our choosing (libsndfile picks a random one), each page's
+    checksum made again: the same episode always gives the same bytes, and so the same published name."""
+    data = bytearray(path.read_bytes())
+    at = 0
+    while at + 27 <= len(data) and data[at:at + 4] == b"OggS":
+        segments = data[at + 26]
+        length = 27 + segments + sum(data[at + 27:at + 27 + segments])
+        data[at + 14:at + 18] = serial
+        data[at + 22:at + 26] = bytes(4)
+        data[at + 22:at + 26] = _ogg_crc(data[at:at + length]).to_bytes(4, "little")
+        at += length
+    if at != len(data):
+        raise AudioError(f"{path}: not a whole Ogg stream")
+    path.write_bytes(data)
 
 
 def duration(path: Path) -> float:
