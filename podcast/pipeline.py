@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
 from . import publish, render
-from .assemble import Made, headlines, write_episode
+from .assemble import Made, headlines, start_opus, write_episode
 from .config import VoiceProfile
 from .digest import load_digest
 from .engines import Voice, all_voices, load_voice, started_engine
@@ -80,11 +81,16 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
             cover = publish.ensure_cover(show)
             made = _make_parts(show, script, profiles, backend, report)
             language = language_for(config.language)
-            edition = _make_edition(show, script, profiles) if config.headlines_edition else None
-            with publish.staging(show, date) as work:
+            with publish.staging(show, date) as work, ThreadPoolExecutor(max_workers=1) as pool:
+                opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
+                # On a cluster the edition's parts go there too (this machine renders nothing); here they are
+                # made in this process: all but two sentences are cached, and starting workers costs more.
+                edition = _make_edition(show, script, profiles, backend if render_settings.scheduler
+                                        else render.in_this_process()) if config.headlines_edition else None
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
                 art = embeddable(cover)
-                record, heard = write_episode(config, language, script, made, art, work, inputs, guid, digest_file)
+                record, heard = write_episode(config, language, script, made, art, work, inputs, guid, digest_file,
+                                              opus)
                 if edition is not None:
                     headlines.write(record, language, config.title, config.author, edition, work,
                                     f"{EPISODES}/{date.isoformat()}", art)
@@ -130,18 +136,16 @@ def _make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], b
     return [Made(job.part, done[job.key].mp3, done[job.key].duration_s, done[job.key].spans) for job in jobs]
 
 
-def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile]) -> list[Made]:
-    """The headlines edition's parts. Made here, not by the backend: all but its two transitions are mixing
-    sentences already in the cache, and starting workers (or a cluster round trip) costs more."""
+def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend) -> list[Made]:
+    """The headlines edition's parts, from the cache where they can be, the rest made by `backend`."""
     config = show.config
     fingerprints = jingle_fingerprints(config.audio, show.root)
     keys = {name: started_engine(profile).key for name, profile in profiles.items()}
-    here = render.in_this_process()
 
     def make(parts: tuple[Part, ...]) -> list[Made]:
         jobs = [render.PartJob(part, part_key(part, keys[part.voice], config.audio, fingerprints),
                                profiles[part.voice], config.audio, show.root) for part in parts]
-        results = render.make_parts(jobs, here)
+        results = render.make_parts(jobs, backend)
         return [Made(job.part, r.mp3, r.duration_s, r.spans) for job, r in zip(jobs, results, strict=True)]
 
     return list(headlines.make(script, language_for(config.language), config.audio,

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,7 +23,7 @@ from . import transcript
 from .tags import write_tags
 from .timeline import Timeline, clip_chapters, timeline, with_links
 
-__all__ = ["Made", "Timeline", "episode_title", "versioned", "write_episode"]
+__all__ = ["Made", "Timeline", "episode_title", "start_opus", "versioned", "write_episode"]
 
 
 @dataclass(frozen=True)
@@ -43,9 +44,11 @@ def episode_title(script: Script, language: Language) -> str:
 
 
 def write_episode(config: ShowConfig, language: Language, script: Script, made: Sequence[Made], art: bytes, work: Path,
-                  inputs: dict[str, str], guid: str, digest_file: Path | None) -> tuple[EpisodeRecord, Timeline]:
-    """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, and a
-    digest given with --digest (`digest_file`) is kept as digest.txt."""
+                  inputs: dict[str, str], guid: str, digest_file: Path | None,
+                  opus: Future[Path] | None = None) -> tuple[EpisodeRecord, Timeline]:
+    """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, a
+    digest given with --digest (`digest_file`) is kept as digest.txt, and `opus` is the Opus version being
+    made (`start_opus`), published beside the MP3."""
     digest = script.digest
     date_text = digest.date.isoformat()
     rel = f"{EPISODES}/{date_text}"
@@ -72,10 +75,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     seconds = write_tags(work / "episode.mp3", title=title, show=config.title, artist=config.author,
                          date=date_text, cover_jpeg=art, chapters=chapters)
     episode = versioned(work / "episode.mp3")
-    small = None
-    if config.opus_kbps:  # from the tagged MP3: the two files sound and last the same
-        encode_opus(work / "episode.mp3", work / "episode.opus", config.opus_kbps)
-        small = versioned(work / "episode.opus")
+    small = versioned(opus.result()) if opus is not None else None
     (work / "transcript.vtt").write_text(transcript.to_vtt(heard.cues))
     (work / "transcript.srt").write_text(transcript.to_srt(heard.cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
@@ -107,6 +107,25 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
         shutil.copyfile(digest_file, work / "digest.txt")
     (work / RECORD_FILE).write_text(json.dumps(record.to_dict(), indent=2, ensure_ascii=False) + "\n")
     return record, heard
+
+
+def start_opus(config: ShowConfig, made: Sequence[Made], work: Path, pool: Executor) -> Future[Path] | None:
+    """The Opus version of the episode, made on `pool` while the rest of the build goes on (libsndfile lets
+    the other core work): from the parts joined, which is the episode's audio before its tags. None when
+    `opus_kbps` is 0."""
+    if not config.opus_kbps:
+        return None
+    source = work / ".opus-source.mp3"
+    join_mp3([m.mp3 for m in made], source)
+
+    def encode() -> Path:
+        try:
+            encode_opus(source, work / "episode.opus", config.opus_kbps)
+        finally:
+            source.unlink(missing_ok=True)
+        return work / "episode.opus"
+
+    return pool.submit(encode)
 
 
 def versioned(path: Path) -> Path:
