@@ -113,7 +113,7 @@ def test_shortcuts_move_between_stories_and_by_fifteen_seconds(served: tuple[str
 
     def at(seconds: float) -> None:
         page.wait_for_function(f"Math.abs(document.getElementById('player').currentTime - {seconds}) < 0.3",
-                               timeout=5000)
+                               timeout=15000)  # a seek can take seconds on a loaded machine
 
     page.evaluate(f"document.getElementById('player').currentTime = {starts[1] + 0.2}")
     at(starts[1] + 0.2)
