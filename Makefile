@@ -30,11 +30,14 @@ test: setup lint browser
 	$(PY) -m pytest
 
 # The pages are tested in Debian's chromium (Playwright cannot download browsers here),
-# with axe-core from npm for the accessibility check.
+# with axe-core from npm for the accessibility check; the feed is read back by podcast-partytime, the
+# Podcasting 2.0 parser apps use (both in one install: npm removes what a second --no-save install omits).
 AXE := $(VENV)/share/npm/node_modules/axe-core/axe.min.js
+PARTYTIME := $(VENV)/share/npm/node_modules/podcast-partytime/package.json
 browser: setup
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	@test -f $(AXE) || npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/share/npm axe-core@4.14.1
+	@test -f $(AXE) -a -f $(PARTYTIME) || npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/share/npm \
+	  axe-core@4.14.1 podcast-partytime@5.0.0
 
 lint: setup
 	$(VENV)/bin/ruff check podcast tests bench

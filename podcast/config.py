@@ -186,6 +186,22 @@ class ShowConfig:
     """After each build, episodes older than N days leave the feeds; 0 keeps them all."""
     prune_audio: bool = False
     """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
+    host: str = ""
+    """The host's name, written as podcast:person (role host); empty: none."""
+    editor: str = ""
+    """The editor's name, written as podcast:person (role editor); empty: none."""
+    funding_url: str = ""
+    """Where listeners support the show (podcast:funding); empty: none."""
+    funding_text: str = "Support the show"
+    """The line apps show on the funding link."""
+    apple_verification: str = ""
+    """The token Apple Podcasts Connect gives to prove ownership (podcast:txt); empty: none."""
+    locked: bool = False
+    """Whether other hosts may not import the feed (podcast:locked, with `email` as the owner)."""
+    opus_kbps: int = setting_range(28, 0, 64)
+    """Bit rate of the small Opus file for slow connections (podcast:alternateEnclosure); 0: no Opus file."""
+    headlines_edition: bool = True
+    """Whether each build also makes the short headlines edition and its feed, feed-headlines.xml."""
     audio: AudioSettings = field(default_factory=AudioSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
     proof: ProofSettings = field(default_factory=ProofSettings)
@@ -277,6 +293,10 @@ def read_settings(path: Path) -> ShowConfig:
     if config.subcategory and config.subcategory not in APPLE_CATEGORIES[config.category]:
         known = ", ".join(APPLE_CATEGORIES[config.category]) or "none"
         raise ConfigError(path, f"subcategory {config.subcategory!r} is not one of {config.category}'s: {known}")
+    if config.opus_kbps and config.opus_kbps < 6:
+        raise ConfigError(path, f"opus_kbps {config.opus_kbps} is below Opus's lowest rate (6), or 0 for none")
+    if config.funding_url and not re.match(r"https?://\S+$", config.funding_url):
+        raise ConfigError(path, f"funding_url {config.funding_url!r} must be an http(s) address")
     if config.audio.sample_rate != 44100:
         raise ConfigError(path, f"sample_rate {config.audio.sample_rate} is not supported (only 44100)")
     if config.audio.bitrate not in BITRATES:

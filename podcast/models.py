@@ -141,6 +141,8 @@ class Chapter:
     end_ms: int
     section: str = ""
     """The section a story belongs to (its first story also takes the section's lead-in); "" for the opening."""
+    link: str = ""
+    """The story's source, when the digest gives one (a "Read more: URL" line); "" otherwise."""
 
 
 @dataclass(frozen=True)
@@ -182,6 +184,10 @@ class EpisodeRecord:
     """The episode's page (episodes/DATE/index.html), relative to the show folder: the feed item's link."""
     inputs: dict[str, str] = field(default_factory=dict)
     """A hash of each input the build read, by name: says what changed when it is rebuilt."""
+    opus_file: str = ""
+    """The small Opus version for slow connections, relative to the show folder; "" when there is none."""
+    opus_length: int = 0
+    opus_kbps: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -207,6 +213,9 @@ class EpisodeRecord:
             chapters_file=data.get("chapters_file", ""),
             page_file=data.get("page_file", ""),
             inputs=dict(data.get("inputs", {})),
+            opus_file=data.get("opus_file", ""),
+            opus_length=int(data.get("opus_length", 0)),
+            opus_kbps=int(data.get("opus_kbps", 0)),
         )
 
 

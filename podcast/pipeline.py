@@ -10,11 +10,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
 from . import proof, publish, render
-from .assemble import Made, write_episode
+from .assemble import Made, headlines, start_opus, write_episode
 from .assemble.timeline import timeline
 from .config import VoiceProfile
 from .digest import counts, load_day_digest
@@ -80,13 +81,22 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
                                           report.detail)
             if outcome is not None and outcome.remix:  # a repaired sentence: its part is made again
                 made = _make_parts(show, script, profiles, backend, report)
-            with publish.staging(show, date) as work:
+            with publish.staging(show, date) as work, ThreadPoolExecutor(max_workers=1) as pool:
+                opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
+                # On a cluster the edition's parts go there too (this machine renders nothing); here they are
+                # made in this process: all but two sentences are cached, and starting workers costs more.
+                edition = _make_edition(show, script, profiles, backend if render_settings.scheduler
+                                        else render.in_this_process()) if config.headlines_edition else None
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
-                record, heard = write_episode(config, language, script, made, embeddable(cover), work, inputs, guid,
-                                              digest_file)
+                art = embeddable(cover)
+                record, heard = write_episode(config, language, script, made, art, work, inputs, guid, digest_file,
+                                              opus)
                 checked = proof.finish(config, date.isoformat(), outcome, skipped,
                                        [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
                                        record.audio_file, show.root)  # strict: a flagged sentence stops here
+                if edition is not None:
+                    headlines.write(record, language, config.title, config.author, edition, work,
+                                    f"{EPISODES}/{date.isoformat()}", art)
                 publish.publish_episode(show, work, record, heard.sentences, cover, previous)
             kept_out = publish.apply_retention(show, report, date)
             publish.publish_feed(show)
@@ -133,6 +143,22 @@ def _make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], b
         finally:
             close()
     return [Made(job.part, done[job.key].mp3, done[job.key].duration_s, done[job.key].spans) for job in jobs]
+
+
+def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend) -> list[Made]:
+    """The headlines edition's parts, from the cache where they can be, the rest made by `backend`."""
+    config = show.config
+    fingerprints = jingle_fingerprints(config.audio, show.root)
+    keys = {name: started_engine(profile).key for name, profile in profiles.items()}
+
+    def make(parts: tuple[Part, ...]) -> list[Made]:
+        jobs = [render.PartJob(part, part_key(part, keys[part.voice], config.audio, fingerprints),
+                               profiles[part.voice], config.audio, show.root) for part in parts]
+        results = render.make_parts(jobs, backend)
+        return [Made(job.part, r.mp3, r.duration_s, r.spans) for job, r in zip(jobs, results, strict=True)]
+
+    return list(headlines.make(script, language_for(config.language), config.audio,
+                               config.anchor_voice or config.voice, config.voice, make))
 
 
 def describe(part: Part) -> str:

@@ -16,6 +16,7 @@ OWNERS = {
     "pydub": "sound/mix.py",
     "soxr": "sound/mix.py",
     "lameenc": "sound/mp3.py",
+    "soundfile": "sound/opus.py",
     "feedgen": "publish/feeds.py",
     "lxml": "publish/feeds.py",
     "mutagen": "assemble/tags.py",

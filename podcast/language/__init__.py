@@ -71,6 +71,29 @@ class Language(Protocol):
         """What a section's own feed is."""
         ...
 
+    def headlines_opener(self) -> str:
+        """The headlines edition's words after the greeting."""
+        ...
+
+    def headlines_closer(self) -> str:
+        """The headlines edition's words before the show's thanks: the full episode has the rest."""
+        ...
+
+    def headlines_title(self, episode_title: str) -> str:
+        """The headlines edition's item title, from the full episode's."""
+        ...
+
+    def headlines_description(self, show: str, headlines: list[str]) -> str:
+        """The headlines edition's one-line summary in its feed."""
+        ...
+
+    def headlines_feed_title(self, show: str) -> str:
+        """The headlines edition's feed: "Daily Buzz: Headlines"."""
+        ...
+
+    def headlines_feed_description(self, show: str) -> str:
+        ...
+
     def short_date(self, day: dt.date) -> str:
         """The date in an episode title: "Feb 2, 2026" (en-US), "2 Feb 2026" (en-GB)."""
         ...

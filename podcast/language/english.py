@@ -45,6 +45,21 @@ class PageWords:
     clip_audio: str = "{title} on its own, {length}"
     play: str = "Play {title}"
     story_count: str = "{count} stories"
+    one_story: str = "1 story"
+    subscribe_heading: str = "Subscribe"
+    rss_feed: str = "RSS feed"
+    copy_feed: str = "Copy feed address"
+    follow: str = "Follow the voice"
+    keys: str = ("<kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> 15 s · <kbd>P</kbd> <kbd>N</kbd> "
+                 "previous/next story")
+    """The keyboard shortcuts' hint, as HTML (the words are escaped where they come from, here)."""
+    source: str = "Source"
+    source_of: str = "Source of {title}"
+    small_file: str = "Small file for slow connections (Opus, {size})"
+    headlines_edition: str = "Headlines edition"
+    headlines_feed: str = "Headlines edition (RSS)"
+    rundown: str = "Headlines"
+    search: str = "Search the transcripts"
 
 
 def spoken_date(day: dt.date) -> str:
@@ -124,6 +139,24 @@ class English:
 
     def section_feed_description(self, section: str, show: str) -> str:
         return f"{section}, the section of {show} on its own."
+
+    def headlines_opener(self) -> str:
+        return "Here are the headlines in brief."
+
+    def headlines_closer(self) -> str:
+        return "For every story in full, listen to today's full episode."
+
+    def headlines_title(self, episode_title: str) -> str:
+        return f"Headlines: {episode_title}"
+
+    def headlines_description(self, show: str, headlines: list[str]) -> str:
+        return f"The headlines of {show}: " + "; ".join(headlines)
+
+    def headlines_feed_title(self, show: str) -> str:
+        return f"{show}: Headlines"
+
+    def headlines_feed_description(self, show: str) -> str:
+        return f"The headlines of {show}, each story's headline and first sentence, in about three minutes."
 
     def short_date(self, day: dt.date) -> str:
         return dates.short_date(day, self.locale)

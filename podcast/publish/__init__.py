@@ -11,10 +11,11 @@ import datetime as dt
 from contextlib import AbstractContextManager
 from pathlib import Path
 
-from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE, Show, now
+from ..language import language_for
+from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE, Show, now, read_edition
 from ..models import EpisodeRecord, SpokenSentence
 from ..report import Reporter
-from . import episodes, feeds, pages
+from . import episodes, feeds, pages, search
 from .cover import ensure_cover, relative_cover
 from .destination import Destination, ShowFolder, checkpoint
 from .identity import show_identity
@@ -42,11 +43,16 @@ def sweep(show: Show) -> None:
 def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
                     cover: Path, previous: EpisodeRecord | None) -> None:
     """Add the episode's page to its finished folder and swap the folder in; `previous` is the record it
-    replaces. Its audio stays one build longer, for apps mid-download, when the feeds point at it (not when the
-    episode was removed or expired)."""
-    (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover)))
+    replaces. Its audio (and its Opus file and headlines edition) stays one build longer, for apps mid-download,
+    when the feeds point at it (not when the episode was removed or expired)."""
+    edition = read_edition(work)
+    (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover),
+                                                     edition))
     fed = previous is not None and episodes.in_feeds(show, dt.date.fromisoformat(previous.date))
-    keep = {previous.audio_file, *(clip.file for clip in previous.clips)} if previous and fed else set()
+    keep = {previous.audio_file, previous.opus_file, *(clip.file for clip in previous.clips)} if previous and fed \
+        else set()
+    previous_edition = read_edition(show.root / EPISODES / record.date) if fed else None
+    keep |= {previous_edition.audio_file} if previous_edition else set()
     local, *mirrors = destinations(show)
     local.put_episode(record.date, work, keep)  # `work` now holds the previous version
     for mirror in mirrors:  # they copy what the show folder publishes
@@ -54,12 +60,24 @@ def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tu
 
 
 def publish_feed(show: Show) -> Path:
-    """Regenerate feed.xml, the section feeds and index.html from all episode records."""
+    """Regenerate feed.xml, the section feeds, the headlines edition's feed, index.html and its search index
+    from all episode records."""
+    config = show.config
     cover_rel = relative_cover(show, ensure_cover(show))
     records = episodes.published_records(show)
     guid = show_identity(show).podcast_guid
     sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid)
     stale = sorted(f"{FEEDS_DIR}/{path.name}" for path in (show.root / FEEDS_DIR).glob("*.xml"))
+    editions = {}
+    if config.headlines_edition:  # turned off: its feed goes, and the page no longer offers it
+        editions = {r.date: e for r in records if (e := read_edition(show.root / EPISODES / r.date))}
+    language = language_for(config.language)
+    short_feed = feeds.build_feed(
+        config, list(editions.values()), config.url(cover_rel), feeds.section_guid(guid, "headlines"),
+        path=HEADLINES_FEED, title=language.headlines_feed_title(config.title),
+        description=language.headlines_feed_description(config.title)) if editions else None
+    index = search.build_index(show.root, records)
+    had_short_feed = (show.root / HEADLINES_FEED).exists()
     for destination in destinations(show):
         for relative, xml in sections.items():
             destination.put_file(relative, xml)
@@ -67,7 +85,12 @@ def publish_feed(show: Show) -> Path:
         for relative in stale:
             if relative not in sections:
                 destination.delete(relative)
-        destination.put_file(PAGE_FILE, pages.show_page(show.config, records, cover_rel).encode())
+        if short_feed is not None:
+            destination.put_file(HEADLINES_FEED, short_feed)
+        elif had_short_feed:
+            destination.delete(HEADLINES_FEED)
+        destination.put_file(SEARCH_FILE, index)
+        destination.put_file(PAGE_FILE, pages.show_page(show.config, records, cover_rel, editions).encode())
         destination.put_file(FEED_FILE, feeds.build_feed(show.config, records, show.config.url(cover_rel), guid))
     return show.root / FEED_FILE
 

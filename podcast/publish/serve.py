@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from ..config import ShowConfig
-from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE
+from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE
 from .cover import GENERATED_NAME
 
 CONTENT_TYPES: Final = {
     ".mp3": "audio/mpeg",
+    ".opus": "audio/ogg; codecs=opus",
     ".xml": "application/rss+xml; charset=utf-8",
     ".vtt": "text/vtt; charset=utf-8",
     ".srt": "application/x-subrip; charset=utf-8",
@@ -39,10 +40,11 @@ CORS_SUFFIXES: Final = (".vtt", ".srt", ".json", ".xml")
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _EPISODE = rf"{re.escape(EPISODES)}/{_DATE}"
 PUBLISHED: Final = [
-    re.compile("|".join(re.escape(name) for name in (FEED_FILE, PAGE_FILE, GENERATED_NAME))),
+    re.compile("|".join(re.escape(name) for name in (FEED_FILE, HEADLINES_FEED, PAGE_FILE, GENERATED_NAME,
+                                                     SEARCH_FILE))),
     re.compile(rf"{re.escape(FEEDS_DIR)}/[a-z0-9-]+\.xml"),
-    re.compile(rf"{_EPISODE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt"
-               rf"|{re.escape(PAGE_FILE)})"),
+    re.compile(rf"{_EPISODE}/(episode(-[0-9a-f]+)?\.(mp3|opus)|transcript\.(vtt|srt)|chapters\.json|script\.txt"
+               rf"|{re.escape(PAGE_FILE)}|headlines(-[0-9a-f]+)?\.mp3|headlines\.(vtt|srt)|headlines-chapters\.json)"),
     re.compile(rf"{_EPISODE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
 ]
 """What a build publishes, named from the constants the publishing stage writes them by."""
@@ -171,7 +173,13 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
             host = self.headers.get("Host") or f"{address[0]}:{address[1]}"
             if not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host):  # never echo a forged Host into the feed
                 host = f"{address[0]}:{address[1]}"
-            return path.read_bytes().replace(config.base_url.encode(), f"http://{host}/".encode())
+            data, new = path.read_bytes(), f"http://{host}/"
+            old = config.base_url
+            # The address as written, then as the subscribe links write it: bare (podcast://) and quoted (?url=).
+            for before, after in ((old, new), (old.split("://", 1)[-1], new.split("://", 1)[-1]),
+                                  (urllib.parse.quote(old, safe=""), urllib.parse.quote(new, safe=""))):
+                data = data.replace(before.encode(), after.encode())
+            return data
 
         def _serve(self, body: bool) -> None:
             path = self._resolve()
