@@ -30,10 +30,12 @@ from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
 from .terminal import progress_reporter
 
-__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "remove"]
+__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "publish_to",
+           "remove"]
 
 LOCK_TIMEOUT_S: Final = 1800
 publish_feed = publish.publish_feed
+publish_to = publish.publish_to
 
 
 def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False,

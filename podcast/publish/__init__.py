@@ -19,9 +19,10 @@ from .cover import ensure_cover, relative_cover
 from .destination import Destination, ShowFolder, checkpoint
 from .identity import show_identity
 from .lock import holding
+from .mirror import publish_to
 
 __all__ = ["Destination", "ShowFolder", "apply_retention", "ensure_cover", "holding", "publish_episode", "publish_feed",
-           "remove", "show_identity", "staging", "sweep"]
+           "publish_to", "remove", "show_identity", "staging", "sweep"]
 
 
 def destinations(show: Show) -> list[Destination]:

@@ -19,6 +19,7 @@ from .times import stamp
 
 ITUNES_NS: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS: Final = "https://podcastindex.org/namespace/1.0"
+ATOM_NS: Final = "http://www.w3.org/2005/Atom"
 PODCAST_GUID_NAMESPACE: Final = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
@@ -29,12 +30,14 @@ def podcast_guid(feed_url: str) -> str:
 
 
 class ShowExtension(BaseExtension):
-    """Channel tags feedgen cannot write: itunes:explicit true/false, podcast:guid and locked."""
+    """Channel tags feedgen cannot write: itunes:explicit true/false, podcast:guid and locked, the WebSub hub."""
 
     def __init__(self) -> None:
         self.explicit = False
         self.guid = ""
         self.locked = False
+        self.hub = ""
+        """A WebSub hub's URL: apps that subscribe there hear of a new episode at once instead of polling."""
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
@@ -46,6 +49,8 @@ class ShowExtension(BaseExtension):
         if self.guid:
             etree.SubElement(channel, f"{{{PODCAST_NS}}}guid").text = self.guid
         etree.SubElement(channel, f"{{{PODCAST_NS}}}locked").text = "yes" if self.locked else "no"
+        if self.hub:
+            etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=self.hub, rel="hub")
         return feed
 
 
@@ -141,6 +146,7 @@ def _channel(config: ShowConfig, title: str, description: str, feed_url: str, co
     fg.podcast.itunes_summary(description)
     fg.show.explicit = config.explicit
     fg.show.guid = guid or podcast_guid(feed_url)
+    fg.show.hub = config.publish.websub_hub
     return fg
 
 

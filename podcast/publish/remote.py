@@ -1,0 +1,299 @@
+"""A remote destination (a bucket, an SSH host, a web root) kept in step with the show folder, through fsspec.
+
+The show folder stays the source of truth; a remote destination is a copy of what
+it publishes, synced in an order that never breaks a listener: new and changed
+audio, transcripts, chapters and pages first, the section feeds next, the main
+feed last, and deletes only once the feeds that dropped those files are live.
+Each file replaces the old one whole: object stores (S3 has no rename) store a
+PUT atomically; elsewhere a file is written under a temporary name and renamed.
+So a publish cut short at any point leaves every served feed naming only files
+that are there, and running it again finishes the job.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import posixpath
+import signal
+import time
+import urllib.parse
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Final, TypeVar
+
+import fsspec
+
+from ..errors import PublishError
+from .manifest import FEED_KINDS, KINDS, MANIFEST_FILE, Entry, dumps, loads
+from .serve import CONTENT_TYPES
+
+T = TypeVar("T")
+Progress = Callable[[int, int], None]
+
+OBJECT_STORES: Final = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"})
+"""Protocols whose writes replace an object whole (and that have no cheap rename)."""
+HEADER_PROTOCOLS: Final = frozenset({"s3", "s3a"})
+"""Protocols that take Content-Type and Cache-Control with the upload (boto's names)."""
+PART_SUFFIX: Final = ".podcast-part"
+RETRY_DELAYS_S: Final = (1.0, 2.0, 4.0, 8.0)
+"""Backoff between attempts at one file after a transient network error; then the publish fails."""
+MANIFEST_EVERY_S: Final = 10.0
+"""During a long upload the manifest is saved this often, so a re-run after a crash skips what went up."""
+_TRANSIENT_ERRNOS: Final = frozenset({errno.ECONNRESET, errno.ECONNREFUSED, errno.ECONNABORTED, errno.ETIMEDOUT,
+                                      errno.EPIPE, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENETDOWN,
+                                      errno.EAGAIN})
+_TRANSIENT_NAMES: Final = frozenset({"EndpointConnectionError", "ConnectTimeoutError", "ReadTimeoutError",
+                                     "ConnectionClosedError", "ClientConnectorError", "ServerDisconnectedError",
+                                     "ClientOSError", "ClientPayloadError", "SSHException", "NoValidConnectionsError",
+                                     "ResponseStreamingError"})
+_TRANSIENT_CODES: Final = frozenset({"InternalError", "ServiceUnavailable", "SlowDown", "RequestTimeout", "500",
+                                     "502", "503", "504"})
+
+
+def _checkpoint(name: str) -> None:
+    """Test hook: PODCAST_KILL_AT=name kills this process here, to prove a cut-short publish is harmless."""
+    if os.environ.get("PODCAST_KILL_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def shown(url: str) -> str:
+    """The destination as it may be printed: any password in the URL is dropped."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.password is None:
+        return url
+    host = parts.hostname or ""
+    netloc = f"{parts.username}@{host}" if parts.username else host
+    if parts.port:
+        netloc += f":{parts.port}"
+    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
+
+
+def transient(exc: BaseException) -> bool:
+    """Whether trying again may help: a dropped or refused connection, a timeout, a store that is busy."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ConnectionError | TimeoutError) or type(seen).__name__ in _TRANSIENT_NAMES:
+            return True
+        if isinstance(seen, OSError) and seen.errno in _TRANSIENT_ERRNOS:
+            return True
+        code = getattr(seen, "response", None)
+        if isinstance(code, dict) and str(code.get("Error", {}).get("Code", "")) in _TRANSIENT_CODES:
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    size: int
+    etag: str = ""
+
+
+@dataclass
+class Plan:
+    """What a publish will do, in order."""
+
+    uploads: list[Entry]
+    deletes: list[str]
+    """Files this tool published before that no feed names any more, pages before the audio they name."""
+    leftovers: list[str]
+    """Temporary files a cut-short publish left behind."""
+    unchanged: int
+
+    @property
+    def upload_bytes(self) -> int:
+        return sum(e.size for e in self.uploads)
+
+
+@dataclass
+class Result:
+    plan: Plan
+    uploaded: list[str] = field(default_factory=list)
+    deleted: list[str] = field(default_factory=list)
+
+    @property
+    def feeds_changed(self) -> list[str]:
+        return [e.path for e in self.plan.uploads if e.kind in FEED_KINDS and e.path in self.uploaded]
+
+
+def make_plan(local: Sequence[Entry], manifest: dict[str, Entry], remote: dict[str, RemoteFile]) -> Plan:
+    """Uploads: files new or changed since the manifest, or missing or altered at the destination."""
+    uploads = []
+    for entry in local:
+        before, there = manifest.get(entry.path), remote.get(entry.path)
+        if (before is None or before.sha256 != entry.sha256 or there is None or there.size != entry.size
+                or (before.etag and there.etag and before.etag != there.etag)):
+            uploads.append(entry)
+    names = {e.path for e in local}
+    gone = [e for path, e in manifest.items() if path not in names]
+    deletes = [e.path for e in sorted(gone, key=lambda e: (-e.rank, e.path))]
+    leftovers = sorted(p for p in remote if posixpath.basename(p).endswith(PART_SUFFIX))
+    return Plan(uploads, deletes, leftovers, len(local) - len(uploads))
+
+
+class Destination:
+    """One fsspec destination: its files listed, replaced whole, deleted; its manifest read and written."""
+
+    def __init__(self, url: str, endpoint_url: str = "", delays: Sequence[float] = RETRY_DELAYS_S) -> None:
+        self.url = url
+        self.display = shown(url)
+        self.delays = tuple(delays)
+        protocol = fsspec.utils.get_protocol(url)
+        options: dict[str, Any] = {"skip_instance_cache": True}  # credentials and endpoints are read afresh
+        if protocol in HEADER_PROTOCOLS and endpoint_url:
+            options["client_kwargs"] = {"endpoint_url": endpoint_url}
+        if protocol == "file":
+            options["auto_mkdir"] = True
+        self.fs, root = self._attempt("connecting", lambda: fsspec.core.url_to_fs(url, **options))
+        protocols = self.fs.protocol if isinstance(self.fs.protocol, tuple) else (self.fs.protocol,)
+        self.object_store = bool(OBJECT_STORES & set(protocols))
+        self.headers = bool(HEADER_PROTOCOLS & set(protocols))
+        self.root = root.rstrip("/")
+
+    def _full(self, relative: str) -> str:
+        return f"{self.root}/{relative}"
+
+    def _attempt(self, what: str, action: Callable[[], T]) -> T:
+        """`action`, tried again after transient errors with growing pauses; anything else fails at once."""
+        for delay in (*self.delays, None):
+            try:
+                return action()
+            except PublishError:
+                raise
+            except Exception as exc:  # noqa: BLE001 (every backend raises its own kinds; each becomes one line)
+                if delay is None or not transient(exc):
+                    raise PublishError(f"{self.display}: {what}: {self._reason(exc)}") from exc
+                time.sleep(delay)
+        raise AssertionError("unreachable")
+
+    def _reason(self, exc: BaseException) -> str:
+        if isinstance(exc, ModuleNotFoundError):
+            return f"this protocol needs the Python package {exc.name!r} installed"
+        text = " ".join(str(exc).split()) or type(exc).__name__
+        password = urllib.parse.urlsplit(self.url).password
+        for secret in (password, os.environ.get("AWS_SECRET_ACCESS_KEY"), os.environ.get("AWS_SESSION_TOKEN")):
+            if secret:
+                text = text.replace(secret, "***")
+        return text[:300]
+
+    def listing(self) -> dict[str, RemoteFile]:
+        """Every file under the destination's root, by relative path (one listing call on object stores)."""
+        def find() -> dict[str, Any]:
+            try:
+                found: dict[str, Any] = self.fs.find(self.root, detail=True, withdirs=False)
+                return found
+            except FileNotFoundError:
+                return {}
+
+        out = {}
+        prefix = f"{self.root}/"
+        for name, info in self._attempt("listing", find).items():
+            if name.startswith(prefix):
+                etag = str(info.get("ETag") or info.get("etag") or "").strip('"')
+                out[name[len(prefix):]] = RemoteFile(int(info.get("size") or 0), etag)
+        return out
+
+    def read_manifest(self) -> dict[str, Entry]:
+        def read() -> bytes | None:
+            try:
+                data: bytes = self.fs.cat_file(self._full(MANIFEST_FILE))
+                return data
+            except FileNotFoundError:
+                return None
+
+        data = self._attempt(f"reading {MANIFEST_FILE}", read)
+        return {} if data is None else loads(data, f"{self.display}/{MANIFEST_FILE}")
+
+    def write_manifest(self, entries: dict[str, Entry]) -> None:
+        data = dumps(entries)
+        target = self._full(MANIFEST_FILE)
+        if self.object_store:
+            extra = {"ContentType": "application/json", "CacheControl": "no-store"} if self.headers else {}
+            self._attempt(f"writing {MANIFEST_FILE}", lambda: self.fs.pipe_file(target, data, **extra))
+            return
+        temp = self._temp(target)
+
+        def write() -> None:
+            self.fs.makedirs(posixpath.dirname(target) or "/", exist_ok=True)
+            self.fs.pipe_file(temp, data)
+            self.fs.mv(temp, target)
+
+        self._attempt(f"writing {MANIFEST_FILE}", write)
+
+    @staticmethod
+    def _temp(target: str) -> str:
+        return posixpath.join(posixpath.dirname(target), f".{posixpath.basename(target)}{PART_SUFFIX}")
+
+    def put(self, local: Path, entry: Entry) -> str:
+        """Replace the file at the destination whole; returns the destination's checksum of it ("" if none)."""
+        target = self._full(entry.path)
+        if self.object_store:
+            extra = ({"ContentType": CONTENT_TYPES.get(local.suffix, "application/octet-stream"),
+                      "CacheControl": KINDS[entry.kind].cache_control} if self.headers else {})
+
+            def upload() -> str:
+                self.fs.put_file(str(local), target, **extra)
+                info = self.fs.info(target)
+                return str(info.get("ETag") or info.get("etag") or "").strip('"')
+
+            return self._attempt(entry.path, upload)
+        temp = self._temp(target)
+
+        def copy() -> str:
+            self.fs.makedirs(posixpath.dirname(target), exist_ok=True)
+            self.fs.put_file(str(local), temp)
+            _checkpoint("publish-part-written")
+            self.fs.mv(temp, target)  # a rename: readers see the old file or the new one
+            return ""
+
+        return self._attempt(entry.path, copy)
+
+    def delete(self, relative: str) -> None:
+        def remove() -> None:
+            try:
+                self.fs.rm_file(self._full(relative))
+            except FileNotFoundError:
+                pass  # already gone: a re-run after a cut-short delete
+
+        self._attempt(f"deleting {relative}", remove)
+
+
+def sync(root: Path, local: Sequence[Entry], destination: Destination, *, dry_run: bool = False,
+         progress: Progress | None = None) -> Result:
+    """Bring the destination in step with the show folder `root`, in the order that never breaks a listener."""
+    manifest = destination.read_manifest()
+    plan = make_plan(local, manifest, destination.listing())
+    result = Result(plan)
+    if dry_run:
+        return result
+    state = dict(manifest)
+    total = len(plan.uploads) + len(plan.deletes) + len(plan.leftovers)
+    saved_at = time.monotonic()
+    groups = ([e for e in plan.uploads if e.kind not in FEED_KINDS],
+              [e for e in plan.uploads if e.kind == "section-feed"],
+              [e for e in plan.uploads if e.kind == "feed"])
+    for name, group in zip(("content", "section-feeds", "main-feed"), groups, strict=True):
+        for entry in group:
+            state[entry.path] = replace(entry, etag=destination.put(root / entry.path, entry))
+            result.uploaded.append(entry.path)
+            if progress:
+                progress(len(result.uploaded), total)
+            _checkpoint(f"publish-upload-{len(result.uploaded)}")
+            if entry.kind not in FEED_KINDS and time.monotonic() - saved_at > MANIFEST_EVERY_S:
+                destination.write_manifest(state)
+                saved_at = time.monotonic()
+        if group:
+            destination.write_manifest(state)  # what is there now: a re-run after a crash starts from here
+        _checkpoint(f"publish-after-{name}")
+    for relative in [*plan.deletes, *plan.leftovers]:  # no feed names these any more, and the feeds are live
+        destination.delete(relative)
+        state.pop(relative, None)
+        result.deleted.append(relative)
+        if progress:
+            progress(len(result.uploaded) + len(result.deleted), total)
+        _checkpoint(f"publish-delete-{len(result.deleted)}")
+    if plan.deletes:
+        destination.write_manifest(state)
+    return result
