@@ -276,7 +276,12 @@ def sync(root: Path, local: Sequence[Entry], destination: Destination, *, dry_ru
               [e for e in plan.uploads if e.kind == "feed"])
     for name, group in zip(("content", "section-feeds", "main-feed"), groups, strict=True):
         for entry in group:
-            state[entry.path] = replace(entry, etag=destination.put(root / entry.path, entry))
+            try:
+                etag = destination.put(root / entry.path, entry)
+            except PublishError:
+                _save_what_went_up(destination, state, manifest)
+                raise
+            state[entry.path] = replace(entry, etag=etag)
             result.uploaded.append(entry.path)
             if progress:
                 progress(len(result.uploaded), total)
@@ -297,3 +302,25 @@ def sync(root: Path, local: Sequence[Entry], destination: Destination, *, dry_ru
     if plan.deletes:
         destination.write_manifest(state)
     return result
+
+
+def _save_what_went_up(destination: Destination, state: dict[str, Entry], before: dict[str, Entry]) -> None:
+    """After a failed upload, the manifest is brought up to date if the destination still takes it, so the
+    re-run sends only the rest; if it does not, the re-run compares against the older one (more is sent)."""
+    if state != before:
+        try:
+            destination.write_manifest(state)
+        except PublishError:
+            pass
+
+
+def nginx_types() -> str:
+    """The `types` block a web server needs to answer with the Content-Types apps expect (nginx's own list says
+    text/xml for feeds and knows no captions or chapters); for the README and a web root's server."""
+    by_type: dict[str, list[str]] = {}
+    for suffix, content_type in CONTENT_TYPES.items():
+        by_type.setdefault(content_type.split(";")[0], []).append(suffix.lstrip("."))
+    lines = [f"        {content_type} {' '.join(suffixes)};" for content_type, suffixes in by_type.items()]
+    texts = sorted(t.split(";")[0] for t in CONTENT_TYPES.values() if "charset" in t)
+    return ("    types {\n" + "\n".join(lines) + "\n    }\n    default_type application/octet-stream;\n"
+            f"    charset utf-8;\n    charset_types {' '.join(texts)};\n")
