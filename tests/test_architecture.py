@@ -28,6 +28,7 @@ OWNERS = {
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
     "onnxruntime": "engines/onnx.py",
+    "fsspec": "publish/remote.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 ORDER = ["__init__", "models", "errors", "dates", "report", "terminal", "config", "layout", "showfolder", "digest",

@@ -7,6 +7,8 @@ import errno
 import http.client
 import http.server
 import os
+import re
+import shlex
 import shutil
 import subprocess
 import sys
@@ -340,11 +342,9 @@ def test_a_killed_publish_never_breaks_a_served_feed(show_dir: Path, tmp_path: P
     web_root = tmp_path / "www"
     publish(show, str(web_root))
     second_version(show)
-    code = ("import sys; from pathlib import Path; from podcast import layout, pipeline; "
-            "pipeline.publish_to(layout.Show.open(Path(sys.argv[1])), sys.argv[2])")
     env = {**os.environ, "PODCAST_KILL_AT": kill_at, "PYTHONPATH": str(REPO)}
-    killed = subprocess.run([sys.executable, "-c", code, str(show.root), str(web_root)], env=env,
-                            capture_output=True, text=True, timeout=120)
+    killed = subprocess.run([sys.executable, "-m", "podcast", "--show", str(show.root), "publish", "--to",
+                             str(web_root)], env=env, capture_output=True, text=True, timeout=120)
     assert killed.returncode == -9, killed.stderr
     served = destination_files(str(web_root))
     assert assert_served_feeds_whole(served, show.config.url("")) == 3
@@ -427,19 +427,70 @@ def test_a_hub_that_is_down_only_warns(show_dir: Path, tmp_path: Path, monkeypat
 
 
 def test_dry_run_lists_uploads_and_deletes_and_changes_nothing(show_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from podcast.cli import app
+
     show = layout.Show.open(show_dir)
     web_root = tmp_path / "www"
     publish(show, str(web_root))
     second_version(show)
     before = destination_files(str(web_root))
-    said: list[str] = []
-    result = pipeline.publish_to(show, str(web_root), dry_run=True, report=pipeline.Reporter(1, said.append))
+    result = CliRunner().invoke(app, ["--show", str(show_dir), "publish", DAYS[1], "--to", str(web_root),
+                                      "--dry-run"])
+    assert result.exit_code == 0, result.output
     assert destination_files(str(web_root)) == before
-    uploads = [line for line in said if line.startswith("would upload ")]
-    deletes = [line for line in said if line.startswith("would delete ")]
-    assert len(uploads) == len(result.plan.uploads) > 0 and any("feed.xml (feed," in line for line in uploads)
-    assert deletes and all(f"episodes/{DAYS[0]}/" in line for line in deletes)
-    assert said[-1].startswith(f"dry run for {web_root}: {len(uploads)} to upload")
+    rows = [line.split("\t") for line in result.stdout.splitlines()]
+    uploads = [row[1] for row in rows if row[0] == "upload"]
+    deletes = [row[1] for row in rows if row[0] == "delete"]
+    assert uploads and uploads[-1] == "feed.xml" and ["upload", "feed.xml", "feed", str(len(
+        (show_dir / "feed.xml").read_bytes()))] in rows
+    assert deletes and all(path.startswith(f"episodes/{DAYS[0]}/") for path in deletes)
+    assert f"dry run for {web_root}: {len(uploads)} to upload" in result.stderr
+
+    missing = CliRunner().invoke(app, ["--show", str(show_dir), "publish", DAYS[0], "--to", str(web_root)])
+    assert missing.exit_code == 1 and f"episodes/{DAYS[0]} is not in the feeds" in missing.stderr
+    assert destination_files(str(web_root)) == before
+
+
+def test_build_publish_builds_then_publishes(show_dir: Path, tmp_path: Path) -> None:
+    from typer.testing import CliRunner
+
+    from podcast.cli import app
+
+    web_root = tmp_path / "www"
+    unset = CliRunner().invoke(app, ["--show", str(show_dir), "build", DAYS[1], "--publish"])
+    assert unset.exit_code == 1 and "--publish needs [show.publish] to" in unset.stderr
+    settings(show_dir, f'[show.publish]\nto = "{web_root}"\n')
+    write_digest(show_dir, "2026-02-05", digest_for("2026-02-05"))
+    result = CliRunner().invoke(app, ["--show", str(show_dir), "build", "2026-02-05", "--publish"])
+    assert result.exit_code == 0, result.output
+    assert "published episodes/2026-02-05/episode-" in result.stderr and f"published to {web_root}:" in result.stderr
+    assert_complete(str(web_root), layout.Show.open(show_dir))
+    again = CliRunner().invoke(app, ["--show", str(show_dir), "build", "2026-02-05", "--publish", "--quiet"])
+    assert again.exit_code == 0 and again.stderr == ""  # up to date, and nothing to send: cron mails nothing
+
+
+def test_the_readme_publishing_cron_line_builds_and_publishes(show_dir: Path, tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text()
+    section = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
+    assert remote.nginx_types() in section  # the web server settings the tests serve with
+    block = re.search(r"```crontab\n(.*?)```", section, re.S)
+    assert block
+    command = block.group(1).strip().split(None, 5)[5]
+    command = command.replace("/srv/podcast/.venv/bin/podcast", f"{shlex.quote(sys.executable)} -m podcast")
+    command = command.replace("/srv/shows/harbor", shlex.quote(str(show_dir)))
+    web_root = tmp_path / "www"
+    show = settings(show_dir, f'[show.publish]\nto = "{web_root}"\n')
+    write_digest(show_dir, "2026-02-05", digest_for("2026-02-05"))
+    home = tmp_path / "home"
+    home.mkdir()
+    result = subprocess.run(["/bin/sh", "-c", command], cwd=home, capture_output=True, text=True, timeout=300,
+                            env={"PATH": "/usr/bin:/bin", "HOME": str(home), "PYTHONPATH": str(REPO),
+                                 "PODCAST_NOW": "2026-02-05T05:30:00Z"})
+    assert result.returncode == 0 and result.stdout == "" and result.stderr == "", result.stderr
+    files = assert_complete(str(web_root), show)
+    assert "episodes/2026-02-05/index.html" in files and list(home.iterdir()) == []
 
 
 def test_settings_never_hold_a_secret(tmp_path: Path) -> None:
