@@ -300,13 +300,29 @@ def second_version(show: layout.Show) -> None:
     pipeline.remove(show, layout.parse_date(DAYS[0]), purge=True, report=pipeline.Reporter(level=0))
 
 
-@pytest.mark.parametrize("fail_after", [0, 2, 6, 9, 10])
-def test_a_failing_destination_never_breaks_a_served_feed(show_dir: Path, tmp_path: Path, fail_after: int,
-                                                          flaky: type[FlakyFileSystem]) -> None:
-    show = layout.Show.open(show_dir)
-    web_root = tmp_path / "www"
-    publish(show, f"flaky://{web_root}")
+@pytest.fixture(scope="module")
+def day_two(template: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The show published to a web root, then changed by a day (second_version) but not published again."""
+    folder = tmp_path_factory.mktemp("day-two")
+    shutil.copytree(template, folder / "show", symlinks=True)
+    show = layout.Show.open(folder / "show")
+    publish(show, str(folder / "www"))
     second_version(show)
+    return folder / "show", folder / "www"
+
+
+@pytest.fixture
+def changed(day_two: tuple[Path, Path], tmp_path: Path) -> tuple[layout.Show, Path]:
+    """A copy of `day_two` to work on: the show and its web root, published the day before."""
+    for source in day_two:
+        shutil.copytree(source, tmp_path / source.name, symlinks=True)
+    return layout.Show.open(tmp_path / "show"), tmp_path / "www"
+
+
+@pytest.mark.parametrize("fail_after", [0, 2, 6, 9, 10])
+def test_a_failing_destination_never_breaks_a_served_feed(changed: tuple[layout.Show, Path], fail_after: int,
+                                                          flaky: type[FlakyFileSystem]) -> None:
+    show, web_root = changed
     planned = len(publish(show, f"flaky://{web_root}", dry_run=True).plan.uploads)
     assert fail_after < planned
     flaky.puts, flaky.fail_after = 0, fail_after
@@ -337,11 +353,8 @@ def test_a_transient_failure_is_retried(show_dir: Path, tmp_path: Path, flaky: t
 
 @pytest.mark.parametrize("kill_at", ["publish-upload-1", "publish-part-written", "publish-after-content",
                                      "publish-upload-12", "publish-after-section-feeds", "publish-delete-1"])
-def test_a_killed_publish_never_breaks_a_served_feed(show_dir: Path, tmp_path: Path, kill_at: str) -> None:
-    show = layout.Show.open(show_dir)
-    web_root = tmp_path / "www"
-    publish(show, str(web_root))
-    second_version(show)
+def test_a_killed_publish_never_breaks_a_served_feed(changed: tuple[layout.Show, Path], kill_at: str) -> None:
+    show, web_root = changed
     env = {**os.environ, "PODCAST_KILL_AT": kill_at, "PYTHONPATH": str(REPO)}
     killed = subprocess.run([sys.executable, "-m", "podcast", "--show", str(show.root), "publish", "--to",
                              str(web_root)], env=env, capture_output=True, text=True, timeout=120)
@@ -426,15 +439,13 @@ def test_a_hub_that_is_down_only_warns(show_dir: Path, tmp_path: Path, monkeypat
 # --- settings and plans ----------------------------------------------------------------------------------------
 
 
-def test_dry_run_lists_uploads_and_deletes_and_changes_nothing(show_dir: Path, tmp_path: Path) -> None:
+def test_dry_run_lists_uploads_and_deletes_and_changes_nothing(changed: tuple[layout.Show, Path]) -> None:
     from typer.testing import CliRunner
 
     from podcast.cli import app
 
-    show = layout.Show.open(show_dir)
-    web_root = tmp_path / "www"
-    publish(show, str(web_root))
-    second_version(show)
+    show, web_root = changed
+    show_dir = show.root
     before = destination_files(str(web_root))
     result = CliRunner().invoke(app, ["--show", str(show_dir), "publish", DAYS[1], "--to", str(web_root),
                                       "--dry-run"])

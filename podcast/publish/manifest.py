@@ -23,6 +23,8 @@ from .episodes import published_records
 MANIFEST_FILE: Final = ".podcast-manifest.json"
 """Kept at the destination's root: what this tool put there, so a publish compares before it copies."""
 MANIFEST_FORMAT: Final = 1
+HASH_CACHE: Final = Path(".cache") / "publish-hashes.json"
+"""Each published file's hash by size and modification time: a year of audio is not read again per publish."""
 SHOW_PAGE: Final = "index.html"
 
 
@@ -72,12 +74,37 @@ class Entry:
         return KINDS[self.kind].rank
 
 
-def _hash(path: Path) -> str:
+def _hash(path: Path, cache: dict[str, list[object]], relative: str) -> str:
+    stat = path.stat()
+    known = cache.get(relative)
+    if known and known[:2] == [stat.st_size, stat.st_mtime_ns]:
+        return str(known[2])
     digest = hashlib.sha256()
     with path.open("rb") as fh:
         for block in iter(lambda: fh.read(1 << 20), b""):
             digest.update(block)
+    cache[relative] = [stat.st_size, stat.st_mtime_ns, digest.hexdigest()]
     return digest.hexdigest()
+
+
+def _read_cache(show: Show) -> dict[str, list[object]]:
+    try:
+        data = json.loads((show.root / HASH_CACHE).read_text())
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _write_cache(show: Show, cache: dict[str, list[object]]) -> None:
+    """Best effort: without it the next publish reads every file again."""
+    path = show.root / HASH_CACHE
+    try:
+        path.parent.mkdir(exist_ok=True)
+        partial = path.with_name(f".{path.name}.part")
+        partial.write_text(json.dumps(cache))
+        partial.replace(path)
+    except OSError:
+        pass
 
 
 def _record_files(record: EpisodeRecord) -> list[tuple[str, str]]:
@@ -113,6 +140,7 @@ def published_files(show: Show) -> list[Entry]:
     wanted[FEED_FILE] = "feed"
     sizes = {r.audio_file: r.length for r in records} | {c.file: c.length for r in records for c in r.clips}
     entries = []
+    cache = _read_cache(show)
     for relative, kind in wanted.items():
         path = show.root / relative
         try:
@@ -122,7 +150,8 @@ def published_files(show: Show) -> list[Entry]:
                                "`podcast feed` or a rebuild restores it") from exc
         if relative in sizes and sizes[relative] != size:
             raise PublishError(f"{path}: {size} bytes, but its episode record says {sizes[relative]}; rebuild it")
-        entries.append(Entry(relative, kind, size, _hash(path)))
+        entries.append(Entry(relative, kind, size, _hash(path, cache, relative)))
+    _write_cache(show, {e.path: cache[e.path] for e in entries})
     _check_feeds_refer_to(show, {e.path for e in entries})
     return sorted(entries, key=lambda e: (e.rank, e.path))
 

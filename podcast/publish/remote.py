@@ -146,11 +146,17 @@ class Destination:
             options["client_kwargs"] = {"endpoint_url": endpoint_url}
         if protocol == "file":
             options["auto_mkdir"] = True
-        self.fs, root = self._attempt("connecting", lambda: fsspec.core.url_to_fs(url, **options))
+        self._options = options
+        self.fs: Any = None
+        self.fs, root = self._attempt("connecting", self._connect)
         protocols = self.fs.protocol if isinstance(self.fs.protocol, tuple) else (self.fs.protocol,)
         self.object_store = bool(OBJECT_STORES & set(protocols))
         self.headers = bool(HEADER_PROTOCOLS & set(protocols))
         self.root = root.rstrip("/")
+
+    def _connect(self) -> tuple[Any, str]:
+        fs, root = fsspec.core.url_to_fs(self.url, **self._options)
+        return fs, str(root)
 
     def _full(self, relative: str) -> str:
         return f"{self.root}/{relative}"
@@ -166,7 +172,16 @@ class Destination:
                 if delay is None or not transient(exc):
                     raise PublishError(f"{self.display}: {what}: {self._reason(exc)}") from exc
                 time.sleep(delay)
+                if self.fs is not None:
+                    self._reconnect()
         raise AssertionError("unreachable")
+
+    def _reconnect(self) -> None:
+        """A fresh connection for the next attempt: an SSH session that dropped stays dead otherwise."""
+        try:
+            self.fs = self._connect()[0]
+        except Exception:  # noqa: BLE001 (still down: the next attempt says so)
+            pass
 
     def _reason(self, exc: BaseException) -> str:
         if isinstance(exc, ModuleNotFoundError):
