@@ -329,50 +329,34 @@ def install_voices(
 
 @app.command(cls=_Command)
 def publish(
-    dates: Annotated[list[str] | None, typer.Argument(help="Episodes that must be in the feeds (YYYY-MM-DD, today, "
-                                                           "yesterday); the whole show is copied either way.",
-                                                      show_default=False, metavar="DATE")] = None,
-    to: Annotated[str, typer.Option("--to", help="Destination: s3://bucket/prefix/, sftp://user@host/path/, a "
-                                    "folder, or any fsspec URL; default: [show.publish] to.", metavar="URL",
-                                    show_default=False)] = "",
-    dry_run: Annotated[bool, typer.Option("--dry-run", help="List what would be uploaded and deleted; change "
-                                          "nothing.")] = False,
+    dates: Annotated[list[str] | None, typer.Argument(help="Episodes that must be in the feeds (the whole show is "
+                                                           "copied either way).", show_default=False,
+                                                      metavar="DATE")] = None,
+    to: Annotated[str, typer.Option(help="s3://bucket/prefix/, sftp://user@host/path/, a folder, or any fsspec URL; "
+                                    "default: [show.publish] to.", metavar="URL", show_default=False)] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the uploads and deletes; change nothing.")] = False,
     wait: Annotated[float, typer.Option(help="Seconds to wait for a build of the show to finish.",
                                         metavar="SECONDS")] = 1800,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only errors.")] = False,
-    verbose: Annotated[bool, typer.Option("--verbose", "-v", help="Also print each file uploaded and deleted.")]
-    = False,
 ) -> None:
-    """Copy what the show folder publishes to object storage, an SSH host or a web root, then tell the apps.
+    """Copy the show's published files to a bucket, an SSH host or a web root, feeds last; then tell the apps.
 
-    Only new and changed files are sent (a manifest at the destination says what
-    is there), audio and pages first, the feeds last, and files no feed names any
-    more are deleted only once the new feeds are live: listeners never meet a feed
-    that points at a missing file, even if the copy is cut short. Running it again
-    finishes the job. Credentials come from the AWS variables and profiles, or SSH
-    keys and the agent, never from podcast.toml.
+    Only changed files are sent; a copy cut short never leaves a feed naming a missing file, and running it
+    again finishes it. Credentials: AWS variables and profiles, SSH keys and agent; never podcast.toml.
 
     Example: podcast publish --to s3://my-bucket/daily/ --dry-run
     """
-    from . import episodes, pipeline
+    from . import pipeline
 
-    level = 0 if quiet else 2 if verbose else 1
     try:
         show = _show()
-        live = {state.date for state in episodes.states(show) if state.state == "published"}
-        for text in dates or []:
-            day = _date(show, text).isoformat()
-            if day not in live:
-                raise PodcastError(f"DATE {text!r}: {layout.EPISODES}/{day} is not in the feeds; build it first "
-                                   "(`podcast list` shows the episodes)")
-        result = pipeline.publish_to(show, to, dry_run=dry_run, lock_timeout_s=wait, report=pipeline.Reporter(level))
+        result = pipeline.publish_to(show, to, dates=[_date(show, text) for text in dates or []], dry_run=dry_run,
+                                     lock_timeout_s=wait, report=pipeline.Reporter(Selected.level()))
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
-    if dry_run:  # the plan is the command's output: stdout, one file a line
-        for entry in result.plan.uploads:
-            print(f"upload\t{entry.path}\t{entry.kind}\t{entry.size}")
-        for relative in [*result.plan.deletes, *result.plan.leftovers]:
-            print(f"delete\t{relative}")
+    for entry in result.plan.uploads if dry_run else []:  # the plan is the command's output
+        print(f"upload\t{entry.path}\t{entry.kind}\t{entry.size}")
+    for relative in [*result.plan.deletes, *result.plan.leftovers] if dry_run else []:
+        print(f"delete\t{relative}")
 
 
 @app.command(cls=_Command)

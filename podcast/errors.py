@@ -10,6 +10,7 @@
     ├── AudioError               decoding, mixing or encoding failed
     ├── TaggingError             ID3 tags could not be written
     └── PublishError             the feed or published files could not be written
+        └── RemotePublishError   the show folder is published; copying it to a remote destination failed
 """
 
 from __future__ import annotations
@@ -86,3 +87,7 @@ class TaggingError(PodcastError):
 
 class PublishError(PodcastError):
     """A published file could not be written."""
+
+
+class RemotePublishError(PublishError):
+    """The show folder is published (the build succeeded); copying it to a remote destination failed."""

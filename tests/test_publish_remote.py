@@ -6,6 +6,7 @@ from __future__ import annotations
 import errno
 import http.client
 import http.server
+import json
 import os
 import re
 import shlex
@@ -25,7 +26,7 @@ from fsspec.implementations.local import LocalFileSystem
 
 from podcast import layout, pipeline
 from podcast.errors import ConfigError, PublishError
-from podcast.publish import manifest, remote
+from podcast.publish import manifest, mirror, remote
 
 from .conftest import REPO, SHORT_DIGEST, use_tone_voices, write_digest
 from .servers import moto_s3, nginx, sshd
@@ -66,7 +67,7 @@ def settings(root: Path, text: str) -> layout.Show:
     return layout.Show.open(root)
 
 
-def publish(show: layout.Show, to: str, **options: Any) -> remote.Result:
+def publish(show: layout.Show, to: str, **options: Any) -> mirror.Result:
     return pipeline.publish_to(show, to, report=pipeline.Reporter(level=0), retry_delays_s=QUICK, **options)
 
 
@@ -464,22 +465,40 @@ def test_dry_run_lists_uploads_and_deletes_and_changes_nothing(changed: tuple[la
     assert destination_files(str(web_root)) == before
 
 
-def test_build_publish_builds_then_publishes(show_dir: Path, tmp_path: Path) -> None:
+def test_build_publish_builds_then_publishes(show_dir: Path, tmp_path: Path, flaky: type[FlakyFileSystem]) -> None:
     from typer.testing import CliRunner
 
     from podcast.cli import app
 
+    def podcast(*args: str) -> Any:
+        return CliRunner().invoke(app, ["--show", str(show_dir), *args])
+
     web_root = tmp_path / "www"
-    unset = CliRunner().invoke(app, ["--show", str(show_dir), "build", DAYS[1], "--publish"])
+    unset = podcast("build", DAYS[1], "--publish")
     assert unset.exit_code == 1 and "--publish needs [show.publish] to" in unset.stderr
     settings(show_dir, f'[show.publish]\nto = "{web_root}"\n')
     write_digest(show_dir, "2026-02-05", digest_for("2026-02-05"))
-    result = CliRunner().invoke(app, ["--show", str(show_dir), "build", "2026-02-05", "--publish"])
+    result = podcast("build", "2026-02-05", "--publish")
     assert result.exit_code == 0, result.output
     assert "published episodes/2026-02-05/episode-" in result.stderr and f"published to {web_root}:" in result.stderr
     assert_complete(str(web_root), layout.Show.open(show_dir))
-    again = CliRunner().invoke(app, ["--show", str(show_dir), "build", "2026-02-05", "--publish", "--quiet"])
+    again = podcast("build", "2026-02-05", "--publish", "--quiet")
     assert again.exit_code == 0 and again.stderr == ""  # up to date, and nothing to send: cron mails nothing
+
+    # the remote copy fails: the episode is still built and published in the show folder, and says so
+    settings(show_dir, f'[show.publish]\nto = "flaky://{web_root}"\n')
+    write_digest(show_dir, "2026-02-06", digest_for("2026-02-06"))
+    flaky.fail_after = 0
+    failed = podcast("build", "2026-02-06", "--publish")
+    assert failed.exit_code == 1 and "Connection reset by peer" in failed.stderr
+    assert "(the show folder is published; `podcast publish` finishes the copy)" in failed.stderr
+    listed = {row["date"]: row for row in json.loads(podcast("list", "--json").stdout)}
+    assert listed["2026-02-06"]["state"] == "published" and listed["2026-02-06"]["last_error"] == ""
+    assert "2026-02-06" not in (web_root / "feed.xml").read_text()  # the copy's feed is the previous one, whole
+    flaky.fail_after = 1 << 30
+    caught_up = podcast("build", "2026-02-06", "--publish")  # up to date here; the copy catches up
+    assert caught_up.exit_code == 0 and "is up to date" in caught_up.stderr
+    assert_complete(str(web_root), layout.Show.open(show_dir))
 
 
 def test_the_readme_publishing_cron_line_builds_and_publishes(show_dir: Path, tmp_path: Path) -> None:

@@ -8,6 +8,7 @@ outside this package writes under episodes/.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
 
@@ -19,15 +20,16 @@ from .cover import ensure_cover, relative_cover
 from .destination import Destination, ShowFolder, checkpoint
 from .identity import show_identity
 from .lock import holding
-from .mirror import publish_to
+from .mirror import Mirror, mirrors, publish_to
 
 __all__ = ["Destination", "ShowFolder", "apply_retention", "ensure_cover", "holding", "publish_episode", "publish_feed",
-           "publish_to", "remove", "show_identity", "staging", "sweep"]
+           "Mirror", "mirrors", "publish_to", "remove", "show_identity", "staging", "sweep"]
 
 
-def destinations(show: Show) -> list[Destination]:
-    """Where this show's files go, in order: the show folder first (it is what the others mirror)."""
-    return [ShowFolder(show)]
+def destinations(show: Show, copies: Sequence[Destination] = ()) -> list[Destination]:
+    """Where this show's files go, in order: the show folder first (it is what the others mirror), then remote
+    copies (`mirrors`, for `podcast build --publish`)."""
+    return [ShowFolder(show), *copies]
 
 
 def staging(show: Show, date: dt.date) -> AbstractContextManager[Path]:
@@ -41,27 +43,27 @@ def sweep(show: Show) -> None:
 
 
 def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
-                    cover: Path, previous: EpisodeRecord | None) -> None:
+                    cover: Path, previous: EpisodeRecord | None, copies: Sequence[Destination] = ()) -> None:
     """Add the episode's page to its finished folder and swap the folder in; `previous` is the record it
     replaces. Its audio stays one build longer, for apps mid-download, when the feeds point at it (not when the
     episode was removed or expired)."""
     (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover)))
     fed = previous is not None and episodes.in_feeds(show, dt.date.fromisoformat(previous.date))
     keep = {previous.audio_file, *(clip.file for clip in previous.clips)} if previous and fed else set()
-    local, *mirrors = destinations(show)
+    local, *others = destinations(show, copies)
     local.put_episode(record.date, work, keep)  # `work` now holds the previous version
-    for mirror in mirrors:  # they copy what the show folder publishes
-        mirror.put_episode(record.date, show.root / EPISODES / record.date, keep)
+    for other in others:  # they copy what the show folder publishes
+        other.put_episode(record.date, show.root / EPISODES / record.date, keep)
 
 
-def publish_feed(show: Show) -> Path:
+def publish_feed(show: Show, copies: Sequence[Destination] = ()) -> Path:
     """Regenerate feed.xml, the section feeds and index.html from all episode records."""
     cover_rel = relative_cover(show, ensure_cover(show))
     records = episodes.published_records(show)
     guid = show_identity(show).podcast_guid
     sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid)
     stale = sorted(f"{FEEDS_DIR}/{path.name}" for path in (show.root / FEEDS_DIR).glob("*.xml"))
-    for destination in destinations(show):
+    for destination in destinations(show, copies):
         for relative, xml in sections.items():
             destination.put_file(relative, xml)
         checkpoint("after-section-feeds")

@@ -1,13 +1,10 @@
-"""A remote destination (a bucket, an SSH host, a web root) kept in step with the show folder, through fsspec.
+"""A remote destination (a bucket, an SSH host, a web root) through fsspec: the only importer of fsspec.
 
-The show folder stays the source of truth; a remote destination is a copy of what
-it publishes, synced in an order that never breaks a listener: new and changed
-audio, transcripts, chapters and pages first, the section feeds next, the main
-feed last, and deletes only once the feeds that dropped those files are live.
-Each file replaces the old one whole: object stores (S3 has no rename) store a
-PUT atomically; elsewhere a file is written under a temporary name and renamed.
-So a publish cut short at any point leaves every served feed naming only files
-that are there, and running it again finishes the job.
+Each file replaces the old one whole: object stores (S3 has no rename) store a PUT
+atomically, with its Content-Type and Cache-Control; elsewhere a file is written
+under a temporary name and renamed. Transient network errors are retried with
+growing pauses on a fresh connection; anything else is one line naming the
+destination (never a password) and the file.
 """
 
 from __future__ import annotations
@@ -15,22 +12,21 @@ from __future__ import annotations
 import errno
 import os
 import posixpath
-import signal
 import time
 import urllib.parse
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import fsspec
 
 from ..errors import PublishError
-from .manifest import FEED_KINDS, KINDS, MANIFEST_FILE, Entry, dumps, loads
+from .destination import checkpoint
+from .manifest import KINDS, MANIFEST_FILE, Entry, dumps, loads
 from .serve import CONTENT_TYPES
 
 T = TypeVar("T")
-Progress = Callable[[int, int], None]
 
 OBJECT_STORES: Final = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"})
 """Protocols whose writes replace an object whole (and that have no cheap rename)."""
@@ -39,8 +35,6 @@ HEADER_PROTOCOLS: Final = frozenset({"s3", "s3a"})
 PART_SUFFIX: Final = ".podcast-part"
 RETRY_DELAYS_S: Final = (1.0, 2.0, 4.0, 8.0)
 """Backoff between attempts at one file after a transient network error; then the publish fails."""
-MANIFEST_EVERY_S: Final = 10.0
-"""During a long upload the manifest is saved this often, so a re-run after a crash skips what went up."""
 _TRANSIENT_ERRNOS: Final = frozenset({errno.ECONNRESET, errno.ECONNREFUSED, errno.ECONNABORTED, errno.ETIMEDOUT,
                                       errno.EPIPE, errno.EHOSTUNREACH, errno.ENETUNREACH, errno.ENETDOWN,
                                       errno.EAGAIN})
@@ -50,12 +44,6 @@ _TRANSIENT_NAMES: Final = frozenset({"EndpointConnectionError", "ConnectTimeoutE
                                      "ResponseStreamingError"})
 _TRANSIENT_CODES: Final = frozenset({"InternalError", "ServiceUnavailable", "SlowDown", "RequestTimeout", "500",
                                      "502", "503", "504"})
-
-
-def _checkpoint(name: str) -> None:
-    """Test hook: PODCAST_KILL_AT=name kills this process here, to prove a cut-short publish is harmless."""
-    if os.environ.get("PODCAST_KILL_AT") == name:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 def shown(url: str) -> str:
@@ -91,50 +79,9 @@ class RemoteFile:
     etag: str = ""
 
 
-@dataclass
-class Plan:
-    """What a publish will do, in order."""
-
-    uploads: list[Entry]
-    deletes: list[str]
-    """Files this tool published before that no feed names any more, pages before the audio they name."""
-    leftovers: list[str]
-    """Temporary files a cut-short publish left behind."""
-    unchanged: int
-
-    @property
-    def upload_bytes(self) -> int:
-        return sum(e.size for e in self.uploads)
-
-
-@dataclass
-class Result:
-    plan: Plan
-    uploaded: list[str] = field(default_factory=list)
-    deleted: list[str] = field(default_factory=list)
-
-    @property
-    def feeds_changed(self) -> list[str]:
-        return [e.path for e in self.plan.uploads if e.kind in FEED_KINDS and e.path in self.uploaded]
-
-
-def make_plan(local: Sequence[Entry], manifest: dict[str, Entry], remote: dict[str, RemoteFile]) -> Plan:
-    """Uploads: files new or changed since the manifest, or missing or altered at the destination."""
-    uploads = []
-    for entry in local:
-        before, there = manifest.get(entry.path), remote.get(entry.path)
-        if (before is None or before.sha256 != entry.sha256 or there is None or there.size != entry.size
-                or (before.etag and there.etag and before.etag != there.etag)):
-            uploads.append(entry)
-    names = {e.path for e in local}
-    gone = [e for path, e in manifest.items() if path not in names]
-    deletes = [e.path for e in sorted(gone, key=lambda e: (-e.rank, e.path))]
-    leftovers = sorted(p for p in remote if posixpath.basename(p).endswith(PART_SUFFIX))
-    return Plan(uploads, deletes, leftovers, len(local) - len(uploads))
-
-
-class Destination:
-    """One fsspec destination: its files listed, replaced whole, deleted; its manifest read and written."""
+class Remote:
+    """One fsspec destination: its files listed, replaced whole, deleted; its manifest read and written; each
+    call retried after transient errors."""
 
     def __init__(self, url: str, endpoint_url: str = "", delays: Sequence[float] = RETRY_DELAYS_S) -> None:
         self.url = url
@@ -259,7 +206,7 @@ class Destination:
         def copy() -> str:
             self.fs.makedirs(posixpath.dirname(target), exist_ok=True)
             self.fs.put_file(str(local), temp)
-            _checkpoint("publish-part-written")
+            checkpoint("publish-part-written")
             self.fs.mv(temp, target)  # a rename: readers see the old file or the new one
             return ""
 
@@ -273,60 +220,6 @@ class Destination:
                 pass  # already gone: a re-run after a cut-short delete
 
         self._attempt(f"deleting {relative}", remove)
-
-
-def sync(root: Path, local: Sequence[Entry], destination: Destination, *, dry_run: bool = False,
-         progress: Progress | None = None) -> Result:
-    """Bring the destination in step with the show folder `root`, in the order that never breaks a listener."""
-    manifest = destination.read_manifest()
-    plan = make_plan(local, manifest, destination.listing())
-    result = Result(plan)
-    if dry_run:
-        return result
-    state = dict(manifest)
-    total = len(plan.uploads) + len(plan.deletes) + len(plan.leftovers)
-    saved_at = time.monotonic()
-    groups = ([e for e in plan.uploads if e.kind not in FEED_KINDS],
-              [e for e in plan.uploads if e.kind == "section-feed"],
-              [e for e in plan.uploads if e.kind == "feed"])
-    for name, group in zip(("content", "section-feeds", "main-feed"), groups, strict=True):
-        for entry in group:
-            try:
-                etag = destination.put(root / entry.path, entry)
-            except PublishError:
-                _save_what_went_up(destination, state, manifest)
-                raise
-            state[entry.path] = replace(entry, etag=etag)
-            result.uploaded.append(entry.path)
-            if progress:
-                progress(len(result.uploaded), total)
-            _checkpoint(f"publish-upload-{len(result.uploaded)}")
-            if entry.kind not in FEED_KINDS and time.monotonic() - saved_at > MANIFEST_EVERY_S:
-                destination.write_manifest(state)
-                saved_at = time.monotonic()
-        if group:
-            destination.write_manifest(state)  # what is there now: a re-run after a crash starts from here
-        _checkpoint(f"publish-after-{name}")
-    for relative in [*plan.deletes, *plan.leftovers]:  # no feed names these any more, and the feeds are live
-        destination.delete(relative)
-        state.pop(relative, None)
-        result.deleted.append(relative)
-        if progress:
-            progress(len(result.uploaded) + len(result.deleted), total)
-        _checkpoint(f"publish-delete-{len(result.deleted)}")
-    if plan.deletes:
-        destination.write_manifest(state)
-    return result
-
-
-def _save_what_went_up(destination: Destination, state: dict[str, Entry], before: dict[str, Entry]) -> None:
-    """After a failed upload, the manifest is brought up to date if the destination still takes it, so the
-    re-run sends only the rest; if it does not, the re-run compares against the older one (more is sent)."""
-    if state != before:
-        try:
-            destination.write_manifest(state)
-        except PublishError:
-            pass
 
 
 def nginx_types() -> str:
