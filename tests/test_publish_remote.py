@@ -28,7 +28,7 @@ from podcast import layout, pipeline
 from podcast.errors import ConfigError, PublishError
 from podcast.publish import manifest, mirror, remote
 
-from .conftest import REPO, SHORT_DIGEST, use_tone_voices, write_digest
+from .conftest import REPO, SHORT_DIGEST, VERSIONED, use_tone_voices, write_digest
 from .servers import moto_s3, nginx, sshd
 
 pytestmark = pytest.mark.slow
@@ -188,7 +188,7 @@ def test_one_story_edit_republishes_only_what_changed(show_dir: Path, s3: str, s
     write_digest(show.root, DAYS[1], edit_again)
     pipeline.build(show, layout.parse_date(DAYS[1]), report=pipeline.Reporter(level=0))
     third = publish(show, "")
-    assert third.deleted and all(manifest._VERSIONED.search(p) for p in third.deleted)  # the oldest audio goes
+    assert third.deleted and all(VERSIONED.search(p) for p in third.deleted)  # the oldest audio goes
     assert_complete(s3, show, **endpoint)
 
 
@@ -531,6 +531,20 @@ def test_settings_never_hold_a_secret(tmp_path: Path) -> None:
     (tmp_path / "podcast.toml").write_text('[show.publish]\nwebsub_hub = "pubsubhubbub.appspot.com"\n')
     with pytest.raises(ConfigError, match="must be an http:// or https:// URL"):
         layout.Show.open(tmp_path)
+
+
+def test_nothing_is_sent_when_the_show_folder_is_incomplete(show_dir: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "art.png"
+    shutil.copy(show_dir / "cover.png", outside)
+    show = settings(show_dir, f'artwork = "{outside}"\n')
+    with pytest.raises(PublishError, match="must be inside the show folder"):
+        publish(show, str(tmp_path / "www"))
+    show = settings(show_dir, "")
+    clip = next(p for p in (show_dir / "episodes" / DAYS[0] / "sections").glob("01-*.mp3") if VERSIONED.search(p.name))
+    clip.unlink()
+    with pytest.raises(PublishError, match="listed in the feeds but missing from the show folder"):
+        publish(show, str(tmp_path / "www"))
+    assert not (tmp_path / "www").exists()
 
 
 def test_an_unknown_destination_is_one_line(show_dir: Path) -> None:

@@ -133,7 +133,10 @@ def published_files(show: Show) -> list[Entry]:
     for record in records:
         for relative, kind in [*_record_files(record), *_kept_audio(show, record)]:
             wanted.setdefault(relative, kind)
-    wanted[show.config.artwork or GENERATED_NAME] = "cover"
+    artwork = show.root / (show.config.artwork or GENERATED_NAME)
+    if not artwork.resolve().is_relative_to(show.root.resolve()):
+        raise PublishError(f"{artwork}: the artwork must be inside the show folder to be published with it")
+    wanted[artwork.relative_to(show.root).as_posix()] = "cover"
     wanted[SHOW_PAGE] = "show-page"
     for slug in sorted({clip.slug for record in records for clip in record.clips}):
         wanted[f"feeds/{slug}.xml"] = "section-feed"
