@@ -555,3 +555,12 @@ def test_an_unknown_destination_is_one_line(show_dir: Path) -> None:
     with pytest.raises(ConfigError, match="no destination"):
         publish(layout.Show.open(show_dir), "")
     assert remote.shown("sftp://editor:hunter22@host:2222/www/") == "sftp://editor@host:2222/www/"
+
+
+def test_errors_never_print_a_secret(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("AWS_SECRET_ACCESS_KEY", "wJalrXUtnFEMI-example-secret")
+    destination = remote.Remote(str(tmp_path / "www"))
+    leaked = PermissionError(13, "denied with key wJalrXUtnFEMI-example-secret at line\n2")
+    reason = destination._reason(leaked)
+    assert "wJalrXUtnFEMI" not in reason and "***" in reason and "\n" not in reason
+    assert not remote.transient(leaked) and remote.transient(ConnectionResetError(104, "reset"))
