@@ -1,8 +1,8 @@
 """Publishing: the episode folder swapped in, the feeds and pages regenerated, episodes removed and expired.
 
 The public face of the stage. Everything published goes through a `Destination`
-(destination.py); the show folder is the first and, today, the only one. Nothing
-outside this package writes under episodes/.
+(destination.py): the show folder first, then any remote copy (mirror.py, for
+`podcast build --publish`). Nothing outside this package writes under episodes/.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE, Show, now
 from ..models import EpisodeRecord, SpokenSentence
@@ -20,16 +21,32 @@ from .cover import ensure_cover, relative_cover
 from .destination import Destination, ShowFolder, checkpoint
 from .identity import show_identity
 from .lock import holding
-from .mirror import Mirror, mirrors, publish_to
+
+if TYPE_CHECKING:
+    from .mirror import Mirror, Result
 
 __all__ = ["Destination", "ShowFolder", "apply_retention", "ensure_cover", "holding", "publish_episode", "publish_feed",
-           "Mirror", "mirrors", "publish_to", "remove", "show_identity", "staging", "sweep"]
+           "mirrors", "publish_to", "remove", "show_identity", "staging", "sweep"]
 
 
 def destinations(show: Show, copies: Sequence[Destination] = ()) -> list[Destination]:
     """Where this show's files go, in order: the show folder first (it is what the others mirror), then remote
     copies (`mirrors`, for `podcast build --publish`)."""
     return [ShowFolder(show), *copies]
+
+
+def mirrors(show: Show, report: Reporter) -> list[Mirror]:
+    """The remote copy `[show.publish] to` names, for `podcast build --publish` (a ConfigError when none)."""
+    from .mirror import mirrors as remote_copies  # fsspec and the network stack only when a copy is made
+
+    return remote_copies(show, report)
+
+
+def publish_to(show: Show, to: str = "", **options: Any) -> Result:
+    """`podcast publish`: copy what the show folder publishes to `to` (default: [show.publish] to)."""
+    from .mirror import publish_to as copy
+
+    return copy(show, to, **options)
 
 
 def staging(show: Show, date: dt.date) -> AbstractContextManager[Path]:
