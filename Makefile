@@ -15,7 +15,7 @@ DEPS_VENV ?=
 DEB_PACKAGES := espeak-ng libespeak-ng1 ffmpeg
 DEMO_DATE := 2026-02-02
 
-.PHONY: install demo test setup system-packages voices-assets lint browser bench clean
+.PHONY: install demo test setup system-packages voices-assets lint browser test-servers bench clean
 
 install: setup
 	install -d $(BINDIR)
@@ -26,8 +26,21 @@ demo: setup
 	$(VENV)/bin/podcast build $(DEMO_DATE)
 	@echo "Episode: episodes/$(DEMO_DATE)/episode.mp3   Feed: feed.xml"
 
-test: setup lint browser
+test: setup lint browser test-servers
 	$(PY) -m pytest
+
+# `podcast publish` is tested against real servers the tests start on the loopback and stop:
+# OpenSSH's sshd (sftp) and nginx (a web root); moto's S3 server comes from PyPI with the test extras.
+# Installing them starts no service here.
+test-servers:
+	@missing=""; \
+	test -x /usr/sbin/sshd || missing="$$missing openssh-server"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	command -v ssh-agent >/dev/null || missing="$$missing openssh-client"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
 
 # The pages are tested in Debian's chromium (Playwright cannot download browsers here),
 # with axe-core from npm for the accessibility check; the feed is read back by podcast-partytime, the

@@ -109,6 +109,8 @@ def build(
                                                        "machine.", metavar="ADDRESS", show_default=False)] = None,
     fallback_local: Annotated[bool, typer.Option("--fallback-local", help="If the cluster cannot be reached, "
                                                  "make the parts on this machine and say so.")] = False,
+    publish: Annotated[bool, typer.Option("--publish", help="Then copy the show to [show.publish] to, as "
+                                          "`podcast publish` does (also when the episode was up to date).")] = False,
 ) -> None:
     """Build the episode for DATE and update feed.xml.
 
@@ -123,7 +125,7 @@ def build(
         show = _show()
         day = _date(show, date)
         source = digest if digest is not None else show.digest_path(day)
-        if source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
+        if not publish and source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
             if level:
                 print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
             return
@@ -131,7 +133,8 @@ def build(
         from .publish.episodes import in_feeds
 
         record = pipeline.build(show, day, digest, force=force, lock_timeout_s=wait,
-                                report=pipeline.Reporter(level), scheduler=scheduler, fallback_local=fallback_local)
+                                report=pipeline.Reporter(level), scheduler=scheduler, fallback_local=fallback_local,
+                                publish_remote=publish)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
     if record is not None and not in_feeds(show, day):
@@ -333,6 +336,38 @@ def install_voices(
             print(path)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
+
+
+@app.command(cls=_Command)
+def publish(
+    dates: Annotated[list[str] | None, typer.Argument(help="Episodes that must be in the feeds (the whole show is "
+                                                           "copied either way).", show_default=False,
+                                                      metavar="DATE")] = None,
+    to: Annotated[str, typer.Option(help="s3://bucket/prefix/, sftp://user@host/path/, a folder, or any fsspec URL; "
+                                    "default: [show.publish] to.", metavar="URL", show_default=False)] = "",
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Print the uploads and deletes; change nothing.")] = False,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for a build of the show to finish.",
+                                        metavar="SECONDS")] = 1800,
+) -> None:
+    """Copy the show's published files to a bucket, an SSH host or a web root, feeds last; then tell the apps.
+
+    Only changed files are sent; a copy cut short never leaves a feed naming a missing file, and running it
+    again finishes it. Credentials: AWS variables and profiles, SSH keys and agent; never podcast.toml.
+
+    Example: podcast publish --to s3://my-bucket/daily/ --dry-run
+    """
+    from . import pipeline
+
+    try:
+        show = _show()
+        result = pipeline.publish_to(show, to, dates=[_date(show, text) for text in dates or []], dry_run=dry_run,
+                                     lock_timeout_s=wait, report=pipeline.Reporter(Selected.level()))
+    except (PodcastError, OSError) as error:
+        raise _fail(error) from None
+    for entry in result.plan.uploads if dry_run else []:  # the plan is the command's output
+        print(f"upload\t{entry.path}\t{entry.kind}\t{entry.size}")
+    for relative in [*result.plan.deletes, *result.plan.leftovers] if dry_run else []:
+        print(f"delete\t{relative}")
 
 
 @app.command(cls=_Command)

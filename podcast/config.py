@@ -143,6 +143,20 @@ class ProofSettings:
 
 
 @dataclass(frozen=True)
+class PublishSettings:
+    """Where `podcast publish` copies what the show folder publishes, and whom it tells. Never a secret here:
+    credentials come from each system's own places (AWS variables and profiles, SSH keys and agent)."""
+
+    to: str = ""
+    """Destination: "s3://bucket/prefix/", "sftp://user@host/var/www/podcast/", a local folder, or any other
+    installed fsspec protocol; empty: `podcast publish` needs --to."""
+    endpoint_url: str = ""
+    """An S3-compatible store's endpoint (R2, B2, MinIO); empty: $AWS_ENDPOINT_URL, else AWS itself."""
+    websub_hub: str = ""
+    """A WebSub hub (e.g. "https://pubsubhubbub.appspot.com/"): named in the feeds and told after each publish."""
+
+
+@dataclass(frozen=True)
 class ShowConfig:
     """Everything about the show that is not in a digest."""
 
@@ -205,6 +219,7 @@ class ShowConfig:
     audio: AudioSettings = field(default_factory=AudioSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
     proof: ProofSettings = field(default_factory=ProofSettings)
+    publish: PublishSettings = field(default_factory=PublishSettings)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -286,6 +301,7 @@ def read_settings(path: Path) -> ShowConfig:
     if config.proof.mode not in PROOF_MODES:
         raise ConfigError(f"{path} [show.proof]",
                           f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
+    _check_publish(path, config.publish)
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:
@@ -306,3 +322,18 @@ def read_settings(path: Path) -> ShowConfig:
     except ValueError as exc:
         raise ConfigError(path, f"publish_time must be HH:MM, not {config.publish_time!r}") from exc
     return config
+
+
+def _check_publish(path: Path, settings: PublishSettings) -> None:
+    """URLs that can be used, and no password in them: podcast.toml is shared, backed up and committed."""
+    for key in ("to", "endpoint_url", "websub_hub"):
+        value = getattr(settings, key)
+        parts = urllib.parse.urlsplit(value)
+        if "://" in value and parts.password is not None:
+            raise ConfigError(path, f"[show.publish] {key} holds a password; podcast.toml never holds a secret "
+                                    "(use SSH keys or the agent, or the AWS variables and profiles)")
+    for key in ("endpoint_url", "websub_hub"):
+        value = getattr(settings, key)
+        if value and not re.match(r"https?://[^\s/]+", value):
+            raise ConfigError(path, f"[show.publish] {key} {value!r} must be an http:// or https:// URL")
+

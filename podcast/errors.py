@@ -11,6 +11,7 @@
     ├── ProofError               strict proof: a flagged sentence the repairs could not fix
     ├── TaggingError             ID3 tags could not be written
     └── PublishError             the feed or published files could not be written
+        └── RemotePublishError   the show folder is published; copying it to a remote destination failed
 """
 
 from __future__ import annotations
@@ -91,3 +92,7 @@ class TaggingError(PodcastError):
 
 class PublishError(PodcastError):
     """A published file could not be written."""
+
+
+class RemotePublishError(PublishError):
+    """The show folder is published (the build succeeded); copying it to a remote destination failed."""

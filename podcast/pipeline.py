@@ -20,7 +20,7 @@ from .assemble.timeline import timeline
 from .config import VoiceProfile
 from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, load_voice, started_engine
-from .errors import InputError, PodcastError
+from .errors import InputError, PodcastError, RemotePublishError
 from .language import language_for
 from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
 from .models import EpisodeRecord, Script
@@ -34,10 +34,11 @@ from .speech import Lexicon, load_lexicon
 from .terminal import progress_reporter
 
 __all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "proof_lines", "publish_feed",
-           "recheck_proof", "remove"]
+           "publish_to", "recheck_proof", "remove"]
 
 LOCK_TIMEOUT_S: Final = 1800
 publish_feed = publish.publish_feed
+publish_to = publish.publish_to
 
 
 def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False,
@@ -53,9 +54,11 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
 
 def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False,
           report: Reporter = SUMMARY, lock_timeout_s: float = LOCK_TIMEOUT_S, scheduler: str | None = None,
-          fallback_local: bool = False) -> EpisodeRecord | None:
-    """Build and publish one episode, then regenerate the feeds; None when it was already up to date."""
+          fallback_local: bool = False, publish_remote: bool = False) -> EpisodeRecord | None:
+    """Build and publish one episode, then regenerate the feeds; None when it was already up to date.
+    `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date)."""
     config, language = show.config, language_for(show.config.language)
+    copies = publish.mirrors(show, report) if publish_remote else []
     lexicon = load_lexicon(show.root)
     script = load_script(show, date, digest_file, force, lexicon)
     for warning in script.digest.warnings:
@@ -71,6 +74,8 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         if is_current(show, previous, key_of(inputs)):
             episodes.clear_failure(show, date)
             report.say(f"{EPISODES}/{date.isoformat()} is up to date")
+            for copy in copies:  # the remote copy may lag behind the show folder
+                copy.catch_up()
             return None
         report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(previous, inputs)}")
         try:
@@ -97,9 +102,11 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
                 if edition is not None:
                     headlines.write(record, language, config.title, config.author, edition, work,
                                     f"{EPISODES}/{date.isoformat()}", art)
-                publish.publish_episode(show, work, record, heard.sentences, cover, previous)
+                publish.publish_episode(show, work, record, heard.sentences, cover, previous, copies)
             kept_out = publish.apply_retention(show, report, date)
-            publish.publish_feed(show)
+            publish.publish_feed(show, copies)
+        except RemotePublishError:  # the episode is out in the show folder; only its copy lags
+            raise
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise

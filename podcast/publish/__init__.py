@@ -1,15 +1,17 @@
 """Publishing: the episode folder swapped in, the feeds and pages regenerated, episodes removed and expired.
 
 The public face of the stage. Everything published goes through a `Destination`
-(destination.py); the show folder is the first and, today, the only one. Nothing
-outside this package writes under episodes/.
+(destination.py): the show folder first, then any remote copy (mirror.py, for
+`podcast build --publish`). Nothing outside this package writes under episodes/.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from ..language import language_for
 from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE, Show, now, read_edition
@@ -21,13 +23,31 @@ from .destination import Destination, ShowFolder, checkpoint
 from .identity import show_identity
 from .lock import holding
 
+if TYPE_CHECKING:
+    from .mirror import Mirror, Result
+
 __all__ = ["Destination", "ShowFolder", "apply_retention", "ensure_cover", "holding", "publish_episode", "publish_feed",
-           "remove", "show_identity", "staging", "sweep"]
+           "mirrors", "publish_to", "remove", "show_identity", "staging", "sweep"]
 
 
-def destinations(show: Show) -> list[Destination]:
-    """Where this show's files go, in order: the show folder first (it is what the others mirror)."""
-    return [ShowFolder(show)]
+def destinations(show: Show, copies: Sequence[Destination] = ()) -> list[Destination]:
+    """Where this show's files go, in order: the show folder first (it is what the others mirror), then remote
+    copies (`mirrors`, for `podcast build --publish`)."""
+    return [ShowFolder(show), *copies]
+
+
+def mirrors(show: Show, report: Reporter) -> list[Mirror]:
+    """The remote copy `[show.publish] to` names, for `podcast build --publish` (a ConfigError when none)."""
+    from .mirror import mirrors as remote_copies  # fsspec and the network stack only when a copy is made
+
+    return remote_copies(show, report)
+
+
+def publish_to(show: Show, to: str = "", **options: Any) -> Result:
+    """`podcast publish`: copy what the show folder publishes to `to` (default: [show.publish] to)."""
+    from .mirror import publish_to as copy
+
+    return copy(show, to, **options)
 
 
 def staging(show: Show, date: dt.date) -> AbstractContextManager[Path]:
@@ -41,7 +61,7 @@ def sweep(show: Show) -> None:
 
 
 def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
-                    cover: Path, previous: EpisodeRecord | None) -> None:
+                    cover: Path, previous: EpisodeRecord | None, copies: Sequence[Destination] = ()) -> None:
     """Add the episode's page to its finished folder and swap the folder in; `previous` is the record it
     replaces. Its audio (and its Opus file and headlines edition) stays one build longer, for apps mid-download,
     when the feeds point at it (not when the episode was removed or expired)."""
@@ -53,13 +73,13 @@ def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tu
         else set()
     previous_edition = read_edition(show.root / EPISODES / record.date) if fed else None
     keep |= {previous_edition.audio_file} if previous_edition else set()
-    local, *mirrors = destinations(show)
+    local, *others = destinations(show, copies)
     local.put_episode(record.date, work, keep)  # `work` now holds the previous version
-    for mirror in mirrors:  # they copy what the show folder publishes
-        mirror.put_episode(record.date, show.root / EPISODES / record.date, keep)
+    for other in others:  # they copy what the show folder publishes
+        other.put_episode(record.date, show.root / EPISODES / record.date, keep)
 
 
-def publish_feed(show: Show) -> Path:
+def publish_feed(show: Show, copies: Sequence[Destination] = ()) -> Path:
     """Regenerate feed.xml, the section feeds, the headlines edition's feed, index.html and its search index
     from all episode records."""
     config = show.config
@@ -78,7 +98,7 @@ def publish_feed(show: Show) -> Path:
         description=language.headlines_feed_description(config.title)) if editions else None
     index = search.build_index(show.root, records)
     had_short_feed = (show.root / HEADLINES_FEED).exists()
-    for destination in destinations(show):
+    for destination in destinations(show, copies):
         for relative, xml in sections.items():
             destination.put_file(relative, xml)
         checkpoint("after-section-feeds")

@@ -22,6 +22,7 @@ ITUNES_NS: Final = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST_NS: Final = "https://podcastindex.org/namespace/1.0"
 PSC_NS: Final = "http://podlove.org/simple-chapters"
 """Podlove Simple Chapters: read by gPodder (whose parser misses the podcast: chapters), AntennaPod, web players."""
+ATOM_NS: Final = "http://www.w3.org/2005/Atom"
 PODCAST_GUID_NAMESPACE: Final = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
@@ -39,8 +40,8 @@ def _podcast(parent: Any, tag: str, text: str = "", **attributes: str) -> Any:
 
 
 class ShowExtension(BaseExtension):
-    """Channel tags feedgen cannot write: itunes:explicit true/false, and the Podcasting 2.0 tags apps read
-    (guid, locked, person, funding, txt); each optional one only when its setting is not empty."""
+    """Channel tags feedgen cannot write: itunes:explicit true/false, the Podcasting 2.0 tags apps read (guid,
+    locked, person, funding, txt; each optional one only when its setting is not empty), the WebSub hub."""
 
     def __init__(self) -> None:
         self.explicit = False
@@ -52,6 +53,8 @@ class ShowExtension(BaseExtension):
         self.funding: tuple[str, str] | None = None
         """(url, the line shown with it)."""
         self.apple_verification = ""
+        self.hub = ""
+        """A WebSub hub's URL: apps that subscribe there hear of a new episode at once instead of polling."""
 
     def extend_ns(self) -> dict[str, str]:
         return {"podcast": PODCAST_NS, "itunes": ITUNES_NS, "psc": PSC_NS}
@@ -69,6 +72,8 @@ class ShowExtension(BaseExtension):
             _podcast(channel, "funding", self.funding[1], url=self.funding[0])
         if self.apple_verification:
             _podcast(channel, "txt", self.apple_verification, purpose="applepodcastsverify")
+        if self.hub:
+            etree.SubElement(channel, f"{{{ATOM_NS}}}link", href=self.hub, rel="hub")
         return feed
 
 
@@ -222,6 +227,7 @@ def _channel(config: ShowConfig, title: str, description: str, feed_url: str, co
                       ((config.host, "host", "cast"), (config.editor, "editor", "writing")) if name]
     fg.show.funding = (config.funding_url, config.funding_text or config.funding_url) if config.funding_url else None
     fg.show.apple_verification = config.apple_verification
+    fg.show.hub = config.publish.websub_hub
     return fg
 
 
