@@ -9,18 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import tempfile
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
 from . import proof, publish, render
 from .assemble import Made, headlines, start_opus, write_episode
-from .assemble.timeline import timeline
 from .config import VoiceProfile
 from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, load_voice, started_engine
-from .errors import InputError, PodcastError, RemotePublishError
+from .errors import PodcastError, RemotePublishError
 from .language import language_for
 from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
 from .models import EpisodeRecord, Script
@@ -33,8 +31,8 @@ from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
 from .terminal import progress_reporter
 
-__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "proof_lines", "publish_feed",
-           "publish_to", "recheck_proof", "remove"]
+__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "make_parts", "publish_feed",
+           "publish_to", "remove", "start_voices"]
 
 LOCK_TIMEOUT_S: Final = 1800
 publish_feed = publish.publish_feed
@@ -63,7 +61,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
     script = load_script(show, date, digest_file, force, lexicon)
     for warning in script.digest.warnings:
         report.say(f"warning: {warning}")
-    profiles = _voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
+    profiles = start_voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
     proof.ready(config, profiles)
     render_settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
     backend = render.backend_for(render_settings, report, fallback_local)
@@ -80,12 +78,12 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(previous, inputs)}")
         try:
             cover = publish.ensure_cover(show)
-            made = _make_parts(show, script, profiles, backend, report)
+            made = make_parts(show, script, profiles, backend, report)
             date_order = config.date_order or language.numeric_date_order(config.language)
             outcome, skipped = proof.hear(config, language, lexicon, date_order, made, profiles, show.root,
                                           report.detail)
             if outcome is not None and outcome.remix:  # a repaired sentence: its part is made again
-                made = _make_parts(show, script, profiles, backend, report)
+                made = make_parts(show, script, profiles, backend, report)
             with publish.staging(show, date) as work, ThreadPoolExecutor(max_workers=1) as pool:
                 opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
                 # On a cluster the edition's parts go there too (this machine renders nothing); here they are
@@ -120,7 +118,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
     return record
 
 
-def _voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
+def start_voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
     """The reader's and the anchor's profiles, with the lexicon's phonemes, each engine started once."""
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
     sounds = tuple(sorted(lexicon.phonemes.items()))
@@ -130,7 +128,7 @@ def _voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
     return profiles
 
 
-def _make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend,
+def make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend,
                 report: Reporter) -> list[Made]:
     """The script cut into parts, each from the cache or made by the backend."""
     config = show.config
@@ -173,40 +171,6 @@ def describe(part: Part) -> str:
     first = part.lines[0].spoken if part.lines else ""
     label = f"{part.kind} {first[:50]!r}" if part.kind == "story" else part.kind
     return f"{label} ({part.section})" if part.section else label
-
-
-def recheck_proof(show: Show, date: dt.date, report: Reporter = SUMMARY) -> proof.Proof:
-    """Hear DATE's built episode again, every sentence, ignoring the hearings cached (nothing is repaired or
-    refused: the published audio stays as it is); its proof.json and proof.html are replaced."""
-    config, language = show.config, language_for(show.config.language)
-    if published_record(show, date) is None:
-        raise InputError(show.episode_dir(date), f"not built yet: run `podcast build {date.isoformat()}` first")
-    lexicon = load_lexicon(show.root)
-    script = load_script(show, date, None, True, lexicon)
-    profiles = _voices(show, lexicon)
-    config = dataclasses.replace(config, proof=dataclasses.replace(config.proof, mode="report", repair=False))
-    with publish.holding(show, LOCK_TIMEOUT_S, report), tempfile.TemporaryDirectory() as folder:
-        made = _make_parts(show, script, profiles, render.backend_for(config.render, report), report)
-        outcome, skipped = proof.hear(config, language, lexicon, config.date_order or language.numeric_date_order(
-            config.language), made, profiles, show.root, report.detail, recheck=True)
-        heard = timeline([m.part for m in made], [m.duration_s for m in made], [m.spans for m in made], "")
-        record = published_record(show, date)
-        checked = proof.finish(config, date.isoformat(), outcome, skipped, [(s.start_s, s.end_s) for s in
-                               heard.sentences], Path(folder), record.title if record else "", record.audio_file
-                               if record else "", show.root)
-        for name in (proof.PROOF_JSON, proof.PROOF_HTML):
-            for destination in publish.destinations(show):
-                destination.put_file(f"{EPISODES}/{date.isoformat()}/{name}", (Path(folder) / name).read_bytes())
-    return checked
-
-
-def proof_lines(show: Show, date: dt.date, recheck: bool = False) -> list[str]:
-    """`podcast proof DATE`: the summary line, then each flagged or repaired sentence."""
-    found = proof.report.to_dict(recheck_proof(show, date)) if recheck else proof.latest(
-        show.root, show.episode_dir(date) / proof.PROOF_JSON)
-    if found is None:
-        raise InputError(show.episode_dir(date), f"no proof yet: run `podcast build {date.isoformat()}`")
-    return [str(found.get("summary", "")), *proof.report.flagged_lines(found)]
 
 
 def remove(show: Show, date: dt.date, purge: bool = False, report: Reporter = SUMMARY,

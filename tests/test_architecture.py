@@ -22,7 +22,7 @@ OWNERS = {
     "mutagen": "assemble/tags.py",
     "PIL": "publish/cover.py",
     "filelock": "publish/lock.py",
-    "typer": "cli.py",
+    "typer": "cli/",
     "rich": "terminal.py",
     "num2words": "speech/words.py",
     "distributed": "render/cluster.py",
@@ -36,7 +36,7 @@ OWNERS = {
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 ORDER = ["__init__", "models", "errors", "dates", "report", "terminal", "config", "layout", "showfolder", "digest",
          "speech", "language", "script", "parts", "engines", "sound", "render", "proof", "assemble", "publish",
-         "pipeline", "options", "cli", "__main__"]
+         "pipeline", "rehear", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }
@@ -85,7 +85,8 @@ def test_each_library_is_imported_by_one_module() -> None:
         for name in names:
             top = name.split(".")[0]
             if top in OWNERS:
-                assert OWNERS[top] == module, f"{module} imports {top}; only {OWNERS[top]} may"
+                assert module == OWNERS[top] or (OWNERS[top].endswith("/") and module.startswith(OWNERS[top])), \
+                    f"{module} imports {top}; only {OWNERS[top]} may"
 
 
 def test_every_module_and_subpackage_has_a_stage() -> None:
@@ -148,6 +149,5 @@ def test_nothing_outside_publishing_writes_under_episodes(module: str) -> None:
 
 def test_modules_stay_small() -> None:
     for path in PACKAGE.rglob("*.py"):
-        limit = 400 if path.name == "cli.py" else 350  # one module holds every typer command until they get a folder
-        assert len(path.read_text().splitlines()) <= limit, f"{path.relative_to(PACKAGE)} is over {limit} lines"
+        assert len(path.read_text().splitlines()) <= 350, f"{path.relative_to(PACKAGE)} is over 350 lines"
     assert len((PACKAGE / "pipeline.py").read_text().splitlines()) < 200
