@@ -35,6 +35,9 @@ __all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "
            "publish_to", "remove", "start_voices"]
 
 LOCK_TIMEOUT_S: Final = 1800
+ON_CLUSTER: Final = "the sentences were made on the cluster; `podcast proof DATE --recheck` hears them here"
+"""Hearing needs each sentence's audio, which a cluster build keeps on its workers: rendering it all again here
+would undo the cluster."""
 publish_feed = publish.publish_feed
 publish_to = publish.publish_to
 
@@ -80,8 +83,8 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
             cover = publish.ensure_cover(show)
             made = make_parts(show, script, profiles, backend, report)
             date_order = config.date_order or language.numeric_date_order(config.language)
-            outcome, skipped = proof.hear(config, language, lexicon, date_order, made, profiles, show.root,
-                                          report.detail)
+            outcome, skipped = (None, ON_CLUSTER) if render_settings.scheduler else proof.hear(
+                config, language, lexicon, date_order, made, profiles, show.root, report.detail)
             if outcome is not None and outcome.remix:  # a repaired sentence: its part is made again
                 made = make_parts(show, script, profiles, backend, report)
             with publish.staging(show, date) as work, ThreadPoolExecutor(max_workers=1) as pool:
