@@ -111,13 +111,13 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
+    report.say(checked.summary())  # before the outcome: cron's last line says what went out
     summary = (f"{record.audio_file} ({counts(script.digest)}, {record.duration_s / 60:.1f} min, "
                f"{record.length} bytes)")
     if kept_out:  # an older date than the show keeps: not "published", and the exit status says so too
         report.outcome(f"built {summary}, not in the feeds: {kept_out}")
     else:
         report.say(f"published {summary}")
-    report.say(checked.summary())
     return record
 
 

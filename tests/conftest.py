@@ -21,7 +21,7 @@ from podcast.cli import app
 from podcast.engines.tone import ToneEngine
 
 REPO = Path(__file__).resolve().parent.parent
-VERSIONED = re.compile(r"-[0-9a-f]{10}\.mp3$")
+VERSIONED = re.compile(r"-[0-9a-f]{10}\.(mp3|opus)$")
 """Published audio carries its content hash; the plain names are the current version's local copies."""
 SAMPLE_DIGEST = REPO / "episodes" / "2026-02-02" / "digest.txt"
 

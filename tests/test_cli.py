@@ -131,7 +131,8 @@ def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path,
 
 @pytest.mark.slow
 def test_output_fit_for_cron(tone_show: Path) -> None:
-    """No progress off a terminal, a one-line summary and the proof's line, --quiet prints nothing, --verbose says what and why."""
+    """No progress off a terminal, the proof's line and a one-line summary, --quiet prints nothing, --verbose says
+    what and why."""
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
     quiet = run(tone_show, "build", "2026-02-03", "--quiet")
     assert quiet.returncode == 0 and quiet.stdout == "" and quiet.stderr == ""
@@ -139,9 +140,9 @@ def test_output_fit_for_cron(tone_show: Path) -> None:
     digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
     normal = run(tone_show, "build", "2026-02-03")
     assert normal.returncode == 0 and normal.stdout == ""
-    assert re.fullmatch(r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 "
-                        r"\(2 sections, 2 stories, \d+\.\d min, \d+ bytes\)\n"
-                        r"proof: skipped \(the tone engine makes no speech to hear\)\n",
+    assert re.fullmatch(r"proof: skipped \(the tone engine makes no speech to hear\)\n"
+                        r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 "
+                        r"\(2 sections, 2 stories, \d+\.\d min, \d+ bytes\)\n",
                         normal.stderr), normal.stderr
     digest.write_text(digest.read_text().replace("Economists had expected", "Forecasters had expected"))
     verbose = run(tone_show, "build", "2026-02-03", "--verbose")
@@ -149,5 +150,5 @@ def test_output_fit_for_cron(tone_show: Path) -> None:
     assert lines[0] == "building episodes/2026-02-03: digest.txt changed"
     assert lines[1] == "6 parts: 1 to make, 5 from the cache"
     assert lines[2].startswith('  making story "China\'s Exports Beat Forecasts?" (Economy & Markets): not')
-    assert lines[-2].startswith("published ") and lines[-1].startswith("proof: ")
+    assert lines[-2].startswith("proof: ") and lines[-1].startswith("published ")
     assert run(tone_show, "build", "2026-02-03", "-q").stderr == ""

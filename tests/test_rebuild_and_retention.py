@@ -49,8 +49,8 @@ def test_an_older_episode_kept_out_by_keep_episodes_is_not_called_published(tone
     assert "published" not in older.stderr and "expired" not in older.stderr
     record = json.loads((tone_show / "episodes/2026-03-04/episode.json").read_text())
     assert older.stderr.strip().splitlines()[-1] == (
-        f"built {record['audio_file']} ({record['duration_s'] / 60:.1f} min, {record['length']} bytes), not in the "
-        "feeds: older than the newest 1 kept (keep_episodes = 1)")
+        f"built {record['audio_file']} (2 sections, 2 stories, {record['duration_s'] / 60:.1f} min, "
+        f"{record['length']} bytes), not in the feeds: older than the newest 1 kept (keep_episodes = 1)")
     assert feed_dates(tone_show) == ["2026-03-05"]
     listed = {e["date"]: e["state"] for e in json.loads(run(tone_show, "list", "--json").stdout)}
     assert listed == {"2026-03-05": "published", "2026-03-04": "unpublished"}
@@ -88,8 +88,20 @@ def status(port: int, path: str) -> int:
     return response.status
 
 
+def snapshot(folder: Path) -> dict[str, object]:
+    """An episode folder's record as the build left it: its date and every audio file its feeds point at (the
+    episode's MP3 and Opus files, its section clips, its headlines edition)."""
+    record = json.loads((folder / "episode.json").read_text())
+    audio = {str(record["audio_file"]), *(str(c["file"]) for c in record["clips"])}
+    if record.get("opus_file"):
+        audio.add(str(record["opus_file"]))
+    if (folder / "headlines.json").exists():
+        audio.add(str(json.loads((folder / "headlines.json").read_text())["audio_file"]))
+    return {"date": record["date"], "audio": audio}
+
+
 def audio_of(record: dict[str, object]) -> set[str]:
-    return {str(record["audio_file"]), *(str(c["file"]) for c in record["clips"])}  # type: ignore[attr-defined]
+    return set(record["audio"])  # type: ignore[call-overload]
 
 
 def files(folder: Path) -> set[str]:
@@ -100,20 +112,22 @@ def files(folder: Path) -> set[str]:
 def made_by(record: dict[str, object], folder: Path) -> set[str]:
     """Everything a build of `record` writes into its episode folder (with the plain names of its audio)."""
     rel = f"episodes/{record['date']}"
-    names = {f"{rel}/{name}" for name in ("episode.mp3", "episode.json", "index.html", "script.json", "script.txt",
-                                          "transcript.vtt", "transcript.srt", "chapters.json")}
-    return names | audio_of(record) | {VERSIONED.sub(".mp3", path) for path in audio_of(record)}
+    names = {f"{rel}/{name}" for name in ("episode.json", "index.html", "script.json", "script.txt",
+                                          "transcript.vtt", "transcript.srt", "chapters.json", "headlines.json",
+                                          "headlines.vtt", "headlines.srt", "headlines-chapters.json",
+                                          "proof.json", "proof.html")}
+    return names | audio_of(record) | {VERSIONED.sub(r".\1", path) for path in audio_of(record)}
 
 
 def test_a_rebuild_leaves_only_what_it_made_and_what_a_feed_still_points_at(tone_show: Path) -> None:
     day, folder = "2026-02-03", tone_show / "episodes" / "2026-02-03"
     write_digest(tone_show, day, SHORT_DIGEST)
     assert build(tone_show, day).returncode == 0
-    first = json.loads((folder / "episode.json").read_text())
+    first = snapshot(folder)
 
     write_digest(tone_show, day, SHORT_DIGEST.replace("Top News", "World"))  # the sections changed
     assert build(tone_show, day).returncode == 0
-    second = json.loads((folder / "episode.json").read_text())
+    second = snapshot(folder)
     digest = {f"episodes/{day}/digest.txt"}
     # The previous build's published audio stays one build longer (apps mid-download); its plain names go.
     assert files(folder) == made_by(second, folder) | audio_of(first) | digest
@@ -126,7 +140,7 @@ def test_a_rebuild_leaves_only_what_it_made_and_what_a_feed_still_points_at(tone
     edited = SHORT_DIGEST.replace("Top News", "World").replace("Stocks rose", "Stocks and bonds rose")
     write_digest(tone_show, day, edited)
     assert build(tone_show, day).returncode == 0
-    third = json.loads((folder / "episode.json").read_text())
+    third = snapshot(folder)
     assert audio_of(third) != audio_of(second)
     assert files(folder) == made_by(third, folder) | audio_of(second) | digest
     with serving(tone_show) as (port, _):
@@ -138,10 +152,10 @@ def test_a_rebuild_of_a_removed_episode_keeps_no_old_audio(tone_show: Path) -> N
     day, folder = "2026-02-03", tone_show / "episodes" / "2026-02-03"
     write_digest(tone_show, day, SHORT_DIGEST)
     assert build(tone_show, day).returncode == 0
-    first = json.loads((folder / "episode.json").read_text())
+    first = snapshot(folder)
     assert run(tone_show, "remove", day).returncode == 0
     write_digest(tone_show, day, SHORT_DIGEST.replace("Stocks rose", "Stocks and bonds rose"))
     assert build(tone_show, day).returncode == 0
-    second = json.loads((folder / "episode.json").read_text())
+    second = snapshot(folder)
     assert audio_of(first) != audio_of(second)
     assert files(folder) == made_by(second, folder) | {f"episodes/{day}/digest.txt"}
