@@ -68,6 +68,9 @@ class LanguageRules:
     """A century's number: "siglo XXI" -> "veintiuno", "XXIe siècle" -> "vingt et unième"."""
     century_word: str
     """The word for century, to find roman numerals ("siglo", "siècle")."""
+    dot_time_after: tuple[str, ...] = ()
+    """Words (with the space after them) after which "10.30" is a clock time, not a decimal ("a las ", "alle ");
+    empty: only "10:30" is."""
     sentence_end: str = ".!?"
     """Characters that end a sentence ("।" in Hindi)."""
     digits_from: str = ""

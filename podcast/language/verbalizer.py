@@ -81,12 +81,17 @@ class Verbalizer:
         self._units = re.compile(r"(?<![\w.,])" + num + r"\s?(?P<unit>" + units + r")(?![\w²³/])")
         self._scaled = re.compile(r"(?<![\w.,])" + num + r"\s?(?P<scale>" + scales + r")(?!\w)")
         self._range = re.compile(r"(?<![\w.,/:])(?P<a>" + number + r")\s?[-–]\s?(?P<b>" + number + r")(?![\w/]|[.,]\d)")
+        self._times_x = re.compile(r"(?<![\w.,])" + num + r"\s?[xX×](?![\w])")
         self._plain = re.compile(r"(?<![\w.,])" + num + r"(?![\w])")
-        self._times = re.compile(
-            r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)|(?P<hour_only>\s?h))(?![\w:]|[.,]\d)"
-            if r.code in ("fr", "pt-BR") else
-            r"(?<![\w.,:])(?P<h>[01]?\d|2[0-3])(?::|\.(?=[0-5]\d\b(?!\s?%)))(?P<m>[0-5]\d)(?:\s?h\b|\s?बजे)?(?P<hour_only>)"
-            r"(?![\w:]|[.,]\d)")
+        if r.code in ("fr", "pt-BR"):  # "10 h 30", "10h30", "6 h"
+            clock = r"(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)|(?P<hour_only>\s?h))"
+        else:
+            clock = r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?h\b|\s?बजे)?(?P<hour_only>)"
+        if r.dot_time_after:
+            after = "|".join(r"(?<=\b" + re.escape(word) + ")" for word in r.dot_time_after)
+            clock = (r"(?:(?:" + after + r")(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?:\s?h\b)?|"
+                     + clock + ")")
+        self._times = re.compile(r"(?<![\w.,:])" + clock + r"(?![\w:]|[.,]\d)")
         self._numeric_date = re.compile(
             r"(?<![\w/.-])(?P<d>[0-3]?\d)(?P<sep>[/.-])(?P<m>[01]?\d)(?P=sep)(?P<y>\d{4}|\d{2})(?![\w/]|[.-]\d)")
         self._iso_date = re.compile(r"(?<![\w-])(?P<y>[12]\d{3})-(?P<m>[01]\d)-(?P<d>[0-3]\d)(?![\w-])")
@@ -104,14 +109,15 @@ class Verbalizer:
                                   r"(?P<num>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\b(?![\w'’-]|\.\w)")
         self._acronym = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Z]{1,4})(?P<plural>s)?(?![\w-])")
         ends = re.escape(r.sentence_end)
-        self._written_end = re.compile(r"(?<=[" + ends + r"])[\"'”’»)\]]*\s+(?=[\"'“‘«(¿¡]?(?:" + _SCRIPT_LETTER
-                                       + r"|\d))")
+        self._written_end = re.compile(r"(?<=[" + ends + r"])(?:\s?»|[\"'”’)\]])*\s+"
+                                       r"(?=(?:[\"'“‘(¿¡]|«\s?)?(?:" + _SCRIPT_LETTER + r"|\d))")
         self._spoken_end = re.compile(r"(?<=[" + ends + r"])[\"')\]]*\s+")
 
     # --- the whole sentence -----------------------------------------------------------------------------------
 
     def speak(self, text: str, context: str = "", lexicon: Lexicon | None = None) -> str:
         """The spoken form of one written sentence; `context` is the story (kept for the English signature)."""
+        r = self.rules
         text = self.clean(text)
         if lexicon is not None:
             text = lexicon.apply(text)
@@ -131,6 +137,8 @@ class Verbalizer:
         text = self._century.sub(self._century_words, text)
         text = self._regnal.sub(self._regnal_words, text)
         text = self._range.sub(self._range_words, text)
+        text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
+                                 text)
         text = self._plain.sub(self._plain_number, text)
         text = self._acronym.sub(self._acronym_words, text)
         text = self._leftovers(text)
@@ -212,6 +220,8 @@ class Verbalizer:
             written = match.group(0)
             spoken = self.rules.abbreviations[written]
             at_end = written.endswith(".") and not text[match.end():].strip()
+            if not text[:match.start()].strip(" \"'«¿¡("):
+                spoken = spoken[:1].upper() + spoken[1:]  # "M. Dupont a parlé." -> "Monsieur Dupont ..."
             return spoken + ("." if at_end else "")
 
         return self._abbreviation.sub(expand, text)
@@ -359,10 +369,11 @@ class Verbalizer:
     # --- times, dates, ordinals, roman numerals ---------------------------------------------------------------
 
     def _clock(self, match: re.Match[str]) -> str:
-        hour, minute = int(match["h"]), int(match["m"] or 0)
+        if match.groupdict().get("dh"):
+            return self.rules.clock(int(match["dh"]), int(match["dm"]))
         if match["m"] is None and not match["hour_only"]:
             return match.group(0)
-        return self.rules.clock(hour, minute)
+        return self.rules.clock(int(match["h"]), int(match["m"] or 0))
 
     def _date(self, match: re.Match[str]) -> str:
         day, month, year = int(match["d"]), int(match["m"]), match["y"]

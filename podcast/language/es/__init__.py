@@ -81,4 +81,5 @@ RULES: Final = LanguageRules(
     regnal=regnal,
     century=lambda number: cardinal(number, "es"),
     century_word="siglo",
+    dot_time_after=("la ", "las "),
 )
