@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from .errors import DigestError
+from .language.dates import parse_title_date as _parse_title_date_in_show_languages
 from .models import Digest, Section, Story
 
 MAX_DIGEST_BYTES: Final = 5_000_000
@@ -88,7 +89,7 @@ def parse_title_date(title: str) -> dt.date | None:
                 return dt.date(int(parts["year"]), month, int(parts["day"]))
             except ValueError:
                 continue
-    return None
+    return _parse_title_date_in_show_languages(title)
 
 
 def _clean_line(line: str) -> str:

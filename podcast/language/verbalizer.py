@@ -160,7 +160,8 @@ class Verbalizer:
         text = re.sub(r"(?<=\d)[\u00a0\u202f\u2009](?=\d{3}(?!\d))", "\u202f", text)
         text = re.sub(r"[\u00a0\u2009\u2007]|\u202f(?!\d)", " ", text)
         text = re.sub(r"[‘’‚‛′]", "'", text)
-        text = re.sub(r"[“”„‟«»″]", '"', text)
+        text = re.sub(r"«\s*|\s*»", '"', text)
+        text = re.sub(r"[“”„‟″]", '"', text)
         text = text.replace("…", "...")
         text = re.sub(r"[\u2212\u2012]", "-", text)
         text = re.sub(r"(?<=\d)\s*[\u2013\u2014]\s*(?=\d)", "-", text)
@@ -174,6 +175,8 @@ class Verbalizer:
         text = re.sub(r"\s+([,.;:!?)।])", r"\1", text)
         text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
         text = re.sub(r",(\s*[.!?।])", r"\1", text)
+        if self.rules.code == "fr":  # "de un virgule deux" -> "d'un virgule deux"
+            text = re.sub(r"\b([dD]e|[qQ]ue) (un|une|huit|onze)\b", lambda m: m[1][:-1] + "'" + m[2], text)
         text = re.sub(r"\(\s*", "(", text)
         return " ".join(text.split())
 
@@ -438,6 +441,9 @@ class Verbalizer:
             before = text[start:match.start()]
             token = before.rsplit(None, 1)[-1] if before.strip() else ""
             bare = token.lstrip("(\"'“‘«¿¡").lower()
+            following = text[match.end():].lstrip("\"'“‘«¿¡( ")[:1]
+            if following.islower():  # "0,25 p.p. em março": a sentence starts with a capital (or an uncased letter)
+                continue
             if bare in self.rules.leads_on or re.fullmatch(r"[A-ZÁÉÍÓÚ]{1,2}\.", token.lstrip("(\"'“‘«¿¡")):
                 continue
             parts.append(text[start:match.end()].strip())

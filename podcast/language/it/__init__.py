@@ -64,5 +64,5 @@ RULES: Final = LanguageRules(
     regnal=lambda number: ordinal(number, "it"),
     century=lambda number: ordinal(number, "it"),
     century_word="secolo",
-    dot_time_after=("alle ", "le ", "dalle ", "ore ", "all'"),
+    dot_time_after=("alle ", "le ", "dalle ", "delle ", "ore ", "all'"),
 )
