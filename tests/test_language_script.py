@@ -101,3 +101,12 @@ def test_language_codes_are_found_whatever_their_case() -> None:
     assert pack_for("ES") is PACKS["es"]
     assert pack_for("en") is None
     assert pack_for("de") is None
+
+
+@pytest.mark.parametrize("code", list(PACKS))
+def test_every_pack_has_every_phrase_and_page_word(code: str) -> None:
+    from podcast.language.phrases import PAGE_WORDS
+
+    phrases = load_phrases(code)
+    assert set(phrases.page) == set(PAGE_WORDS)
+    assert phrases.first_section and phrases.next_section and phrases.last_section

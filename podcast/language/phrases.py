@@ -14,9 +14,10 @@ from . import cldr, numbers
 SHOW_PHRASES: Final = Path("phrases.toml")
 """A show's own phrases, overriding the language's key by key."""
 
-PAGE_WORDS: Final = ("headlines", "opening", "sign_off", "stories", "transcript", "sections_alone", "copy_link",
-                     "copy_link_to", "player", "on_its_own", "play", "captions", "chapters", "subscribe",
-                     "no_episodes")
+PAGE_WORDS: Final = ("headlines_chapter", "opening", "sign_off", "stories", "transcript", "on_their_own",
+                     "copy_link", "copy_link_to", "episode_audio", "clip_audio", "play", "captions", "chapters",
+                     "subscribe", "no_episodes", "story_count")
+"""The pages' fixed words, named as the English PageWords names them."""
 
 
 @dataclass(frozen=True)
