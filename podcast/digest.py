@@ -40,7 +40,8 @@ _TITLE_DATES: Final = (
     re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
 )
 _CLOSERS: Final = "\"'”’)]»"
-_SENTENCE_END: Final = re.compile(r"[.!?][" + re.escape(_CLOSERS) + r"]*$")
+_SENTENCE_END: Final = re.compile(r"[.!?।][" + re.escape(_CLOSERS) + r"]*$")
+"""Devanagari's danda (।) ends a Hindi sentence as the full stop does."""
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
 
 
@@ -107,7 +108,7 @@ def _is_paragraph(line: str) -> bool:
     if not _SENTENCE_END.search(line):
         return False
     # A short line ending in ? or ! is a headline ("Will Rates Fall?"); ending in "." it is prose.
-    return bare.endswith(".") or len(line.split()) > 14
+    return bare.endswith((".", "।")) or len(line.split()) > 14
 
 
 _INNER_SENTENCE: Final = re.compile(r"[a-z0-9][.!?][\"'”’)]* [A-Z“\"]")

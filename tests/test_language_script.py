@@ -110,3 +110,20 @@ def test_every_pack_has_every_phrase_and_page_word(code: str) -> None:
     phrases = load_phrases(code)
     assert set(phrases.page) == set(PAGE_WORDS)
     assert phrases.first_section and phrases.next_section and phrases.last_section
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    pytest.param("समाचार: 12 जनवरी 2027\nअर्थव्यवस्था\nसेंसेक्स 1.2% चढ़ा\nबाज़ार में तेज़ी रही।\nबैंकों के शेयर ऊपर रहे।\n"
+                 "रुपया मज़बूत हुआ\nडॉलर के मुकाबले रुपया 83 पर बंद हुआ।\nखेल\nभारत जीता\nभारत ने मैच जीत लिया।\n",
+                 [("अर्थव्यवस्था", [2, 1]), ("खेल", [1])], id="hi-danda-ends-paragraphs"),
+    pytest.param("Noticias: 12 de enero de 2027\n\nEconomía\n\n¿Subirán los tipos?\n\nEl BCE decide hoy.\n\n"
+                 "Los mercados esperan.\n\nÉl dijo que no\n\nÉl habló ayer. «No habrá cambios», afirmó.\n",
+                 [("Economía", [2, 1])], id="es-question-headline-and-guillemets"),
+    pytest.param("Le Journal : 12 janvier 2027\nÉconomie\nLe CAC 40 recule\nL'indice a perdu 1,2 %.\nSport\n"
+                 "Le PSG gagne\n« C'est mérité », a dit l'entraîneur.\n",
+                 [("Économie", [1]), ("Sport", [1])], id="fr-guillemets-paragraph"),
+])
+def test_digests_in_other_languages_parse_into_their_stories(text: str, expected: list[tuple[str, list[int]]]) -> None:
+    digest = parse_digest(text)
+    assert [(s.title, [len(story.paragraphs) for story in s.stories]) for s in digest.sections] == expected
+    assert not digest.warnings
