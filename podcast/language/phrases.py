@@ -36,6 +36,10 @@ class Phrases:
     last_section: tuple[str, ...]
     goodbye: str
     thanks: str
+    description: str
+    """The episode's description in the feed: {show}, {date} (the long date), {headlines} (joined by "; ")."""
+    section_feed: str
+    """A section feed's description: {section}, {show}."""
     stories: dict[str, str]
     """CLDR plural category ("one", "few", "many", "other") -> "{n} noticias"; "gender" -> the noun's gender."""
     page: dict[str, str] = field(default_factory=dict)
