@@ -24,14 +24,17 @@ OWNERS = {
     "typer": "cli.py",
     "rich": "terminal.py",
     "num2words": "speech/words.py",
+    "babel": "language/cldr.py",
+    "icu_rbnf": "language/numbers.py",
     "distributed": "render/cluster.py",
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
     "onnxruntime": "engines/onnx.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
-ORDER = ["__init__", "models", "errors", "report", "terminal", "config", "layout", "showfolder", "digest", "speech",
-         "language", "script", "parts", "engines", "sound", "render", "assemble", "publish", "pipeline", "cli",
+# The languages come before the digest parser: it reads title dates with their month names.
+ORDER = ["__init__", "models", "errors", "report", "terminal", "config", "layout", "showfolder", "speech", "language",
+         "digest", "script", "parts", "engines", "sound", "render", "assemble", "publish", "pipeline", "cli",
          "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),

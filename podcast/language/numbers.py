@@ -1,4 +1,5 @@
-"""Number words in the show's language: num2words where it knows the language, ICU's rules (CLDR RBNF) for Hindi.
+"""Number words in the show's language: num2words (through speech/words.py) where it knows the language, ICU's
+rules (CLDR RBNF) for Hindi.
 
 num2words has no Hindi; ICU's spell-out rules do, with the lakh and crore scale, so Hindi comes from there.
 Gender agreement ("una libra", "doscientas toneladas", "une livre", "duas libras") is applied here, on the words
@@ -12,7 +13,8 @@ import re
 from typing import Final
 
 import icu_rbnf
-from num2words import num2words
+
+from ..speech.words import spell
 
 NUM2WORDS: Final = {"es": "es", "fr": "fr", "it": "it", "pt-BR": "pt_BR"}
 """Show language -> num2words language; the others are spelled by ICU."""
@@ -29,7 +31,7 @@ def cardinal(n: int, language: str, gender: str = "m") -> str:
         return minus_word(language) + " " + cardinal(-n, language, gender)
     if language in ICU:
         return _tidy(icu_rbnf.spellout(n, ICU[language]))
-    spoken = _tidy(num2words(n, lang=NUM2WORDS[language]))
+    spoken = _tidy(spell(n, NUM2WORDS[language]))
     if language == "es":  # num2words writes "veintiuno mil", "treinta y uno millones": a number before a noun
         spoken = re.sub(r"(?<=veinti)uno(?= mil)", "ún", re.sub(r"\buno(?= mil)", "un", spoken))
     return feminine(spoken, language) if gender == "f" else spoken
@@ -83,7 +85,7 @@ def ordinal(n: int, language: str, gender: str = "m") -> str:
     if language == "hi":
         spoken = _HINDI_ORDINALS.get(n) or cardinal(n, language) + "वाँ"
         return (spoken[:-1] + "ी").replace("वाी", "वीं") if gender == "f" else spoken
-    spoken = _tidy(num2words(n, lang=NUM2WORDS[language], to="ordinal"))
+    spoken = _tidy(spell(n, NUM2WORDS[language], to="ordinal"))
     if gender == "f":
         if language == "fr":
             return re.sub(r"premier$", "première", spoken)
