@@ -11,10 +11,10 @@ import pytest
 
 from podcast.digest import load_digest, parse_digest, parse_title_date
 from podcast.errors import ConfigError
-from podcast.language.framing import build_script
-from podcast.language.packs import PACKS, pack_for
+from podcast.language import PACKS, language_for, pack_for
 from podcast.language.phrases import load_phrases
 from podcast.language.verbalizer import FORBIDDEN
+from podcast.script import build_script
 
 GOLDEN = Path(__file__).parent / "golden" / "languages"
 SECTIONS = {
@@ -35,8 +35,7 @@ def test_golden_script_per_language(code: str) -> None:
     assert digest.date == dt.date(2027, 1, 12)
     assert [(s.title, len(s.stories)) for s in digest.sections] == SECTIONS[code]
     assert not digest.warnings
-    pack = PACKS[code]
-    text = build_script(digest, "Daily Buzz", pack, pack.phrases()).to_text()
+    text = build_script(digest, "Daily Buzz", language=language_for(code)).to_text()
     assert text == (GOLDEN / f"{code}.script.txt").read_text(encoding="utf-8")
     assert not FORBIDDEN.search(text)
     assert not ENGLISH.findall(text.replace("Daily Buzz", "")), ENGLISH.findall(text)
@@ -78,8 +77,10 @@ def test_a_producer_overrides_phrases_in_the_show_folder(tmp_path: Path) -> None
     assert phrases.count(1) == ("una noticia", "una noticia")  # the pack's forms stay where not overridden
     assert phrases.thanks == load_phrases("es").thanks
     digest = parse_digest("Noticias: 12 de enero de 2027\nEconomía\nSube la bolsa\nEl Ibex gana un 1 %.\n")
-    script = build_script(digest, "La Mañana", PACKS["es"], phrases)
+    script = build_script(digest, "La Mañana", language=language_for("es", tmp_path))
     assert script.segments[0].paragraphs[0][0].spoken == "Hola, esto es La Mañana."
+    assert build_script(digest, "La Mañana", language=language_for("es")).segments[0].paragraphs[0][0].spoken == \
+        "Buenos días y bienvenidos a La Mañana."
 
 
 @pytest.mark.parametrize(("content", "message"), [

@@ -3,12 +3,14 @@ categories and list patterns for each show language."""
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
 from decimal import Decimal
 from typing import Final
 
 from babel import Locale
+from babel.dates import format_date
 from babel.lists import format_list
 from babel.numbers import get_currency_name, list_currencies
 from babel.units import format_unit
@@ -67,3 +69,8 @@ def unit_name(unit: str, value: Decimal, language: str) -> str:
 def series(items: list[str], language: str) -> str:
     """"a, b y c": CLDR's list pattern."""
     return str(format_list(items, locale=locale(language)))
+
+
+def date_text(day: dt.date, width: str, language: str) -> str:
+    """CLDR's date format of that width: "medium" 12 ene 2027, "long" 12 de enero de 2027, "full" with the weekday."""
+    return str(format_date(day, format=width, locale=locale(language)))

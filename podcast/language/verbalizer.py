@@ -109,6 +109,7 @@ class Verbalizer(Typography):
     def speak(self, text: str, context: str = "", lexicon: Lexicon | None = None) -> str:
         """The spoken form of one written sentence; `context` is the story (kept for the English signature)."""
         r = self.rules
+        opens_on_figure = re.match(r"(?:^|.*[.!?]\s)[\"'“‘«(¿¡ ]*\d", text) is not None
         text = self.clean(text)
         if lexicon is not None:
             text = lexicon.apply(text)
@@ -132,8 +133,10 @@ class Verbalizer(Typography):
                                  text)
         text = self._plain.sub(self._plain_number, text)
         text = self._acronym.sub(self._acronym_words, text)
-        text = self._leftovers(text)
-        return self.finish(text)
+        text = self.finish(self._leftovers(text))
+        if opens_on_figure:  # "2 noticias." -> "Dos noticias."
+            text = re.sub(r"(^|[.!?]\s+)([\"'(¿¡]*)(\w)", lambda m: m[1] + m[2] + m[3].upper(), text)
+        return text
 
     # --- numbers ----------------------------------------------------------------------------------------------
 
@@ -190,16 +193,12 @@ class Verbalizer(Typography):
 
     # --- money ------------------------------------------------------------------------------------------------
 
-    def _code(self, written: str) -> str | None:
-        code = SYMBOLS.get(written, written)
-        return code if code in cldr.currency_codes() else None
-
     def _money(self, match: re.Match[str]) -> str:
-        code = self._code(match["cur"])
-        if code is None:
-            return match.group(0)
-        return self.say_money(self.parse(match["num"]), match["scale"], code, bare=match["cur"] in ("$", "€", "£",
-                                                                                                     "¥", "₹"))
+        code = SYMBOLS.get(match["cur"], match["cur"])
+        if code not in cldr.currency_codes():
+            return match.group(0)  # three capitals that are no currency: "500 PIB"
+        bare = match["cur"] in ("$", "€", "£", "¥", "₹")
+        return self.say_money(self.parse(match["num"]), match["scale"], code, bare=bare)
 
     def currency(self, code: str, count: Decimal | int, bare: bool) -> str:
         """The currency's CLDR name; a bare "$" or "€" gets the short name a newsreader uses."""
