@@ -49,7 +49,7 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
                 source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
             )
         digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
-    config, language = show.config, language_for(show.config.language)
+    config, language = show.config, language_for(show.config.language, show.root)
     return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
                         date_order=config.date_order or language.numeric_date_order(config.language),
                         language=language)
@@ -81,7 +81,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
             made = _make_parts(show, script, profiles, backend, report)
             with publish.staging(show, date) as work:
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
-                record, heard = write_episode(config, language_for(config.language), script, made,
+                record, heard = write_episode(config, language_for(config.language, show.root), script, made,
                                               embeddable(cover), work, inputs, guid, digest_file)
                 publish.publish_episode(show, work, record, heard.sentences, cover, previous)
             publish.apply_retention(show, report)
@@ -97,7 +97,8 @@ def _voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
     """The reader's and the anchor's profiles, with the lexicon's phonemes, each engine started once."""
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
     sounds = tuple(sorted(lexicon.phonemes.items()))
-    profiles = {name: dataclasses.replace(load_voice(show.root, name), phonemes=sounds) for name in names}
+    profiles = {name: dataclasses.replace(load_voice(show.root, name, show.config.language), phonemes=sounds)
+                for name in names}
     for profile in profiles.values():
         started_engine(profile)
     return profiles
@@ -138,6 +139,12 @@ def remove(show: Show, date: dt.date, purge: bool = False, report: Reporter = SU
     return publish.remove(show, date, purge, report, lock_timeout_s)
 
 
-def list_voices() -> list[tuple[str, Voice]]:
-    """(engine, voice) for every voice of every installed engine."""
-    return all_voices()
+def list_voices(language: str = "") -> list[tuple[str, Voice]]:
+    """(engine, voice) for every voice of every installed engine; with a show language, only the voices that speak
+    it ("es"; "fr" matches Kokoro's "fr-fr"; "en" also "en-us" and "en-gb")."""
+    rows = all_voices()
+    if not language:
+        return rows
+    wanted = language.lower().split("-")[0]
+    return [(engine, voice) for engine, voice in rows
+            if any(code.lower().replace("_", "-").split("-")[0] == wanted for code in voice.languages)]

@@ -32,8 +32,9 @@ OWNERS = {
     "onnxruntime": "engines/onnx.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
-# The languages come before the digest parser: it reads title dates with their month names.
-ORDER = ["__init__", "models", "errors", "report", "terminal", "config", "layout", "showfolder", "speech", "language",
+# The languages come before the digest parser (it reads title dates with their month names) and `podcast init`
+# (it writes the voices of the show's language).
+ORDER = ["__init__", "models", "errors", "report", "terminal", "config", "layout", "speech", "language", "showfolder",
          "digest", "script", "parts", "engines", "sound", "render", "assemble", "publish", "pipeline", "cli",
          "__main__"]
 SEAMS = {

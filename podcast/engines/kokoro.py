@@ -47,6 +47,10 @@ class KokoroVoice(VoiceProfile):
     whose language differs from `lang` or from the show's is refused when the show loads."""
     model: str = ""
     """A model file of your own (.onnx); empty: the installed one."""
+
+    def speaks(self) -> str:
+        """The language the voice reads in: `lang`, else its id's first letter's."""
+        return self.lang or LANGUAGES.get((self.voice or DEFAULT_VOICE)[:1], "en-us")
     voices: str = ""
     """A voices file of your own (voices-v1.0.bin); empty: the installed one."""
 
@@ -73,7 +77,7 @@ class KokoroEngine:
 
     @property
     def lang(self) -> str:
-        return self.profile.lang or LANGUAGES.get(self.voice_id[:1], "en-us")
+        return self.profile.speaks()
 
     @property
     def key(self) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+from ..language import language_for
 from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE, Show, now
 from ..models import EpisodeRecord, SpokenSentence
 from ..report import Reporter
@@ -43,7 +44,9 @@ def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tu
                     cover: Path, previous: EpisodeRecord | None) -> None:
     """Add the episode's page to its finished folder and swap the folder in; `previous` is the record it
     replaces (its audio stays one build longer, for apps mid-download)."""
-    (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover)))
+    language = language_for(show.config.language, show.root)
+    (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover),
+                                                     language))
     keep = {previous.audio_file, *(clip.file for clip in previous.clips)} if previous else set()
     local, *mirrors = destinations(show)
     local.put_episode(record.date, work, keep)  # `work` now holds the previous version
@@ -56,7 +59,8 @@ def publish_feed(show: Show) -> Path:
     cover_rel = relative_cover(show, ensure_cover(show))
     records = episodes.published_records(show)
     guid = show_identity(show).podcast_guid
-    sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid)
+    language = language_for(show.config.language, show.root)
+    sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid, language)
     stale = sorted(f"{FEEDS_DIR}/{path.name}" for path in (show.root / FEEDS_DIR).glob("*.xml"))
     for destination in destinations(show):
         for relative, xml in sections.items():
@@ -65,7 +69,7 @@ def publish_feed(show: Show) -> Path:
         for relative in stale:
             if relative not in sections:
                 destination.delete(relative)
-        destination.put_file(PAGE_FILE, pages.show_page(show.config, records, cover_rel).encode())
+        destination.put_file(PAGE_FILE, pages.show_page(show.config, records, cover_rel, language).encode())
         destination.put_file(FEED_FILE, feeds.build_feed(show.config, records, show.config.url(cover_rel), guid))
     return show.root / FEED_FILE
 

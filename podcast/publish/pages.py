@@ -12,7 +12,7 @@ import html
 from importlib import resources
 
 from ..config import ShowConfig
-from ..language import language_for
+from ..language import Language, language_for
 from ..layout import PAGE_FILE
 from ..models import EpisodeRecord, SpokenSentence
 from .times import stamp
@@ -31,11 +31,13 @@ def _head(title: str, language: str, style: str) -> str:
 
 
 def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
-                 cover: str) -> str:
-    """episodes/DATE/index.html: player, stories that seek, the live transcript, the section clips."""
+                 cover: str, language: Language | None = None) -> str:
+    """episodes/DATE/index.html: player, stories that seek, the live transcript, the section clips; `language`
+    with the show's own phrases (else the language's)."""
     e = html.escape
-    words = language_for(config.language).page
-    day = language_for(config.language).page_date(dt.date.fromisoformat(record.date))
+    language = language or language_for(config.language)
+    words = language.page
+    day = language.page_date(dt.date.fromisoformat(record.date))
     audio_name = record.audio_file.rsplit("/", 1)[-1]
     toc: list[str] = []
     open_section: str | None = None
@@ -100,10 +102,11 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
     )
 
 
-def show_page(config: ShowConfig, records: list[EpisodeRecord], cover: str) -> str:
+def show_page(config: ShowConfig, records: list[EpisodeRecord], cover: str,
+              language: Language | None = None) -> str:
     """index.html: the episodes newest first, each linking to its page; the newest is playable at once."""
     e = html.escape
-    language = language_for(config.language)
+    language = language or language_for(config.language)
     words = language.page
     items = []
     for number, record in enumerate(sorted(records, key=lambda r: r.date, reverse=True)):
