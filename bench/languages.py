@@ -34,12 +34,13 @@ WER = re.compile(r"^WER ([\d.]+)%", re.M)
 def build(code: str, folder: Path) -> tuple[Path, Path]:
     """A show in `code` with the built-in voices of the language, named as its digest's title line names it
     ("Le Journal"): the episode and its script."""
-    folder.mkdir(parents=True)
+    folder.mkdir(parents=True, exist_ok=True)  # a kept folder keeps its sentence cache
     digest = (GOLDEN / f"{code}.digest.txt").read_text(encoding="utf-8")
     title = digest.split(":", 1)[0].strip()
-    (folder / "podcast.toml").write_text(f'[show]\nlanguage = "{code}"\ntitle = "{title}"\n', encoding="utf-8")
+    settings = f'[show]\nlanguage = "{code}"\ntitle = "{title}"\n[show.audio]\nrender_timeout_s = 900.0\n'
+    (folder / "podcast.toml").write_text(settings, encoding="utf-8")  # a busy machine is slow, not stuck
     day = folder / "episodes" / "2027-01-12"
-    day.mkdir(parents=True)
+    day.mkdir(parents=True, exist_ok=True)
     shutil.copy(GOLDEN / f"{code}.digest.txt", day / "digest.txt")
     subprocess.run([sys.executable, "-m", "podcast", "build", "2027-01-12", "--quiet"], cwd=folder, check=True)
     script = subprocess.run([sys.executable, "-m", "podcast", "script", "2027-01-12"], cwd=folder, check=True,
