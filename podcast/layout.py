@@ -28,8 +28,16 @@ PAGE_FILE: Final = "index.html"
 """The show's page, and each episode's own page in its folder."""
 RECORD_FILE: Final = "episode.json"
 """An episode's record in its folder: what the feeds and pages are made from."""
+DIGEST_FILE: Final = "digest.txt"
+"""An episode's digest in its folder: the build's input, kept when the episode is rebuilt or purged."""
+EDITION_FILE: Final = "headlines.json"
+"""The headlines edition's record in the episode's folder."""
+HEADLINES_FEED: Final = "feed-headlines.xml"
+"""The headlines edition's own feed."""
+SEARCH_FILE: Final = "search.json"
+"""The show page's search index: every published episode's caption cues."""
 LOCK_FILE: Final = ".podcast.lock"
-BUILD_FORMAT: Final = "build-3"
+BUILD_FORMAT: Final = "build-4"
 """Bump when what a build writes changes, so old episodes count as out of date."""
 
 
@@ -48,7 +56,7 @@ class Show:
         return self.root / EPISODES / date.isoformat()
 
     def digest_path(self, date: dt.date) -> Path:
-        return self.episode_dir(date) / "digest.txt"
+        return self.episode_dir(date) / DIGEST_FILE
 
 
 def find_show(explicit: Path | None, start: Path) -> Path:
@@ -177,3 +185,12 @@ def is_current(show: Show, record: EpisodeRecord | None, key: str) -> bool:
 def up_to_date(show: Show, date: dt.date, key: str) -> bool:
     """Whether the published episode was built from the inputs `key` hashes and is still whole."""
     return is_current(show, published_record(show, date), key)
+
+
+def read_edition(folder: Path) -> EpisodeRecord | None:
+    """The headlines edition's record in an episode folder; None when there is none or it cannot be read (the
+    full episode publishes without it)."""
+    try:
+        return EpisodeRecord.from_dict(json.loads((folder / EDITION_FILE).read_text()))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None

@@ -10,11 +10,30 @@ SegmentKind = Literal["intro", "section", "story", "outro"]
 
 
 @dataclass(frozen=True)
+class Dateline:
+    """Where and from whom a wire story comes, as its text opened: `LONDON, Mar 2 (Reuters) -`."""
+
+    place: str
+    """The place in words, "London" for "LONDON"."""
+    agency: str
+    date: str = ""
+    """The date as written ("Mar 2"); empty when the dateline has none."""
+    written: str = ""
+    """The dateline exactly as the digest wrote it."""
+
+
+@dataclass(frozen=True)
 class Story:
-    """One news item as written in the digest."""
+    """One news item as written in the digest, markup removed."""
 
     headline: str
     paragraphs: tuple[str, ...]
+    link: str = ""
+    """The story's source: its first link, or a "Read more: URL" line; empty when it has none."""
+    dateline: Dateline | None = None
+    """A wire story's dateline, taken off the front of its first paragraph."""
+    credits: tuple[str, ...] = ()
+    """Credit lines under the story ("Reporting by ...; Editing by ..."), not read by default."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +108,8 @@ class Script:
                     "title": s.title,
                     "slug": s.slug,
                     "stories": [
-                        {"headline": st.headline, "paragraphs": list(st.paragraphs)}
+                        {"headline": st.headline, "paragraphs": list(st.paragraphs), "link": st.link,
+                         "dateline": asdict(st.dateline) if st.dateline else None, "credits": list(st.credits)}
                         for st in s.stories
                     ],
                 }
@@ -121,6 +141,8 @@ class Chapter:
     end_ms: int
     section: str = ""
     """The section a story belongs to (its first story also takes the section's lead-in); "" for the opening."""
+    link: str = ""
+    """The story's source, when the digest gives one (a "Read more: URL" line); "" otherwise."""
 
 
 @dataclass(frozen=True)
@@ -162,6 +184,10 @@ class EpisodeRecord:
     """The episode's page (episodes/DATE/index.html), relative to the show folder: the feed item's link."""
     inputs: dict[str, str] = field(default_factory=dict)
     """A hash of each input the build read, by name: says what changed when it is rebuilt."""
+    opus_file: str = ""
+    """The small Opus version for slow connections, relative to the show folder; "" when there is none."""
+    opus_length: int = 0
+    opus_kbps: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -187,6 +213,9 @@ class EpisodeRecord:
             chapters_file=data.get("chapters_file", ""),
             page_file=data.get("page_file", ""),
             inputs=dict(data.get("inputs", {})),
+            opus_file=data.get("opus_file", ""),
+            opus_length=int(data.get("opus_length", 0)),
+            opus_kbps=int(data.get("opus_kbps", 0)),
         )
 
 

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Final
 
-from . import publish, render
-from .assemble import Made, write_episode
+from . import proof, publish, render
+from .assemble import Made, headlines, start_opus, write_episode
 from .config import VoiceProfile
-from .digest import load_digest
+from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, load_voice, started_engine
-from .errors import DigestError, PodcastError
+from .errors import PodcastError, RemotePublishError
 from .language import language_for
 from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
 from .models import EpisodeRecord, Script
@@ -30,41 +31,38 @@ from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
 from .terminal import progress_reporter
 
-__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "remove"]
+__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "make_parts", "publish_feed",
+           "publish_to", "remove", "start_voices"]
 
 LOCK_TIMEOUT_S: Final = 1800
 publish_feed = publish.publish_feed
+publish_to = publish.publish_to
 
 
 def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False,
                 lexicon: Lexicon | None = None) -> Script:
     """Parse the day's digest (or `digest_file`) and build its spoken script."""
     source = digest_file if digest_file is not None else show.digest_path(date)
-    if digest_file is None and not source.exists():
-        raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
-    digest = load_digest(source, force)
-    if digest.date != date:
-        if not force:
-            raise DigestError(
-                source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
-            )
-        digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
+    digest = load_day_digest(source, date, force, chosen=digest_file is not None)
     config, language = show.config, language_for(show.config.language, show.root)
     return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
                         date_order=config.date_order or language.numeric_date_order(config.language),
-                        language=language)
+                        language=language, datelines=config.read_datelines, credits=config.read_credits)
 
 
 def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False,
           report: Reporter = SUMMARY, lock_timeout_s: float = LOCK_TIMEOUT_S, scheduler: str | None = None,
-          fallback_local: bool = False) -> EpisodeRecord | None:
-    """Build and publish one episode, then regenerate the feeds; None when it was already up to date."""
-    config = show.config
+          fallback_local: bool = False, publish_remote: bool = False) -> EpisodeRecord | None:
+    """Build and publish one episode, then regenerate the feeds; None when it was already up to date.
+    `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date)."""
+    config, language = show.config, language_for(show.config.language, show.root)
+    copies = publish.mirrors(show, report) if publish_remote else []
     lexicon = load_lexicon(show.root)
     script = load_script(show, date, digest_file, force, lexicon)
     for warning in script.digest.warnings:
         report.say(f"warning: {warning}")
-    profiles = _voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
+    profiles = start_voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
+    proof.ready(config, profiles)
     render_settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
     backend = render.backend_for(render_settings, report, fallback_local)
     with publish.holding(show, lock_timeout_s, report):
@@ -74,26 +72,53 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         if is_current(show, previous, key_of(inputs)):
             episodes.clear_failure(show, date)
             report.say(f"{EPISODES}/{date.isoformat()} is up to date")
+            for copy in copies:  # the remote copy may lag behind the show folder
+                copy.catch_up()
             return None
         report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(previous, inputs)}")
         try:
             cover = publish.ensure_cover(show)
-            made = _make_parts(show, script, profiles, backend, report)
-            with publish.staging(show, date) as work:
+            made = make_parts(show, script, profiles, backend, report)
+            date_order = config.date_order or language.numeric_date_order(config.language)
+            outcome, skipped = proof.hear(config, language, lexicon, date_order, made, profiles, show.root,
+                                          report.detail)
+            if outcome is not None and outcome.remix:  # a repaired sentence: its part is made again
+                made = make_parts(show, script, profiles, backend, report)
+            with publish.staging(show, date) as work, ThreadPoolExecutor(max_workers=1) as pool:
+                opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
+                # On a cluster the edition's parts go there too (this machine renders nothing); here they are
+                # made in this process: all but two sentences are cached, and starting workers costs more.
+                edition = _make_edition(show, script, profiles, backend if render_settings.scheduler
+                                        else render.in_this_process()) if config.headlines_edition else None
                 guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
-                record, heard = write_episode(config, language_for(config.language, show.root), script, made,
-                                              embeddable(cover), work, inputs, guid, digest_file)
-                publish.publish_episode(show, work, record, heard.sentences, cover, previous)
-            publish.apply_retention(show, report)
-            publish.publish_feed(show)
+                art = embeddable(cover)
+                record, heard = write_episode(config, language, script, made, art, work, inputs, guid, digest_file,
+                                              opus)
+                checked = proof.finish(config, date.isoformat(), outcome, skipped,
+                                       [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
+                                       record.audio_file, show.root)  # strict: a flagged sentence stops here
+                if edition is not None:
+                    headlines.write(record, language, config.title, config.author, edition, work,
+                                    f"{EPISODES}/{date.isoformat()}", art)
+                publish.publish_episode(show, work, record, heard.sentences, cover, previous, copies)
+            kept_out = publish.apply_retention(show, report, date)
+            publish.publish_feed(show, copies)
+        except RemotePublishError:  # the episode is out in the show folder; only its copy lags
+            raise
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    report.say(f"published {record.audio_file} ({record.duration_s / 60:.1f} min, {record.length} bytes)")
+    summary = (f"{record.audio_file} ({counts(script.digest)}, {record.duration_s / 60:.1f} min, "
+               f"{record.length} bytes)")
+    if kept_out:  # an older date than the show keeps: not "published", and the exit status says so too
+        report.outcome(f"built {summary}, not in the feeds: {kept_out}")
+    else:
+        report.say(f"published {summary}")
+    report.say(checked.summary())
     return record
 
 
-def _voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
+def start_voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
     """The reader's and the anchor's profiles, with the lexicon's phonemes, each engine started once."""
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
     sounds = tuple(sorted(lexicon.phonemes.items()))
@@ -104,7 +129,7 @@ def _voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
     return profiles
 
 
-def _make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend,
+def make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend,
                 report: Reporter) -> list[Made]:
     """The script cut into parts, each from the cache or made by the backend."""
     config = show.config
@@ -124,6 +149,22 @@ def _make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], b
         finally:
             close()
     return [Made(job.part, done[job.key].mp3, done[job.key].duration_s, done[job.key].spans) for job in jobs]
+
+
+def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend) -> list[Made]:
+    """The headlines edition's parts, from the cache where they can be, the rest made by `backend`."""
+    config = show.config
+    fingerprints = jingle_fingerprints(config.audio, show.root)
+    keys = {name: started_engine(profile).key for name, profile in profiles.items()}
+
+    def make(parts: tuple[Part, ...]) -> list[Made]:
+        jobs = [render.PartJob(part, part_key(part, keys[part.voice], config.audio, fingerprints),
+                               profiles[part.voice], config.audio, show.root) for part in parts]
+        results = render.make_parts(jobs, backend)
+        return [Made(job.part, r.mp3, r.duration_s, r.spans) for job, r in zip(jobs, results, strict=True)]
+
+    return list(headlines.make(script, language_for(config.language, show.root), config.audio,
+                               config.anchor_voice or config.voice, config.voice, make))
 
 
 def describe(part: Part) -> str:

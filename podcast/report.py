@@ -27,6 +27,10 @@ class Reporter:
         if self.level >= 2:
             self.out(message)
 
+    def outcome(self, message: str) -> None:
+        """Printed even with --quiet: an outcome the exit status alone does not explain (cron mails output)."""
+        self.out(message)
+
 
 SUMMARY = Reporter()
 """The default: a short summary on stderr."""

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .language import ENGLISH, Language
-from .models import Digest, Script, Segment, Sentence, Story
+from .models import Dateline, Digest, Script, Segment, Sentence, Story
 from .speech import Lexicon
 
 
@@ -36,11 +36,25 @@ def _paragraph(text: str, context: str, say: Say, language: Language, headline: 
     return tuple(sentences)
 
 
-def _story(story: Story, say: Say, language: Language) -> tuple[tuple[Sentence, ...], ...]:
+def dateline_words(dateline: Dateline) -> str:
+    """A dateline as the listener hears it: "London, Reuters." ("LONDON (Reuters) -"), the date kept if written."""
+    return ", ".join(part for part in (dateline.place, dateline.date, dateline.agency) if part) + "."
+
+
+def _story(story: Story, say: Say, language: Language, *, datelines: bool = True, credits: bool = False
+           ) -> tuple[tuple[Sentence, ...], ...]:
+    """A story's headline and paragraphs; its dateline opens the first paragraph when read, and its credit
+    lines close it when read."""
     context = " ".join((story.headline, *story.paragraphs))
     paragraphs = [_paragraph(story.headline, context, say, language, headline=True)] if story.headline else []
-    paragraphs += [_paragraph(p, context, say, language) for p in story.paragraphs]
-    return tuple(p for p in paragraphs if p)
+    body = [_paragraph(p, context, say, language) for p in story.paragraphs]
+    if datelines and story.dateline and body and body[0]:
+        first = body[0][0]
+        spoken = say(dateline_words(story.dateline), context)
+        body[0] = (Sentence(f"{spoken} {first.spoken}", f"{story.dateline.written} {first.written}"), *body[0][1:])
+    if credits and story.credits:
+        body.append(tuple(Sentence(_as_sentence(say(c, context)), c) for c in story.credits))
+    return tuple(p for p in paragraphs + body if p)
 
 
 def _framing(*pairs: tuple[str, str]) -> tuple[Sentence, ...]:
@@ -49,9 +63,11 @@ def _framing(*pairs: tuple[str, str]) -> tuple[Sentence, ...]:
 
 
 def build_script(digest: Digest, show_title: str, lexicon: Lexicon | None = None, *, rundown: bool = True,
-                 date_order: str = "MDY", language: Language = ENGLISH) -> Script:
+                 date_order: str = "MDY", language: Language = ENGLISH, datelines: bool = True,
+                 credits: bool = False) -> Script:
     """Every story of the digest in order, framed by an intro (with a rundown of the lead headlines),
-    section intros and a sign-off, in the show's language."""
+    section intros and a sign-off, in the show's language. `datelines` reads wire datelines, `credits` the
+    credit lines under stories."""
 
     def say(text: str, context: str = "") -> str:
         return language.speak(text, context, lexicon, date_order)
@@ -78,7 +94,7 @@ def build_script(digest: Digest, show_title: str, lexicon: Lexicon | None = None
                                            len(section.stories), day)
         segments.append(Segment("section", section.title, (_framing((say(lead_in), lead_in)),)))
         for story in section.stories:
-            paragraphs = _story(story, say, language)
+            paragraphs = _story(story, say, language, datelines=datelines, credits=credits)
             if paragraphs:
                 segments.append(Segment("story", section.title, paragraphs))
     (goodbye, goodbye_written), *rest = language.sign_off(show_title, day)

@@ -44,10 +44,27 @@ def _language_file(pack: LanguagePack, name: str) -> str:
             f"language.\nengine = \"kokoro\"\nvoice = \"{voice}\"\nspeed = 1.0\nlang = \"{pack.kokoro_lang}\"\n")
 
 
-def create_show(folder: Path, values: dict[str, str]) -> list[Path]:
-    """Make the show folder; refuses a folder that already holds a show. Returns what was written."""
+def require_essentials(folder: Path, values: dict[str, str]) -> None:
+    """Refuse, naming the flags, when an essential value was not given and there is no terminal to ask on.
+
+    A show's name, author, e-mail and address are in every feed; the defaults ("Daily
+    Buzz", newsroom@example.com) would publish a show the producer never asked for.
+    """
+    missing = [f"--{key.replace('_', '-')}" for key in ESSENTIALS if not values.get(key)]
+    if missing:
+        flags = ", ".join(missing[:-1]) + " and " + missing[-1] if len(missing) > 1 else missing[0]
+        raise InputError(folder, f"no terminal to ask on; give {flags} (nothing was written)")
+
+
+def create_show(folder: Path, values: dict[str, str], asked: bool = True) -> list[Path]:
+    """Make the show folder; refuses a folder that already holds a show. Returns what was written.
+
+    `asked` is False when there was no terminal to ask for the essentials on: a missing one is then refused.
+    """
     if (folder / CONFIG_FILE).exists():
         raise InputError(folder / CONFIG_FILE, "a show already lives here; nothing was changed")
+    if not asked:
+        require_essentials(folder, values)  # a script gets a refusal, not a show of placeholders
     if folder.exists() and not folder.is_dir():
         raise InputError(folder, "is a file, not a folder")
     written = []

@@ -81,7 +81,7 @@ def test_episode_files_chapters_and_transcripts(tone_show: Path) -> None:
 
     for clip in record.clips:
         tags = ID3(str(tone_show / clip.file))
-        assert str(tags["TIT2"]) == f"{clip.title} — Daily Buzz, 3 February 2026"
+        assert str(tags["TIT2"]) == f"{clip.title} — Daily Buzz, February 3, 2026"  # en: American dates
 
 
 def _seconds(stamp: str) -> float:
@@ -101,7 +101,8 @@ def test_rebuilds_use_the_cache(tone_show: Path) -> None:
     digest.write_text(LONGER.replace("open 20 stores", "open 25 stores"))
     assert build(tone_show) is not None
     after = parts_in_cache(tone_show)
-    assert len(set(after) - set(first)) == 1  # only the edited story's part is made again
+    # Only the edited story's part is made again (a headline and one sentence: the headlines edition's is the same).
+    assert len(set(after) - set(first)) == 1
     assert (tone_show / "episodes" / "2026-02-03" / "episode.mp3").read_bytes() != published
 
     (tone_show / "episodes" / "2026-02-03" / "episode.json").unlink()  # a lost record: rebuilt from the cache
@@ -114,7 +115,7 @@ def test_anchor_and_reader_voices(tone_show: Path) -> None:
     (tone_show / "podcast.toml").write_text('[show]\nanchor_voice = "anchor"\n')
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
     assert build(tone_show) is not None
-    assert len(parts_in_cache(tone_show)) == 6
+    assert len(parts_in_cache(tone_show)) == 6 + 4  # and the headlines edition's: opening, two stories, closing
 
 
 @pytest.mark.parametrize("setting", ['voice = "missing"', 'anchor_voice = "missing"'])

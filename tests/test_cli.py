@@ -112,10 +112,10 @@ def test_help_reads_like_a_man_page(show: Path) -> None:
      "voices/default.toml: rate = -5 is out of range (80 to 450)"),
     ("voices/default.toml", 'speed = 3.0\n', "voices/default.toml: speed = 3.0 is out of range (0.5 to 2)"),
     ("podcast.toml", '[show.audio]\nencoder_quality = "3"\n',
-     "podcast.toml [audio]: encoder_quality must be a whole number, not '3'"),
+     "podcast.toml [show.audio]: encoder_quality must be a whole number, not '3'"),
     ("podcast.toml", '[show.audio]\nbitrate = "100k"\n', "podcast.toml: bitrate '100k' must be one of 32k, 40k"),
     ("podcast.toml", '[show.audio]\nloudness_lufs = -40\n',
-     "podcast.toml [audio]: loudness_lufs = -40.0 is out of range (-30 to -10)"),
+     "podcast.toml [show.audio]: loudness_lufs = -40.0 is out of range (-30 to -10)"),
     ("podcast.toml", '[show]\nexplicit = "no"\n', "podcast.toml: explicit must be true or false, not 'no'"),
 ])
 def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path, file: str, text: str,
@@ -139,7 +139,8 @@ def test_output_fit_for_cron(tone_show: Path) -> None:
     digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
     normal = run(tone_show, "build", "2026-02-03")
     assert normal.returncode == 0 and normal.stdout == ""
-    assert re.fullmatch(r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 \(\d+\.\d min, \d+ bytes\)\n",
+    assert re.fullmatch(r"published episodes/2026-02-03/episode-[0-9a-f]{10}\.mp3 "
+                        r"\(2 sections, 2 stories, \d+\.\d min, \d+ bytes\)\n",
                         normal.stderr), normal.stderr
     digest.write_text(digest.read_text().replace("Economists had expected", "Forecasters had expected"))
     verbose = run(tone_show, "build", "2026-02-03", "--verbose")

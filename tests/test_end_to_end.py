@@ -57,7 +57,8 @@ def test_build_with_the_two_kokoro_voices(show: Path) -> None:
         lufs, peak = ebur128(path)
         assert -17.0 <= lufs <= -15.0 and peak <= -1.5, (path, lufs, peak)  # as decoded: the README's promise
     parts = sorted((show / ".cache" / "parts").rglob("*.json"))
-    assert len(parts) == 4  # intro, section lead-in and sign-off by the anchor; the story by the reader
+    # intro, section lead-in and sign-off by the anchor; the story by the reader; the headlines edition's three
+    assert len(parts) == 4 + 3
     # Two distinct voices: the anchor (am_michael) speaks well below the reader (af_heart).
     anchor, reader = (make_engine(load_voice(show, name)) for name in ("anchor", "default"))
     cache = show / ".cache" / "tts"

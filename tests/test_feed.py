@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 import feedparser
@@ -110,3 +114,79 @@ def test_urls_are_ascii() -> None:
     config = ShowConfig(base_url="https://exämple.org/podcasts/día/")
     url = config.url("episodes/2026-02-02/episode.mp3")
     assert url == "https://xn--exmple-cua.org/podcasts/d%C3%ADa/episodes/2026-02-02/episode.mp3"
+
+
+PARTYTIME = Path(sys.prefix) / "share" / "npm" / "node_modules" / "podcast-partytime"
+READ_WITH_PARTYTIME = """
+const { parseFeed } = require(process.argv[1]);
+const feed = parseFeed(require('fs').readFileSync(0, 'utf8'));
+const item = feed.items[0];
+console.log(JSON.stringify({
+  people: feed.podcastPeople, funding: feed.podcastFunding, txt: feed.podcastTxt, locked: feed.locked,
+  owner: feed.podcastOwner, items: feed.items.length, alternates: item.alternativeEnclosures,
+  soundbites: item.podcastSoundbites,
+}));
+"""
+
+
+def listener_config() -> ShowConfig:
+    return ShowConfig(host="Ada Lovelace", editor="Grace Hopper", funding_url="https://example.org/support",
+                      funding_text="Keep the briefing free", apple_verification="S3cr3t-t0ken", locked=True,
+                      email="owner@example.org")
+
+
+def opus_record(date: str) -> EpisodeRecord:
+    """An episode with an Opus file and a lead story that names its source."""
+    return dataclasses.replace(
+        record(date), opus_file=f"episodes/{date}/episode-0123456789.opus", opus_length=2_100_000, opus_kbps=28,
+        chapters=(Chapter("Headlines", 0, 41_000), Chapter("Lead Story", 41_000, 300_000, "Top News",
+                                                           "https://example.org/news/lead?id=7&lang=en"),
+                  Chapter("Rates", 300_000, 612_400, "Economy & Markets")))
+
+
+def test_podcasting_tags_read_by_partytime() -> None:
+    assert PARTYTIME.is_dir(), f"{PARTYTIME} missing: `make browser` installs podcast-partytime from npm"
+    config = listener_config()
+    xml = build_feed(config, [opus_record("2026-02-02"), opus_record("2026-02-03")], config.url("cover.png"))
+    answer = subprocess.run(["node", "-e", READ_WITH_PARTYTIME, str(PARTYTIME)], input=xml.decode(),
+                            capture_output=True, text=True, check=True)
+    read = json.loads(answer.stdout)
+    assert read["items"] == 2
+    assert [(p["name"], p["role"].lower(), p["group"].lower()) for p in read["people"]] == [
+        ("Ada Lovelace", "host", "cast"), ("Grace Hopper", "editor", "writing")]
+    assert read["funding"] == [{"url": "https://example.org/support", "message": "Keep the briefing free"}]
+    assert [(t["value"], t.get("purpose")) for t in read["txt"]] == [("S3cr3t-t0ken", "applepodcastsverify")]
+    assert read["locked"] is True and read["owner"] == "owner@example.org"
+    small = [a for a in read["alternates"] if a["type"] == "audio/opus"]
+    assert len(small) == 1 and small[0]["length"] == 2_100_000 and small[0]["bitrate"] == 28_000
+    assert small[0]["source"][0]["uri"] == "http://localhost:8000/episodes/2026-02-03/episode-0123456789.opus"
+    default = [a for a in read["alternates"] if a.get("default")]
+    assert [a["type"] for a in default] == ["audio/mpeg"]
+    assert read["soundbites"] == [{"startTime": 41, "duration": 60, "title": "Lead Story"}]
+
+
+def test_nothing_is_written_for_empty_settings() -> None:
+    config = ShowConfig()
+    xml = build_feed(config, [record("2026-02-02")], config.url("cover.png")).decode()
+    for tag in ("podcast:person", "podcast:funding", "podcast:txt", "podcast:alternateEnclosure"):
+        assert f"<{tag}" not in xml, tag
+    assert "<podcast:locked>no</podcast:locked>" not in xml  # the owner's address goes with it
+    assert '<podcast:locked owner="newsroom@example.com">no</podcast:locked>' in xml
+
+
+def test_gpodder_reads_the_chapters_with_their_links_and_feedparser_every_item(tmp_path: Path) -> None:
+    config = listener_config()
+    records = [opus_record("2026-02-02"), opus_record("2026-02-03"), record("2026-02-04")]
+    xml = build_feed(config, records, config.url("cover.png"))
+    (tmp_path / "feed.xml").write_bytes(xml)
+    with (tmp_path / "feed.xml").open("rb") as fh:
+        gpodder = podcastparser.parse(config.url("feed.xml"), fh)
+    assert len(gpodder["episodes"]) == 3
+    chapters = gpodder["episodes"][1]["chapters"]
+    assert [(c["start"], c["title"], c.get("href")) for c in chapters] == [
+        (0, "Headlines", None), (41, "Lead Story", "https://example.org/news/lead?id=7&lang=en"),
+        (300, "Rates", None)]
+    assert [c["title"] for c in gpodder["episodes"][0]["chapters"]] == ["Top News", "Economy & Markets"]
+    parsed = feedparser.parse(xml)
+    assert not parsed.bozo and [e.id for e in parsed.entries] == [f"daily-buzz-2026-02-0{n}" for n in (4, 3, 2)]
+    assert all(e.enclosures[0].type == "audio/mpeg" for e in parsed.entries)  # the MP3 stays what apps play

@@ -66,7 +66,8 @@ def test_the_shows_phrases_override_the_packs_and_trigger_a_rebuild(tone_show: P
 
 
 def test_init_writes_the_languages_reader_and_anchor(tmp_path: Path) -> None:
-    ran = podcast(tmp_path, "init", "radio", "--title", "La Mañana", "--language", "es")
+    ran = podcast(tmp_path, "init", "radio", "--title", "La Mañana", "--author", "Redacción",
+                  "--email", "redaccion@example.org", "--base-url", "https://radio.example.org/", "--language", "es")
     assert ran.returncode == 0, ran.stderr
     voices = tmp_path / "radio" / "voices"
     assert 'voice = "ef_dora"' in (voices / "default.toml").read_text()

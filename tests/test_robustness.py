@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import resource
+import select
 import signal
 import subprocess
 import sys
@@ -222,18 +223,26 @@ def test_killed_while_making_audio(live_show: Path, wait_for: str) -> None:
 
 # --- concurrent builds ----------------------------------------------------------------------------
 
+def first_words(build: subprocess.Popen[str], within_s: float = 120) -> str:
+    """The first line a build prints on stderr, waiting up to `within_s` for it."""
+    assert build.stderr is not None
+    ready, _, _ = select.select([build.stderr], [], [], within_s)
+    assert ready, f"the build said nothing within {within_s:g} s"
+    return build.stderr.readline()
+
+
 def test_two_builds_wait_for_each_other_and_both_publish(live_show: Path) -> None:
     for day in ("2026-02-04", "2026-02-05"):
         write_digest(live_show, day, SHORT_DIGEST.replace("3 February", f"{int(day[-2:])} February"))
     lock = FileLock(str(live_show / ".podcast.lock"))
-    with lock:  # both builds must queue behind the lock
+    with lock:  # both builds must queue behind the lock: released only once each says it is waiting
         builds = [subprocess.Popen([sys.executable, "-m", "podcast", "build", day], cwd=live_show,
                                    stderr=subprocess.PIPE, text=True) for day in ("2026-02-04", "2026-02-05")]
-        time.sleep(2)
+        said = [first_words(b) for b in builds]
+        assert all("waiting for another build of this show" in line for line in said), said
         assert all(b.poll() is None for b in builds)
     errors = [b.communicate(timeout=300)[1] for b in builds]
     assert [b.returncode for b in builds] == [0, 0], errors
-    assert all("waiting for another build of this show" in e for e in errors)
     assert [e.id for e in feedparser.parse(live_show / "feed.xml").entries] == [
         "daily-buzz-2026-02-05", "daily-buzz-2026-02-04", "daily-buzz-2026-02-03"]
     assert_whole(live_show)
@@ -279,9 +288,10 @@ def test_engine_faults_fail_the_build_naming_the_text(live_show: Path, voice: st
 @pytest.mark.parametrize("voice", ["short-once", "empty-once", "fail-once", "hang-once"])
 def test_a_fault_that_passes_is_retried(live_show: Path, voice: str) -> None:
     (live_show / "voices" / "default.toml").write_text(f'engine = "faulty"\nvoice = "{voice}"\n')
-    (live_show / "podcast.toml").write_text("[show.audio]\nrender_timeout_s = 0.5\n")
+    # Long enough that a healthy sentence never times out on a loaded machine; the hang is cut at 5 s.
+    (live_show / "podcast.toml").write_text("[show.audio]\nrender_timeout_s = 5.0\n")
     write_digest(live_show, "2026-02-04", SHORT_DIGEST.replace("3 February", "4 February"))
-    result = run(live_show, "build", "2026-02-04", timeout=120)
+    result = run(live_show, "build", "2026-02-04", timeout=300)
     assert result.returncode == 0, result.stderr
     assert_whole(live_show)
 

@@ -70,6 +70,9 @@ def test_json_shape() -> None:
                 "Exports grew 7.1% in January, to US$310 billion, the customs agency said.",
                 "Analysts had expected growth of about 5 percent.",
             ],
+            "link": "",
+            "dateline": None,
+            "credits": [],
         }],
     }
     assert {tuple(seg) for seg in data["segments"]} == {("kind", "section", "text", "written")}

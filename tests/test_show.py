@@ -19,6 +19,8 @@ from podcast.cli import app
 from .conftest import REPO, SHORT_DIGEST, podcast, serving, use_tone_voices, write_digest
 
 PODCAST = Path(sys.executable).parent / "podcast"
+ESSENTIALS = ("--author", "Harbor Desk", "--email", "desk@harbor.example", "--base-url", "http://localhost:8000/")
+"""What `podcast init` needs besides the title when no terminal can ask for it."""
 
 
 run = podcast
@@ -44,7 +46,7 @@ def new_show(tmp_path: Path) -> Path:
 
 def test_init_makes_a_whole_show_and_refuses_to_overwrite_one(tmp_path: Path) -> None:
     folder = tmp_path / "harbor"
-    result = run(tmp_path, "init", str(folder), "--title", "Harbor Ledger", "--timezone", "Asia/Hong_Kong")
+    result = run(tmp_path, "init", str(folder), "--title", "Harbor Ledger", "--timezone", "Asia/Hong_Kong", *ESSENTIALS)
     assert result.returncode == 0, result.stderr
     for name in ("podcast.toml", "voices/default.toml", "voices/anchor.toml", "voices/lexicon.toml",
                  "voices/piper.toml", "voices/espeak.toml", "README.md"):
@@ -62,10 +64,11 @@ def test_init_makes_a_whole_show_and_refuses_to_overwrite_one(tmp_path: Path) ->
 
 
 def test_init_refuses_bad_settings_and_writes_nothing(tmp_path: Path) -> None:
-    result = run(tmp_path, "init", "bad", "--timezone", "Mars/Olympus")
+    result = run(tmp_path, "init", "bad", "--title", "Bad", "--timezone", "Mars/Olympus", *ESSENTIALS)
     assert result.returncode == 1 and "unknown time zone 'Mars/Olympus'" in result.stderr
     assert not (tmp_path / "bad" / "podcast.toml").exists()
-    wrong = run(tmp_path, "init", "bad", "--category", "News", "--subcategory", "Gardening")
+    wrong = run(tmp_path, "init", "bad", "--title", "Bad", "--category", "News", "--subcategory", "Gardening",
+                *ESSENTIALS)
     assert wrong.returncode == 1 and "subcategory 'Gardening' is not one of News's" in wrong.stderr
 
 
@@ -221,7 +224,7 @@ def test_every_command_through_typers_runner(tmp_path: Path, monkeypatch: pytest
     """init, build, list, remove and rebuild in-process, as the subprocess tests above run them."""
     runner = CliRunner()
     folder = tmp_path / "harbor"
-    made = runner.invoke(app, ["init", str(folder), "--title", "Harbor Ledger"])
+    made = runner.invoke(app, ["init", str(folder), "--title", "Harbor Ledger", *ESSENTIALS])
     assert made.exit_code == 0, made.output
     use_tone_voices(folder)
     write_digest(folder, "2026-02-03", digest_for("2026-02-03"))

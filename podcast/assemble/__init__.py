@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
+from concurrent.futures import Executor, Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,11 +18,12 @@ from ..layout import EPISODES, PAGE_FILE, RECORD_FILE, key_of
 from ..models import EpisodeRecord, Script, SectionClip
 from ..parts import Part
 from ..sound.mp3 import join_mp3
+from ..sound.opus import encode_opus
 from . import transcript
 from .tags import write_tags
-from .timeline import Timeline, clip_chapters, timeline
+from .timeline import Timeline, clip_chapters, timeline, with_links
 
-__all__ = ["Made", "Timeline", "episode_title", "write_episode"]
+__all__ = ["Made", "Timeline", "episode_title", "start_opus", "versioned", "write_episode"]
 
 
 @dataclass(frozen=True)
@@ -42,9 +44,11 @@ def episode_title(script: Script, language: Language) -> str:
 
 
 def write_episode(config: ShowConfig, language: Language, script: Script, made: Sequence[Made], art: bytes, work: Path,
-                  inputs: dict[str, str], guid: str, digest_file: Path | None) -> tuple[EpisodeRecord, Timeline]:
-    """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, and a
-    digest given with --digest (`digest_file`) is kept as digest.txt."""
+                  inputs: dict[str, str], guid: str, digest_file: Path | None,
+                  opus: Future[Path] | None = None) -> tuple[EpisodeRecord, Timeline]:
+    """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, a
+    digest given with --digest (`digest_file`) is kept as digest.txt, and `opus` is the Opus version being
+    made (`start_opus`), published beside the MP3."""
     digest = script.digest
     date_text = digest.date.isoformat()
     rel = f"{EPISODES}/{date_text}"
@@ -52,7 +56,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     title = episode_title(script, language)
     heard = timeline([m.part for m in made], [m.duration_s for m in made], [m.spans for m in made],
                      language.page.headlines_chapter)
-    chapters = heard.chapters
+    chapters = with_links(heard.chapters, digest)
 
     (work / "sections").mkdir()
     clips = []
@@ -63,14 +67,15 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
         seconds = write_tags(work / name, title=f"{section.title} — {config.title}, {long_date}",
                              show=config.title, artist=config.author, date=date_text, cover_jpeg=art,
                              chapters=clip_chapters(chapters, section.title, sum(m.duration_s for m in members)))
-        published = _versioned(work / name)
+        published = versioned(work / name)
         clips.append(SectionClip(section.title, section.slug, f"{rel}/sections/{published.name}",
                                  published.stat().st_size, seconds))
 
     join_mp3([m.mp3 for m in made], work / "episode.mp3")
     seconds = write_tags(work / "episode.mp3", title=title, show=config.title, artist=config.author,
                          date=date_text, cover_jpeg=art, chapters=chapters)
-    episode = _versioned(work / "episode.mp3")
+    episode = versioned(work / "episode.mp3")
+    small = versioned(opus.result()) if opus is not None else None
     (work / "transcript.vtt").write_text(transcript.to_vtt(heard.cues))
     (work / "transcript.srt").write_text(transcript.to_srt(heard.cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
@@ -92,6 +97,9 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
         transcript_srt=f"{rel}/transcript.srt",
         chapters_file=f"{rel}/chapters.json",
         page_file=f"{rel}/{PAGE_FILE}",
+        opus_file=f"{rel}/{small.name}" if small else "",
+        opus_length=small.stat().st_size if small else 0,
+        opus_kbps=config.opus_kbps if small else 0,
     )
     (work / "script.json").write_text(json.dumps(script.to_dict(), indent=2, ensure_ascii=False) + "\n")
     (work / "script.txt").write_text(script.to_text())
@@ -101,7 +109,26 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     return record, heard
 
 
-def _versioned(path: Path) -> Path:
+def start_opus(config: ShowConfig, made: Sequence[Made], work: Path, pool: Executor) -> Future[Path] | None:
+    """The Opus version of the episode, made on `pool` while the rest of the build goes on (libsndfile lets
+    the other core work): from the parts joined, which is the episode's audio before its tags. None when
+    `opus_kbps` is 0."""
+    if not config.opus_kbps:
+        return None
+    source = work / ".opus-source.mp3"
+    join_mp3([m.mp3 for m in made], source)
+
+    def encode() -> Path:
+        try:
+            encode_opus(source, work / "episode.opus", config.opus_kbps)
+        finally:
+            source.unlink(missing_ok=True)
+        return work / "episode.opus"
+
+    return pool.submit(encode)
+
+
+def versioned(path: Path) -> Path:
     """A hard link named after the file's content: a published audio URL never changes content.
 
     `episode.mp3` stays the current version's plain name; the feed points at

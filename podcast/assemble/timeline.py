@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Chapter, SpokenSentence
+from ..models import Chapter, Digest, SpokenSentence
 from ..parts import Part
 from .transcript import Cue, caption_cues
 
@@ -66,3 +67,10 @@ def clip_chapters(chapters: tuple[Chapter, ...], section: str, clip_s: float) ->
         return ()
     offset, end = own[0].start_ms, round(clip_s * 1000)
     return tuple(Chapter(c.title, c.start_ms - offset, min(c.end_ms - offset, end), c.section) for c in own)
+
+
+def with_links(chapters: tuple[Chapter, ...], digest: Digest) -> tuple[Chapter, ...]:
+    """Each story's chapter with the story's source link, when the digest gives a web address."""
+    links = {story.headline.rstrip("."): link for s in digest.sections for story in s.stories
+             if (link := getattr(story, "link", "")).startswith(("https://", "http://"))}
+    return tuple(dataclasses.replace(c, link=links.get(c.title, "")) if c.section else c for c in chapters)

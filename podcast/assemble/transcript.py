@@ -61,14 +61,15 @@ def to_srt(cues: list[Cue]) -> str:
 
 
 def to_chapters_json(chapters: tuple[Chapter, ...], title: str) -> str:
-    """Podcasting 2.0 JSON chapters, version 1.2.0: one per story, titled by its headline; "section" (an
-    extra field apps ignore) names the section it is under."""
+    """Podcasting 2.0 JSON chapters, version 1.2.0: one per story, titled by its headline, with its source as
+    "url" when the digest gives one; "section" (an extra field apps ignore) names the section it is under."""
     data = {
         "version": "1.2.0",
         "title": title,
         "chapters": [
             {"startTime": round(c.start_ms / 1000, 3), "endTime": round(c.end_ms / 1000, 3), "title": c.title}
             | ({"section": c.section} if c.section else {})
+            | ({"url": c.link} if c.link else {})
             for c in chapters
         ],
     }

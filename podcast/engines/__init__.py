@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Final, Protocol
 
 from ..config import VoiceProfile, build_settings, read_toml
-from ..errors import ConfigError, PodcastError
+from ..errors import ConfigError, PodcastError, did_you_mean
 from ..language import pack_for
 
 
@@ -109,6 +109,19 @@ BUILTIN_VOICES: Final[dict[str, tuple[str, dict[str, Any]]]] = {
 its language's Kokoro voices instead (language/packs.py)."""
 
 
+def _no_profile(show_dir: Path, name: str) -> str:
+    """Why NAME is not a profile, and what the producer probably meant: a near name, or a voice id put where a
+    profile goes (`voice = "af_bella"` in podcast.toml)."""
+    profiles = sorted({p.stem for p in (show_dir / "voices").glob("*.toml") if p.stem != "lexicon"}
+                      | set(BUILTIN_VOICES))
+    known = f"a profile is a file in voices/ (this show has {', '.join(profiles)})"
+    engine = engine_of_voice(name)
+    if engine:
+        return (f"no voice profile named {name!r}: {known}, and {name!r} is a {engine} voice id, which goes inside "
+                f'one: engine = "{engine}" and voice = "{name}" in voices/default.toml, for example')
+    return f"no voice profile named {name!r}{did_you_mean(name, profiles)}: {known}"
+
+
 def load_voice(show_dir: Path, name: str, language: str = "en") -> VoiceProfile:
     """The voice profile voices/NAME.toml, checked against its engine's settings, or the built-in one of that name
     for the show's language; file paths made absolute. A Kokoro voice of another language than the show's is
@@ -122,7 +135,7 @@ def load_voice(show_dir: Path, name: str, language: str = "en") -> VoiceProfile:
                 values = {"voice": pack.reader if name == "default" else pack.anchor}
             builtin: VoiceProfile = engine_class(engine).Settings(**values)
             return builtin
-        raise ConfigError(path, f"no voice profile named {name!r}")
+        raise ConfigError(path, _no_profile(show_dir, name))
     table = read_toml(path)
     engine = table.pop("engine", DEFAULT_ENGINE)
     if not isinstance(engine, str):
@@ -150,3 +163,8 @@ def all_voices() -> list[tuple[str, Voice]]:
         except (PodcastError, OSError, ImportError):
             continue
     return rows
+
+
+def engine_of_voice(voice_id: str) -> str | None:
+    """The installed engine that has a voice with this id, if any (to explain a voice id put where a profile goes)."""
+    return next((engine for engine, voice in all_voices() if voice.id == voice_id), None)

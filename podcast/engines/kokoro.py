@@ -16,7 +16,7 @@ from typing import Any
 import numpy as np
 
 from ..config import VoiceProfile, setting_range
-from ..errors import ConfigError, RenderError
+from ..errors import ConfigError, RenderError, did_you_mean
 from . import Voice, assets, onnx
 from .wav import write_wav
 
@@ -110,7 +110,8 @@ class KokoroEngine:
         known = self._voice_pack().files
         for name, _ in self._blend():
             if name not in known:
-                raise ConfigError(self._where, f"unknown Kokoro voice {name!r}; `podcast voices` lists them")
+                raise ConfigError(self._where, f"unknown Kokoro voice {name!r}{did_you_mean(name, known)}; "
+                                               "`podcast voices` lists them")
             own = LANGUAGES.get(name[:1], "")
             if own.split("-")[0] != self.lang.split("-")[0] and not self.profile.cross_language:
                 raise ConfigError(self._where, f"voice {name!r} speaks {own or 'an unknown language'}, not "

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from ..config import VoiceProfile, setting_range
-from ..errors import ConfigError, RenderError
+from ..errors import ConfigError, RenderError, did_you_mean
 from . import Voice, assets, onnx
 from .wav import write_wav
 
@@ -55,7 +55,8 @@ class PiperEngine:
         models = assets.piper_models()
         if name not in models:
             known = ", ".join(models) or "none installed"
-            raise ConfigError(self._where, f"unknown Piper voice {name!r} (installed: {known}); set `model` for others")
+            raise ConfigError(self._where, f"unknown Piper voice {name!r}{did_you_mean(name, models)} (installed: "
+                                           f"{known}); set `model` for others")
         return models[name]
 
     @property

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from ..config import VoiceProfile, setting_range
-from ..errors import ConfigError, MissingToolError, RenderError
+from ..errors import ConfigError, MissingToolError, RenderError, did_you_mean
 from . import Voice
 
 DEFAULT_VOICE = "gmw/en-us"
@@ -76,7 +76,8 @@ class Pyttsx3Engine:
         known = {v.id for v in engine.getProperty("voices")}
         if self.voice_id.split("+", 1)[0] not in known:
             raise ConfigError(self.profile.source or f"voice {self.voice_id!r}",
-                              f"unknown eSpeak NG voice {self.voice_id!r}; `podcast voices` lists them")
+                              f"unknown eSpeak NG voice {self.voice_id!r}{did_you_mean(self.voice_id, known)}; "
+                              "`podcast voices` lists them")
 
     def reset(self) -> None:
         import pyttsx3

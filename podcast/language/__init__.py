@@ -29,8 +29,14 @@ class Language(Protocol):
 
     code: str
     """The ISO 639 code the show's `language` setting starts with."""
+    locale: str
+    """The show's whole language tag ("en-GB"): how its dates are written."""
     page: PageWords
     """The pages' fixed words."""
+
+    def for_locale(self, locale: str) -> Language:
+        """This language writing its dates as `locale` does ("en-US": "March 2, 2026"; "en-GB": "2 March 2026")."""
+        ...
 
     def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
         """The spoken form of one written sentence; `context` is the whole story."""
@@ -72,16 +78,39 @@ class Language(Protocol):
         """What a section's own feed is."""
         ...
 
+    def headlines_opener(self) -> str:
+        """The headlines edition's words after the greeting."""
+        ...
+
+    def headlines_closer(self) -> str:
+        """The headlines edition's words before the show's thanks: the full episode has the rest."""
+        ...
+
+    def headlines_title(self, episode_title: str) -> str:
+        """The headlines edition's item title, from the full episode's."""
+        ...
+
+    def headlines_description(self, show: str, headlines: list[str]) -> str:
+        """The headlines edition's one-line summary in its feed."""
+        ...
+
+    def headlines_feed_title(self, show: str) -> str:
+        """The headlines edition's feed: "Daily Buzz: Headlines"."""
+        ...
+
+    def headlines_feed_description(self, show: str) -> str:
+        ...
+
     def short_date(self, day: dt.date) -> str:
-        """The date in an episode title: "2 Feb 2026"."""
+        """The date in an episode title: "Feb 2, 2026" (en-US), "2 Feb 2026" (en-GB)."""
         ...
 
     def long_date(self, day: dt.date) -> str:
-        """The date in descriptions and tags: "2 February 2026"."""
+        """The date in descriptions and tags: "February 2, 2026" (en-US), "2 February 2026" (en-GB)."""
         ...
 
     def page_date(self, day: dt.date) -> str:
-        """The date on a page: "Monday, 2 February 2026"."""
+        """The date on a page: "Monday, February 2, 2026" (en-US), "Monday, 2 February 2026" (en-GB)."""
         ...
 
 
@@ -91,12 +120,15 @@ LANGUAGES: Final[dict[str, Language]] = {"en": ENGLISH, **{
 
 
 def language_for(code: str, show_dir: Path | None = None) -> Language:
-    """The language a show's `language` setting names ("en", "en-GB", "es", "pt-BR"); English for one not yet
-    written. With the show folder, a pack language takes the show's own phrases.toml into account."""
-    language = LANGUAGES.get(code.lower().split("-")[0], ENGLISH)
-    if show_dir is None or not isinstance(language, PackedLanguage) or not (show_dir / SHOW_PHRASES).exists():
-        return language
-    return _with_show_phrases(language.pack.code, show_dir, (show_dir / SHOW_PHRASES).stat().st_mtime_ns)
+    """The language a show's `language` setting names ("en", "en-GB", "es", "pt-BR"), writing its dates as that tag
+    does; English for one not yet written. With the show folder, a pack language takes the show's own phrases.toml
+    into account."""
+    language = LANGUAGES.get(code.lower().split("-")[0])
+    if language is None:
+        return ENGLISH  # an unwritten language: English throughout
+    if show_dir is not None and isinstance(language, PackedLanguage) and (show_dir / SHOW_PHRASES).exists():
+        language = _with_show_phrases(language.pack.code, show_dir, (show_dir / SHOW_PHRASES).stat().st_mtime_ns)
+    return language.for_locale(code)
 
 
 @functools.lru_cache(maxsize=8)

@@ -9,7 +9,7 @@ import re
 import unicodedata
 from typing import Final
 
-from . import cldr
+from .. import cldr
 
 LANGUAGES: Final = ("es", "fr", "it", "pt-BR", "hi")
 

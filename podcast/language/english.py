@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Final
 
-from .. import speech
+from .. import dates, speech
 from ..speech import Lexicon, words
 
 _FIRST_SECTION: Final = ("We begin with {title}.", "First up, {title}.", "Let's start with {title}.")
@@ -45,6 +45,21 @@ class PageWords:
     clip_audio: str = "{title} on its own, {length}"
     play: str = "Play {title}"
     story_count: str = "{count} stories"
+    one_story: str = "1 story"
+    subscribe_heading: str = "Subscribe"
+    rss_feed: str = "RSS feed"
+    copy_feed: str = "Copy feed address"
+    follow: str = "Follow the voice"
+    keys: str = ("<kbd>Space</kbd> play/pause · <kbd>←</kbd> <kbd>→</kbd> 15 s · <kbd>P</kbd> <kbd>N</kbd> "
+                 "previous/next story")
+    """The keyboard shortcuts' hint, as HTML (the words are escaped where they come from, here)."""
+    source: str = "Source"
+    source_of: str = "Source of {title}"
+    small_file: str = "Small file for slow connections (Opus, {size})"
+    headlines_edition: str = "Headlines edition"
+    headlines_feed: str = "Headlines edition (RSS)"
+    rundown: str = "Headlines"
+    search: str = "Search the transcripts"
 
 
 def spoken_date(day: dt.date) -> str:
@@ -68,10 +83,18 @@ def series(titles: list[str]) -> str:
 
 
 class English:
-    """English as the show speaks it: American-style spoken dates, a morning greeting."""
+    """English as the show speaks it: American-style spoken dates, a morning greeting; written dates in the
+    show's locale ("en-US": "Monday, March 2, 2026"; "en-GB": "Monday, 2 March 2026")."""
 
     code = "en"
     page = PageWords()
+
+    def __init__(self, locale: str = "en") -> None:
+        self.locale = locale if dates.known_language(locale) else "en"
+
+    def for_locale(self, locale: str) -> English:
+        """English written as `locale` ("en-GB") writes its dates."""
+        return English(locale)
 
     def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
         return speech.speak(text, context, lexicon, date_order)
@@ -86,7 +109,7 @@ class English:
         return f"Good morning, and welcome to {show}."
 
     def date_line(self, day: dt.date) -> tuple[str, str]:
-        return f"It's {spoken_date(day)}.", f"It's {day:%A}, {day:%-d %B %Y}."
+        return f"It's {spoken_date(day)}.", f"It's {dates.written_date(day, self.locale)}."
 
     def headlines(self) -> str:
         return "Here are the headlines."
@@ -109,7 +132,7 @@ class English:
     def sign_off(self, show: str, day: dt.date) -> tuple[tuple[str, str], ...]:
         thanks = "Thanks for listening, and join us again tomorrow."
         return ((f"That's {show} for {day:%A}, {day:%B} {words.ordinal(day.day)}.",
-                 f"That's {show} for {day:%A}, {day:%-d %B}."), (thanks, thanks))
+                 f"That's {show} for {dates.written_day(day, self.locale)}."), (thanks, thanks))
 
     def description(self, show: str, day: dt.date, headlines: list[str]) -> str:
         return f"{show} for {self.long_date(day)}: " + "; ".join(headlines)
@@ -117,14 +140,32 @@ class English:
     def section_feed_description(self, section: str, show: str) -> str:
         return f"{section}, the section of {show} on its own."
 
+    def headlines_opener(self) -> str:
+        return "Here are the headlines in brief."
+
+    def headlines_closer(self) -> str:
+        return "For every story in full, listen to today's full episode."
+
+    def headlines_title(self, episode_title: str) -> str:
+        return f"Headlines: {episode_title}"
+
+    def headlines_description(self, show: str, headlines: list[str]) -> str:
+        return f"The headlines of {show}: " + "; ".join(headlines)
+
+    def headlines_feed_title(self, show: str) -> str:
+        return f"{show}: Headlines"
+
+    def headlines_feed_description(self, show: str) -> str:
+        return f"The headlines of {show}, each story's headline and first sentence, in about three minutes."
+
     def short_date(self, day: dt.date) -> str:
-        return f"{day:%-d %b %Y}"
+        return dates.short_date(day, self.locale)
 
     def long_date(self, day: dt.date) -> str:
-        return f"{day:%-d %B %Y}"
+        return dates.long_date(day, self.locale)
 
     def page_date(self, day: dt.date) -> str:
-        return f"{day:%A, %-d %B %Y}"
+        return dates.written_date(day, self.locale)
 
 
 ENGLISH: Final = English()

@@ -5,8 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import fields
 
+from .. import cldr, dates
 from ..speech import Lexicon
-from . import cldr, numbers
+from . import numbers
 from .english import PageWords
 from .packs import LanguagePack
 from .phrases import Phrases
@@ -16,12 +17,17 @@ class PackedLanguage:
     """Spanish, French, Italian, Brazilian Portuguese, Hindi: the verbalizer and CLDR dates of the pack, the words
     of its phrases.toml (with the show folder's own laid over them)."""
 
-    def __init__(self, pack: LanguagePack, phrases: Phrases) -> None:
+    def __init__(self, pack: LanguagePack, phrases: Phrases, locale: str = "") -> None:
         self.pack, self.phrases = pack, phrases
         self.code = pack.code
+        self.locale = locale if locale and dates.known_language(locale) else pack.code
         known = {f.name for f in fields(PageWords)}
         self.page = PageWords(**{key: value for key, value in phrases.page.items() if key in known})
         self._stop = "।" if "।" in pack.rules.sentence_end else "."
+
+    def for_locale(self, locale: str) -> PackedLanguage:
+        """The language writing its dates as `locale` does ("pt-BR"; "es-MX"), its phrases unchanged."""
+        return self if locale == self.locale else PackedLanguage(self.pack, self.phrases, locale)
 
     def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
         """Numeric dates are always day first in these languages: `date_order` is the English shows' setting."""
@@ -85,11 +91,29 @@ class PackedLanguage:
     def section_feed_description(self, section: str, show: str) -> str:
         return self.phrases.section_feed.format(section=section, show=show)
 
+    def headlines_opener(self) -> str:
+        return self.phrases.headlines_opener
+
+    def headlines_closer(self) -> str:
+        return self.phrases.headlines_closer
+
+    def headlines_title(self, episode_title: str) -> str:
+        return self.phrases.headlines_title.format(title=episode_title)
+
+    def headlines_description(self, show: str, headlines: list[str]) -> str:
+        return self.phrases.headlines_description.format(show=show, headlines="; ".join(headlines))
+
+    def headlines_feed_title(self, show: str) -> str:
+        return self.phrases.headlines_feed_title.format(show=show)
+
+    def headlines_feed_description(self, show: str) -> str:
+        return self.phrases.headlines_feed_description.format(show=show)
+
     def short_date(self, day: dt.date) -> str:
-        return cldr.date_text(day, "medium", self.code)
+        return dates.short_date(day, self.locale)
 
     def long_date(self, day: dt.date) -> str:
-        return cldr.date_text(day, "long", self.code)
+        return dates.long_date(day, self.locale)
 
     def page_date(self, day: dt.date) -> str:
-        return cldr.date_text(day, "full", self.code)
+        return dates.written_date(day, self.locale)

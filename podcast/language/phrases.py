@@ -8,16 +8,16 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Final
 
+from .. import cldr
 from ..errors import ConfigError
-from . import cldr, numbers
+from . import numbers
+from .english import PageWords
 
 SHOW_PHRASES: Final = Path("phrases.toml")
 """A show's own phrases, overriding the language's key by key."""
 
-PAGE_WORDS: Final = ("headlines_chapter", "opening", "sign_off", "stories", "transcript", "on_their_own",
-                     "copy_link", "copy_link_to", "episode_audio", "clip_audio", "play", "captions", "chapters",
-                     "subscribe", "no_episodes", "story_count")
-"""The pages' fixed words, named as the English PageWords names them."""
+PAGE_WORDS: Final = tuple(f.name for f in fields(PageWords))
+"""The pages' fixed words, named as the English PageWords names them: a pack gives every one."""
 
 
 @dataclass(frozen=True)
@@ -40,6 +40,18 @@ class Phrases:
     """The episode's description in the feed: {show}, {date} (the long date), {headlines} (joined by "; ")."""
     section_feed: str
     """A section feed's description: {section}, {show}."""
+    headlines_opener: str
+    """The headlines edition's words after the greeting."""
+    headlines_closer: str
+    """The headlines edition's words before the thanks: the full episode has the rest."""
+    headlines_title: str
+    """The headlines edition's item title: {title} (the full episode's)."""
+    headlines_description: str
+    """The headlines edition's summary in its feed: {show}, {headlines} (joined by "; ")."""
+    headlines_feed_title: str
+    """The headlines edition's feed title: {show}."""
+    headlines_feed_description: str
+    """The headlines edition's feed description: {show}."""
     stories: dict[str, str]
     """CLDR plural category ("one", "few", "many", "other") -> "{n} noticias"; "gender" -> the noun's gender."""
     page: dict[str, str] = field(default_factory=dict)

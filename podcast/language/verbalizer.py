@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from typing import Final
 
+from .. import cldr
 from ..speech.lexicon import Lexicon
-from . import cldr, numbers
+from . import numbers
 from .rules import LanguageRules
 from .typography import Typography
 

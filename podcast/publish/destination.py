@@ -11,20 +11,16 @@ from __future__ import annotations
 
 import ctypes
 import os
-import re
 import shutil
 import signal
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Final, Protocol
+from typing import Protocol
 
 from ..errors import PublishError
-from ..layout import EPISODES, FEEDS_DIR, Show
-
-VERSIONED: Final = re.compile(r"-[0-9a-f]{10}\.mp3$")
-"""Published audio carries its content hash in its name (episode-<hash>.mp3)."""
+from ..layout import DIGEST_FILE, EPISODES, FEEDS_DIR, Show
 
 
 class Destination(Protocol):
@@ -65,10 +61,12 @@ class ShowFolder:
     def put_episode(self, date: str, folder: Path, keep: set[str]) -> None:
         """Swap the finished episode folder in, in one atomic step.
 
-        `folder` is completed first with hard links to what must stay: the digest, any
-        producer files, and the audio in `keep` (apps may be mid-download; anything
-        older goes). Then the two folders are exchanged with renameat2(RENAME_EXCHANGE):
-        readers see the old folder or the new one, never a mix, whenever the process dies.
+        `folder` holds what this build made; it is completed with hard links to two
+        things only: the digest (the build's input) and the audio in `keep` (apps may be
+        mid-download). Anything else of the old folder, such as a section clip whose
+        section is gone, is not carried over, so it is no longer served. Then the two
+        folders are exchanged with renameat2(RENAME_EXCHANGE): readers see the old
+        folder or the new one, never a mix, whenever the process dies.
         """
         target = self.show.root / EPISODES / date
         if not target.exists():
@@ -79,8 +77,9 @@ class ShowFolder:
             new = folder / old.relative_to(target)
             if old.is_dir() or new.exists() or old.name.startswith("."):
                 continue  # markers (unpublished, failed) describe the old build, not this one
-            if VERSIONED.search(old.name) and old.relative_to(self.show.root).as_posix() not in keep:
-                continue
+            relative = old.relative_to(self.show.root).as_posix()
+            if old.relative_to(target).as_posix() != DIGEST_FILE and relative not in keep:
+                continue  # an earlier build's file this build did not make
             new.parent.mkdir(parents=True, exist_ok=True)
             os.link(old, new)
         checkpoint("before-swap")

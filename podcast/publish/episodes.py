@@ -114,13 +114,22 @@ def unpublish(show: Show, date: dt.date, purge: bool) -> EpisodeState:
     return EpisodeState(date.isoformat(), "unpublished", None if purge else record, purged=purge)
 
 
-def expired(records: list[EpisodeRecord], keep_episodes: int, keep_days: int, today: dt.date) -> list[str]:
-    """Dates of the published episodes that retention takes out of the feeds (0 keeps all)."""
+def expiry_reasons(records: list[EpisodeRecord], keep_episodes: int, keep_days: int,
+                   today: dt.date) -> dict[str, str]:
+    """Each published date retention takes out of the feeds (0 keeps all), with why, as a producer reads it."""
     newest_first = sorted(records, key=lambda r: r.date, reverse=True)
-    drop = set()
-    if keep_episodes:
-        drop |= {r.date for r in newest_first[keep_episodes:]}
+    drop: dict[str, str] = {}
     if keep_days:
         cutoff = (today - dt.timedelta(days=keep_days)).isoformat()
-        drop |= {r.date for r in newest_first if r.date < cutoff}
-    return sorted(drop)
+        drop |= {r.date: f"older than {keep_days} days (keep_days = {keep_days})"
+                 for r in newest_first if r.date < cutoff}
+    if keep_episodes:
+        drop |= {r.date: f"older than the newest {keep_episodes} kept (keep_episodes = {keep_episodes})"
+                 for r in newest_first[keep_episodes:]}
+    return drop
+
+
+def in_feeds(show: Show, date: dt.date) -> bool:
+    """Whether the episode is built and not unpublished (by `podcast remove` or retention)."""
+    folder = show.episode_dir(date)
+    return (folder / "episode.json").exists() and not (folder / UNPUBLISHED).exists()

@@ -20,11 +20,12 @@ from pathlib import Path
 from typing import Any, Final, cast
 
 from ..config import ShowConfig
-from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, PAGE_FILE
+from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE
 from .cover import GENERATED_NAME
 
 CONTENT_TYPES: Final = {
     ".mp3": "audio/mpeg",
+    ".opus": "audio/ogg; codecs=opus",
     ".xml": "application/rss+xml; charset=utf-8",
     ".vtt": "text/vtt; charset=utf-8",
     ".srt": "application/x-subrip; charset=utf-8",
@@ -39,10 +40,11 @@ CORS_SUFFIXES: Final = (".vtt", ".srt", ".json", ".xml")
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _EPISODE = rf"{re.escape(EPISODES)}/{_DATE}"
 PUBLISHED: Final = [
-    re.compile("|".join(re.escape(name) for name in (FEED_FILE, PAGE_FILE, GENERATED_NAME))),
+    re.compile("|".join(re.escape(name) for name in (FEED_FILE, HEADLINES_FEED, PAGE_FILE, GENERATED_NAME,
+                                                     SEARCH_FILE))),
     re.compile(rf"{re.escape(FEEDS_DIR)}/[a-z0-9-]+\.xml"),
-    re.compile(rf"{_EPISODE}/(episode(-[0-9a-f]+)?\.mp3|transcript\.(vtt|srt)|chapters\.json|script\.txt"
-               rf"|{re.escape(PAGE_FILE)})"),
+    re.compile(rf"{_EPISODE}/(episode(-[0-9a-f]+)?\.(mp3|opus)|transcript\.(vtt|srt)|chapters\.json|script\.txt"
+               rf"|{re.escape(PAGE_FILE)}|headlines(-[0-9a-f]+)?\.mp3|headlines\.(vtt|srt)|headlines-chapters\.json)"),
     re.compile(rf"{_EPISODE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
 ]
 """What a build publishes, named from the constants the publishing stage writes them by."""
@@ -72,11 +74,26 @@ class BoundedServer(ThreadingHTTPServer):
     daemon_threads = True
     request_queue_size = 256  # socketserver's 5 made a burst of clients wait for SYN retries
 
-    def __init__(self, address: tuple[str, int], handler: type, max_connections: int) -> None:
+    def __init__(self, address: tuple[str, int], handler: type, max_connections: int, verbosity: int = 1) -> None:
         super().__init__(address, handler)
         self.max_connections = max_connections
+        self.verbosity = verbosity
         self._slots = threading.BoundedSemaphore(max_connections)
         self._last_warning = 0.0
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that went away (a closed tab, a player skipping ahead) is normal: one line with --verbose.
+
+        socketserver's own handler prints a whole traceback for it; other errors keep theirs.
+        """
+        error = sys.exc_info()[1]
+        if not isinstance(error, ConnectionError | TimeoutError):
+            super().handle_error(request, client_address)
+            return
+        if self.verbosity >= 2:
+            named: dict[type, str] = {ConnectionResetError: "connection reset", BrokenPipeError: "connection closed"}
+            why = named.get(type(error), error.strerror or type(error).__name__)
+            print(f"{client_address[0]} went away mid-answer ({why})", file=sys.stderr, flush=True)
 
     def process_request(self, request: Any, client_address: Any) -> None:
         if not self._slots.acquire(blocking=False):
@@ -114,13 +131,17 @@ class BoundedServer(ThreadingHTTPServer):
 
 
 def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digests: bool,
-                 read_timeout_s: float = READ_TIMEOUT_S) -> type:
-    """A request handler bound to one show folder."""
+                 read_timeout_s: float = READ_TIMEOUT_S, log_requests: bool = True) -> type:
+    """A request handler bound to one show folder; `log_requests` False logs only errors."""
 
     class ShowHandler(BaseHTTPRequestHandler):
         server_version = "podcast"
         protocol_version = "HTTP/1.1"
         timeout = read_timeout_s  # socket timeout: half a request or a stalled client is dropped, not kept forever
+
+        def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+            if log_requests:
+                super().log_request(code, size)
 
         def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
             sys.stderr.write(f"{self.address_string()} {format % args}\n")  # one write: threads never interleave
@@ -152,7 +173,13 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
             host = self.headers.get("Host") or f"{address[0]}:{address[1]}"
             if not re.fullmatch(r"[A-Za-z0-9.:\[\]-]+", host):  # never echo a forged Host into the feed
                 host = f"{address[0]}:{address[1]}"
-            return path.read_bytes().replace(config.base_url.encode(), f"http://{host}/".encode())
+            data, new = path.read_bytes(), f"http://{host}/"
+            old = config.base_url
+            # The address as written, then as the subscribe links write it: bare (podcast://) and quoted (?url=).
+            for before, after in ((old, new), (old.split("://", 1)[-1], new.split("://", 1)[-1]),
+                                  (urllib.parse.quote(old, safe=""), urllib.parse.quote(new, safe=""))):
+                data = data.replace(before.encode(), after.encode())
+            return data
 
         def _serve(self, body: bool) -> None:
             path = self._resolve()
@@ -221,11 +248,11 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
 
 def serve(root: Path, config: ShowConfig, host: str, port: int, base_url_configured: bool,
           serve_digests: bool = False, read_timeout_s: float = READ_TIMEOUT_S,
-          max_connections: int = MAX_CONNECTIONS) -> None:
-    """Serve until interrupted."""
+          max_connections: int = MAX_CONNECTIONS, verbosity: int = 1) -> None:
+    """Serve until interrupted; `verbosity` 0 logs only errors, 1 each request, 2 also clients that went away."""
     handler = make_handler(root, config, follow_host=not base_url_configured, serve_digests=serve_digests,
-                           read_timeout_s=read_timeout_s)
-    server = BoundedServer((host, port), handler, max_connections)
+                           read_timeout_s=read_timeout_s, log_requests=verbosity >= 1)
+    server = BoundedServer((host, port), handler, max_connections, verbosity)
     shown = "localhost" if host in ("127.0.0.1", "::1") else host
     print(f"serving {root} at http://{shown}:{server.server_address[1]}/  (feed: /feed.xml; Ctrl-C stops)",
           file=sys.stderr, flush=True)

@@ -14,7 +14,7 @@ from ..config import RenderSettings
 from ..report import Reporter
 from .make import PartJob, PartResult, Progress, cached
 
-__all__ = ["Backend", "PartJob", "PartResult", "backend_for", "cached", "make_parts"]
+__all__ = ["Backend", "PartJob", "PartResult", "backend_for", "cached", "in_this_process", "make_parts"]
 
 
 class Backend(Protocol):
@@ -34,6 +34,14 @@ def backend_for(settings: RenderSettings, report: Reporter, fallback_local: bool
     from .cluster import DaskCluster
 
     return DaskCluster(settings, report, LocalPool() if fallback_local else None)
+
+
+def in_this_process() -> Backend:
+    """This process alone: for a few parts whose sentences are (nearly all) in the cache already, where starting
+    workers or a cluster round trip would cost more than the mixing itself."""
+    from .local import LocalPool
+
+    return LocalPool(workers=1)
 
 
 def missing(jobs: list[PartJob]) -> tuple[dict[str, PartResult], list[PartJob]]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import shutil
 import wave
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
@@ -150,3 +151,14 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
     target = settings.loudness_lufs + ENCODER_LOSS_DB
     leveled = loudness.level(samples, RATE, target, settings.true_peak_db - ENCODER_PEAK_MARGIN_DB)
     return Mixed(leveled, tuple(((offset + a) / RATE, (offset + b) / RATE) for a, b in spans))
+
+
+def resampler(rate_in: int, rate_out: int) -> Callable[[np.ndarray, bool], np.ndarray]:
+    """A streaming resampler (soxr, high quality) for long audio read in blocks: call it with each mono float32
+    block, and `last=True` once at the end (with an empty block) for what it still holds."""
+    stream = soxr.ResampleStream(rate_in, rate_out, 1, dtype="float32", quality="HQ")
+
+    def resample(block: np.ndarray, last: bool = False) -> np.ndarray:
+        return np.asarray(stream.resample_chunk(block, last=last), dtype=np.float32)
+
+    return resample

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import dates, forms, hygiene, measures, money, names, words
+from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, places, ranges, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -22,25 +22,40 @@ FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_order: str = "MDY") -> str:
     """The spoken form of one written sentence; `context` is the whole story, for decisions like yen or
     yuan; `date_order` ("MDY" or "DMY") reads numeric dates such as 03/05/2026."""
-    text = hygiene.clean(text)
+    text = hygiene.clean(capitals.dateline(text))
     if lexicon is not None:
         text = lexicon.apply(text)
+    text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
+    text = money.pairs(places.parties(contextual.verbalize(text)))
+    figures = forms.DIGIT.search(text) is not None  # rules that read figures are skipped when there are none
+    if figures:
+        text = codes.verbalize(dates.month_case(text))
+    text = ranges.verbalize(text)
     text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
-    text = money.verbalize(text, context or text)
-    text = hygiene.apply(dates.RULES, text)
-    text = hygiene.apply(measures.RULES, text)
-    text = dates.years(text)
-    text = names.names_with_numbers(text)
-    text = measures.numbers(text)
+    text = hygiene.apply(measures.WORDS, text)
+    if figures:
+        text = _figures(text, context)
     text = money.conversions(text)
     text = names.acronyms(text)
     text = _leftovers(text)
     return hygiene.finish(text)
 
 
+def _figures(text: str, context: str) -> str:
+    """Money, dates, measures, years, names with numbers and plain numbers, most specific first."""
+    text = money.verbalize(text, context or text)
+    text = hygiene.apply(dates.RULES, text)
+    text = hygiene.apply(measures.RULES, text)
+    text = dates.years(text)
+    text = names.names_with_numbers(text)
+    return measures.numbers(text)
+
+
 def _leftovers(text: str) -> str:
     """A digit or sign no rule claimed is still said, never passed through."""
+    if not FORBIDDEN.search(text):
+        return text
     text = re.sub(r"\d+", lambda m: " " + words.digits(m.group(0)) + " ", text)
     replacements = {"$": " dollars ", "£": " pounds ", "€": " euros ", "¥": " yen ",
                     "₩": " won ", "%": " percent ", "&": " and ", "<": " ", ">": " "}
@@ -50,10 +65,18 @@ def _leftovers(text: str) -> str:
 _WRITTEN_END = re.compile(r"(?<=[.!?])[\"'”’)\]]*\s+(?=[\"'“‘(]?[A-Z0-9])")
 _NEVER_ENDS: Final = frozenset(t.lower() for t in names.TITLES) | {"no.", "st.", "ext.", "approx.", "vs.", "cf.",
                                                                      "fig.", "vol.", "op.", "pp.", "p."}
+_STREET_ENDINGS: Final = frozenset({"st.", "dr."})
 _CONTINUES_AFTER_CLOCK: Final = re.compile(
     r"[\"'(]?(?:[ECMP][SD]?T|GMT|UTC|BST|CET|CEST|HKT|JST|SGT|AEST|AEDT|IST|Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
     r"December)\b")
+
+
+def _after_a_street(text: str, abbreviation: int, following: int) -> bool:
+    name = re.search(r"(\S+)\s+$", text[max(0, abbreviation - 40):abbreviation])
+    if not name:
+        return False
+    return contextual.is_street(text, abbreviation - len(name.group(0)), text[following:following + 40])
 
 
 def split_written(text: str) -> list[str]:
@@ -66,7 +89,11 @@ def split_written(text: str) -> list[str]:
         bare = token.lstrip("(\"'“‘").lower()
         if text[match.end():match.end() + 1] == "(":
             continue  # "Apple Inc. (NASDAQ: AAPL) reported": a bracket goes on with the sentence
-        if bare == "no." and not text[match.end():match.end() + 1].isdigit():
+        if re.match(r"[NSEW]\.\s+[a-z]", text[match.end():match.end() + 6]):
+            continue  # "5 mi. N. of town": a compass point leads on
+        if bare in _STREET_ENDINGS and _after_a_street(text, match.start() - len(token), match.end()):
+            pass  # "1420 Elm St. Mayor Whitfield said": the street's full stop ends the sentence
+        elif bare == "no." and not text[match.end():match.end() + 1].isdigit():
             pass  # "No. 5" leads on; a quoted "no." ends a sentence
         elif bare in _NEVER_ENDS or re.fullmatch(r"[A-Z]\.", token.lstrip("(\"'“‘")):
             continue

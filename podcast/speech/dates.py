@@ -16,7 +16,30 @@ MONTHS: Final = {
 _MONTH_NAMES = "|".join(
     sorted({m for m in MONTHS.values()} | {k.capitalize() for k in MONTHS}, key=len, reverse=True)
 )
+_NAMES_SET: Final = frozenset(_MONTH_NAMES.split("|"))
 _MONTH = r"(?P<month>" + _MONTH_NAMES + r")(?:\.(?=\s))?"
+_OTHER_CASE: Final = re.compile(
+    r"\b(?P<month>(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,6}|(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|"
+    r"SEP|OCT|NOV|DEC)[A-Z]{0,6})(?=\.?\s+[0-3]?\d(?!\d)|[-/][0-3]?\d[-/])"
+)
+
+
+def month_case(text: str) -> str:
+    """A month in lower case or capitals before a day, written as a name ("march 3 2025" -> "March 3 2025",
+    "SEPT. 15" -> "Sept. 15"), so that the date rules, which read names, read it. "they may 3-D print" and
+    "march 5 miles" keep their verbs: a lower-case "may" or "march" needs a year or an ordinal day."""
+
+    def one(match: re.Match[str]) -> str:
+        month = match["month"]
+        name = month.capitalize()
+        if name not in _NAMES_SET:
+            return month
+        if month in ("may", "march") and not re.match(r"\s+\d{1,2}(?:st|nd|rd|th|,?\s+[12]\d{3})\b",
+                                                       text[match.end():match.end() + 12]):
+            return month
+        return name
+
+    return _OTHER_CASE.sub(one, text)
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>[12]\d{3})"
 _ORDINAL_WORDS = ("first", "second", "third", "fourth")
@@ -38,6 +61,15 @@ def _day_month_year(match: re.Match[str]) -> str:
     if match["year"]:
         spoken += f", {words.year(int(match['year']))}"
     return spoken
+
+
+def _dashed(match: re.Match[str]) -> str:
+    """"Jan-15-2020", "15-Jan-2020", "15/JAN/20"."""
+    day, year = int(match["day"]), match["year"]
+    if not 1 <= day <= 31:
+        return match.group(0)
+    full = int(year) if len(year) == 4 else 2000 + int(year)
+    return f"{_month(match['month'])} {words.ordinal(day)}, {words.year(full)}"
 
 
 def _iso_date(match: re.Match[str]) -> str:
@@ -118,7 +150,12 @@ def _period_with_short(match: re.Match[str]) -> str:
     return _with_article(match, spoken)
 
 
+_MONTH_CODE = r"(?P<month>" + _MONTH_NAMES + r")"
 RULES: Final[list[Rule]] = [
+    (re.compile(r"\b" + _MONTH_CODE + r"(?P<sep>[-/])(?P<day>[0-3]?\d)(?P=sep)(?P<year>[12]\d{3}|\d{2})\b(?![-/]\d)"),
+     _dashed),
+    (re.compile(r"(?<![\w/-])(?P<day>[0-3]?\d)(?P<sep>[-/])" + _MONTH_CODE + r"(?P=sep)(?P<year>[12]\d{3}|\d{2})\b"),
+     _dashed),
     (re.compile(r"\b(?P<year>[12]\d{3})-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _iso_date),
     (
         re.compile(r"\b" + _DAY + r"\s+" + _MONTH + r"(?:,?\s+" + _YEAR + r")?\b"),

@@ -10,15 +10,12 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import words
+from . import measures, numerals, words
 from .hygiene import Rule
+from .places import POSTAL_STATES
 
-_OH: Final = "oh one two three four five six seven eight nine".split()
-
-
-def spell_digits(text: str) -> str:
-    """"0199" -> "oh one nine nine": digit by digit, as phone numbers and codes are read."""
-    return " ".join(_OH[int(d)] for d in text if d.isdigit())
+spell_digits = words.spell_digits
+DIGIT: Final = re.compile(r"\d")
 
 
 _TOLL_FREE: Final = {"800": "eight hundred", "888": "triple eight", "877": "eight seven seven",
@@ -100,15 +97,24 @@ def _clock(match: re.Match[str]) -> str:
     return f"{words.integer(hour)}{tail}{_seconds(match)}{_zone(match)}"
 
 
+def _feet_inches(match: re.Match[str]) -> str:
+    """5'11" -> "five feet eleven inches"."""
+    feet, inches = int(match["ft"] or match["ft2"]), int(match["inch"] or match["in2"])
+    return (f"{words.integer(feet)} {'foot' if feet == 1 else 'feet'} "
+            f"{words.integer(inches)} {'inch' if inches == 1 else 'inches'}")
+
+
 # --- numeric dates -------------------------------------------------------------------------------
 
 _MONTH_NAMES: Final = ("January February March April May June July August September October November "
                        "December").split()
 
 
-def _date(day: int, month: int, year: str) -> str | None:
+def _date(day: int, month: int, year: str | None) -> str | None:
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    if not year:
+        return f"{_MONTH_NAMES[month - 1]} {words.ordinal(day)}"
     full = int(year) if len(year) == 4 else 2000 + int(year)
     return f"{_MONTH_NAMES[month - 1]} {words.ordinal(day)}, {words.year(full)}"
 
@@ -119,75 +125,32 @@ def numeric_dates(text: str, order: str) -> str:
     def slashed(match: re.Match[str]) -> str:
         a, b = int(match["a"]), int(match["b"])
         month, day = (a, b) if order == "MDY" else (b, a)
-        return _date(day, month, match["y"]) or match.group(0)
+        return _date(day, month, match["y"] or None) or match.group(0)[len(match.groupdict().get("lead") or ""):]
 
     def year_first(match: re.Match[str]) -> str:
         return _date(int(match["d"]), int(match["m"]), match["y"]) or match.group(0)
 
     text = _YEAR_FIRST.sub(year_first, text)
     text = _DOTTED.sub(year_first, text)
-    return _SLASHED.sub(slashed, text)
+    text = _SLASHED.sub(slashed, text)
+    return _DAY_MONTH_AFTER_WORD.sub(lambda m: m["lead"] + slashed(m), text) if "/" in text else text
 
 
 _SLASHED: Final = re.compile(r"(?<![\w/.])(?P<a>[01]?\d|[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>\d{4}|\d{2})(?![\w/])")
+_DAY_MONTH_AFTER_WORD: Final = re.compile(
+    r"(?P<lead>\b(?:on|by|until|till|through|since|before|after|from|due|dated|starting|ending|effective) )"
+    r"(?!9/11\b|24/7\b)(?P<a>[01]?\d|[0-3]?\d)/(?P<b>[0-3]?\d)(?P<y>)(?![\w/]|\.\d)"
+)
+"""A date without its year only after a word that leads to a date: "on 3/15"; "3/15 of" stays a fraction."""
 _YEAR_FIRST: Final = re.compile(r"(?<![\w/.])(?P<y>[12]\d{3})/(?P<m>[01]?\d)/(?P<d>[0-3]?\d)(?![\w/])")
 _DOTTED: Final = re.compile(r"(?<![\w.])(?P<d>[0-3]?\d)\.(?P<m>[01]?\d)\.(?P<y>[12]\d{3})(?![\w.]|\.\d)")
 
 
-# --- names with numbers --------------------------------------------------------------------------
-
-_ROMAN: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman(text: str) -> int:
-    total = 0
-    for char, following in zip(text, text[1:] + " ", strict=True):
-        value = _ROMAN[char]
-        total += -value if following in _ROMAN and _ROMAN[following] > value else value
-    return total
-
-
-def _regnal(match: re.Match[str]) -> str:
-    number = roman(match["num"])
-    if not 1 <= number <= 30:
-        return match.group(0)
-    if match["name"].endswith("War"):
-        return f"{match['name']} {words.integer(number).capitalize()}"
-    return f"{match['name']} the {words.ordinal(number).capitalize()}"
-
-
-_REGNAL: Final = re.compile(
-    r"\b(?P<name>(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Sultan|Shah)\s+[A-Z][a-z]+"
-    r"|World War|[A-Z][a-z]{2,})\s+(?P<num>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\b(?![\w'’-]|\.\w)"
-)
-_ROYAL_TITLE: Final = re.compile(r"^(?:King|Queen|Pope|Emperor|Empress|Tsar|Czar|Prince|Princess|Sultan|Shah)\s")
-
-
-def regnal(text: str) -> str:
-    """"King Charles III" -> "King Charles the Third", "World War II" -> "World War Two"."""
-
-    def one(match: re.Match[str]) -> str:
-        # A bare name with a single-letter numeral ("Jones I", "Section V") is too doubtful; titles and
-        # numerals of two letters or more ("Henry VIII") are not.
-        if len(match["num"]) == 1 and not _ROYAL_TITLE.match(match["name"]) and match["name"] != "World War":
-            return match.group(0)
-        return _regnal(match)
-
-    return _REGNAL.sub(one, text)
-
-
-STATES: Final = dict(pair.split("=") for pair in (
-    "AL=Alabama AK=Alaska AZ=Arizona AR=Arkansas CA=California CO=Colorado CT=Connecticut DE=Delaware "
-    "FL=Florida GA=Georgia HI=Hawaii ID=Idaho IL=Illinois IN=Indiana IA=Iowa KS=Kansas KY=Kentucky "
-    "LA=Louisiana ME=Maine MD=Maryland MA=Massachusetts MI=Michigan MN=Minnesota MS=Mississippi "
-    "MO=Missouri MT=Montana NE=Nebraska NV=Nevada NH=New_Hampshire NJ=New_Jersey NM=New_Mexico "
-    "NY=New_York NC=North_Carolina ND=North_Dakota OH=Ohio OK=Oklahoma OR=Oregon PA=Pennsylvania "
-    "RI=Rhode_Island SC=South_Carolina SD=South_Dakota TN=Tennessee TX=Texas UT=Utah VT=Vermont "
-    "VA=Virginia WA=Washington WV=West_Virginia WI=Wisconsin WY=Wyoming DC=D_C").split())
+STATES: Final = POSTAL_STATES
 
 
 def _zip(match: re.Match[str]) -> str:
-    spoken = f", {STATES[match['state']].replace('_', ' ')}, {spell_digits(match['zip'])}"
+    spoken = f", {STATES[match['state']]}, {spell_digits(match['zip'])}"
     return spoken + (f", {spell_digits(match['plus4'])}" if match["plus4"] else "")
 
 
@@ -197,7 +160,8 @@ _STREET_KINDS: Final = {"St": "Street", "Ave": "Avenue", "Rd": "Road", "Blvd": "
 
 def _street(match: re.Match[str]) -> str:
     kind = _STREET_KINDS.get(match["kind"], match["kind"])
-    return f"{words.model_number(match['num'])} {match['street']}{kind}"
+    stop = "." if match.group(0).endswith(".") and kind == match["kind"] else ""  # "Street." ended a sentence
+    return f"{words.model_number(match['num'])} {match['street']}{kind}{stop}"
 
 
 def _leading_zero(match: re.Match[str]) -> str:
@@ -220,7 +184,8 @@ def _mixed_fraction(match: re.Match[str]) -> str:
         name = words.ordinal(bottom)
         part = f"{words.integer(top)} {name}{'s' if top > 1 else ''}"
         part = part.replace("one ", "a ", 1) if top == 1 else part
-    return f"{words.integer(whole)} and {part}"
+    unit = measures.UNITS.get(match["unit"] or "")
+    return f"{words.integer(whole)} and {part}" + (f" {unit[1]}" if unit else "")
 
 
 IDIOMS: Final = {"24/7": "twenty-four seven", "9/11": "nine eleven", "50/50": "fifty-fifty",
@@ -238,16 +203,34 @@ RULES: Final[list[Rule]] = [
     (re.compile(r"\s*\(\s*(?:NASDAQ|Nasdaq|NYSE(?: American)?|LSE|HKEX|HKSE|TSX|ASX|SGX|KRX|SSE|SZSE|TSE|TYO|"
                 r"Euronext|Xetra|OTC|AMEX|BSE|NSE|SIX)\s*:\s*[A-Z0-9.]{1,12}\s*\)"), ""),
     (re.compile(r"\s*\(\s*(?:\d{3,6}\.(?:HK|T|SS|SZ|KS|TW)|[A-Z]{1,5}\.(?:O|N|L|PA|DE|HK|T|TO))\s*\)"), ""),
+    (re.compile(r"\bEPS\b"), "earnings per share"),
+    (re.compile(r"\bP/E\b(?:\s+ratio\b)?"), "price-to-earnings ratio"),
+]
+"""Rules that read letters; FIGURES below need a digit to match, so a sentence without one skips them."""
+FIGURES: Final[list[Rule]] = [
     # "No. 5" before a date rule reads "5 Jan." as a day
     (re.compile(r"(?<![\w.])No\.\s?(?P<num>\d+)\b"), lambda m: "number " + words.integer(int(m["num"]))),
-    # telephone numbers, before money and ranges take them
-    (re.compile(r"(?<![\w])\+\d{1,3}(?:[ .-]\(?\d{1,4}\)?){2,5}(?![\d-])"), _phone),
+    # telephone numbers, before money and ranges take them; "+44 (0)20": the trunk zero is not dialled
+    (re.compile(r"(?<=\d)\s?\(0\)\s?(?=\d)"), " "),
+    (re.compile(r"(?<![\w.,$£€-])(?P<num>911|999|112)\b(?![\d,.-])(?!\s+(?:[a-z]+s|people|percent)\b)"),
+     lambda m: spell_digits(m["num"]) if not re.search(r"[A-Z][a-z]+ $", m.string[:m.start()]) else m.group(0)),
+    (re.compile(r"\b1-8(?P<toll>00|88|77|66|55|44)-(?P<word>[A-Z]{4,})\b"),
+     lambda m: f"one {_TOLL_FREE['8' + m['toll']]} {m['word'].lower()}"),
+    (re.compile(r"(?<![\w])\+\d{1,3}(?:[ .-]\(?\d{1,5}\)?){2,5}(?![\d-])"), _phone),
+    (re.compile(r"(?<![\w+])0\d{3,4}[ -]\d{6}(?![\d-])"), _phone),
     (re.compile(r"(?<![\w+])(?:\+?1[-. ])?\(\d{3}\)\s?\d{3}[-. ]\d{4}(?!\d)"), _phone),
+    (re.compile(r"(?<![\w+])(?:\(0\d{1,4}\)|\b0\d{2,4})[ -]?\d{3,4}[ -]\d{3,4}(?![\d-])"), _phone),  # (020) 7946 0958
     (re.compile(r"(?<![\w+])(?:1[-. ])?\d{3}[-.]\d{3}[-.]\d{4}(?![\d-])"), _phone),
     (re.compile(r"(?P<lead>\b(?:[Cc]all|[Pp]hone|[Tt]el|[Ff]ax|line|hotline|number|at|on):?\s+)"
                 r"(?P<num>\d{3}-\d{4})(?![\d-])"),
      lambda m: m["lead"] + ", ".join(map(spell_digits, m["num"].split("-")))),
     (re.compile(r"\b(?:ext|Ext|x)\.?\s?(?P<num>\d{2,5})\b"), _extension),
+    # heights in feet and inches, and military hours
+    (re.compile(r"(?<![\w.])(?P<ft>[1-9])'\s?(?P<inch>\d{1,2})(?:\"|'')|(?<![\w.])(?P<ft2>\d{1,2})\s?ft\.?\s(?P<in2>\d{1,2})"
+                r"\s?in\b\.?"), _feet_inches),
+    (re.compile(r"(?<![\w.,:])(?P<h>[01]\d|2[0-3])(?P<min>[0-5]\d)(?=\s?(?:hours|hrs|h)\b)"),
+     lambda m: f"{words.integer(int(m['h'])) if m['h'] >= '10' else 'oh ' + words.integer(int(m['h']))} "
+               f"{'hundred' if m['min'] == '00' else words.integer(int(m['min']))}"),
     # clock times, with seconds, a dot, a.m./p.m. and a zone
     (re.compile(r"\b(?P<h>[01]?\d)(?:[:.](?P<min>[0-5]\d)(?::(?P<sec>[0-5]\d))?)?\s?(?P<ampm>[apAP])\.?\s?[mM]\b"
                 r"(?P<stop>\.)?" + _ZONE), _twelve_hour),
@@ -263,18 +246,19 @@ RULES: Final[list[Rule]] = [
     # idioms and fractions
     (re.compile(r"(?<![\w/])(?:" + "|".join(re.escape(k) for k in IDIOMS) + r")(?![\w/])"),
      lambda m: IDIOMS[m.group(0)]),
-    (re.compile(r"(?<![\w.])(?P<whole>\d{1,3})\s+(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _mixed_fraction),
+    (re.compile(r"(?<![\w.])(?P<whole>\d{1,3})\s+(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"
+                r"(?:\s?(?P<unit>" + measures.UNIT_ALT + r")(?![A-Za-z0-9²]))?"), _mixed_fraction),
     # decades without a century: "the mid-90s", "early 80s"
-    (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of)[- ])'?(?P<d>[2-9]0)s\b"), _decade_word),
-    # finance shorthand
-    (re.compile(r"\bEPS\b"), "earnings per share"),
-    (re.compile(r"\bP/E\b(?:\s+ratio\b)?"), "price-to-earnings ratio"),
+    (re.compile(r"(?P<lead>\b(?:mid|early|late|the|in|of|to)[- ])'?(?P<d>[2-9]0)'?s\b"), _decade_word),
 ]
 
 
 def verbalize(text: str, date_order: str = "MDY") -> str:
     """Apply the rules above, in order."""
-    text = numeric_dates(text, date_order)
     for pattern, replacement in RULES:
         text = pattern.sub(replacement, text)
-    return regnal(text)
+    if DIGIT.search(text):
+        text = numeric_dates(text, date_order)
+        for pattern, replacement in FIGURES:
+            text = pattern.sub(replacement, text)
+    return numerals.regnal(text)

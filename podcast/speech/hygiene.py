@@ -8,25 +8,46 @@ import unicodedata
 from collections.abc import Callable
 from typing import Final
 
+from . import words
+
 Rule = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 
 _SAID_AS_WORDS: Final = frozenset("com org net gov edu info biz news co my go me we to in on at by of do".split())
 
 
+_SEPARATORS: Final = {"-": " dash ", "_": " underscore ", ".": " dot ", "~": " tilde "}
+
+
 def _label(label: str) -> str:
     """One part of an address: two-letter runs and vowel-less ones spelled ("ir" -> "I R", "eu" -> "E U"),
-    words said ("com", "bank", "co"), hyphens said as "dash"."""
-    parts = [p for p in label.split("-") if p]
-    spoken = [" ".join(p.upper()) if p.isalpha() and p.lower() not in _SAID_AS_WORDS
-              and (len(p) <= 2 or (len(p) <= 4 and not re.search(r"[aeiouy]", p.lower()))) else p
-              for p in parts]
-    return " dash ".join(spoken)
+    words said ("com", "bank", "co"), digits one by one, hyphens and underscores said ("dash", "underscore")."""
+    spoken = []
+    for part in re.findall(r"[A-Za-z]+|\d+|[-_.~]", label):
+        if part in _SEPARATORS:
+            spoken.append(_SEPARATORS[part])
+        elif part.isdigit():
+            spoken.append(" " + words.spell_digits(part) + " ")
+        elif part.lower() not in _SAID_AS_WORDS and (
+                len(part) <= 2 or (len(part) <= 4 and not re.search(r"[aeiouy]", part.lower()))):
+            spoken.append(" " + " ".join(part.upper()) + " ")
+        else:
+            spoken.append(" " + part + " ")
+    return " ".join("".join(spoken).split())
 
 
 def _spell_host(host: str) -> str:
     """"example-bank.eu" -> "example dash bank dot E U"; "coindesk.com" -> "coindesk dot com"."""
     return " dot ".join(_label(part) for part in host.split(".") if part)
+
+
+def _path_part(part: str) -> str:
+    """A path's part as said: words as words, "report-2024" -> "report dash two oh two four"; a short code
+    whose letters and digits alternate ("3xYz9") one character at a time."""
+    if len(re.findall(r"[A-Za-z]+|\d+", part)) >= 3 and re.fullmatch(r"[A-Za-z0-9]{3,16}", part):
+        return " ".join(words.spell_digits(c) if c.isdigit() else c for c in part)
+    return " ".join("".join(_SEPARATORS.get(p, f" {words.spell_digits(p)} " if p.isdigit() else f" {p} ")
+                            for p in re.findall(r"[A-Za-z]+|\d+|[-_.~]", part)).split())
 
 
 def _url(match: re.Match[str]) -> str:
@@ -41,12 +62,13 @@ def _url(match: re.Match[str]) -> str:
     path = re.split(r"[?#]", path, maxsplit=1)[0].strip("/")
     spoken = _spell_host(host)
     if path and len(path.split("/")) <= 3 and len(path) <= 40:
-        spoken += "".join(" slash " + " ".join(re.split(r"[-_.]", part)) for part in path.split("/"))
+        spoken += "".join(" slash " + _path_part(part) for part in path.split("/"))
     return spoken + tail
 
 
 def _email(match: re.Match[str]) -> str:
-    local = " dot ".join(_label(part) for part in match.group(1).split("."))
+    """"jane.doe42@news.co.uk" -> "jane dot doe four two at news dot co dot U K"."""
+    local = _label(match.group(1))
     return f"{local} at {_spell_host(match.group(2))}"
 
 
@@ -67,7 +89,9 @@ def _keep_speakable(char: str) -> str:
 
 _NON_ASCII: Final = re.compile(r"[^\x00-\x7f]")
 _CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
-_TLDS: Final = (".com", ".org", ".net", ".io", ".ai", ".gov", ".edu", ".co", ".cn", ".hk", ".uk", ".tv", ".news")
+_TLD_NAMES: Final = ("com org net io ai gov edu co cn hk uk tv news ly me us ca de fr eu info app dev au jp kr sg "
+                     "nz ie ch nl se es it in ru br mx za").split()
+_TLDS: Final = tuple("." + tld for tld in _TLD_NAMES)
 _SYMBOL_CHARS: Final = re.compile(r"[&+=<>{}\[\]|\\^_~`*#@/]")
 
 TYPOGRAPHY: Final[list[Rule]] = [
@@ -76,6 +100,8 @@ TYPOGRAPHY: Final[list[Rule]] = [
     (re.compile(r"\u2026"), "..."),
     (re.compile(r"[\u2212\u2012]"), "-"),
     (re.compile(r"(?<=\d)\s*[\u2013\u2014]\s*(?=\d)"), "-"),  # 30–40: a range
+    (re.compile(r"(?<=[\w.%)'])\u2013(?=[\w$£€¥'])"), "-"),  # 9am–noon, March 3–5, $5–$10: a range too
+    (re.compile(r"(?:(?<=[apAP][mM])|(?<=[ap]\.m\.))\s+[-\u2013\u2014]\s+(?=\d|[Nn]oon|[Mm]idnight)"), "-"),
     (re.compile(r"\s*(?:--+|[\u2013\u2014\u2015])\s*"), ", "),  # a dash between clauses
     (re.compile(r"\s+-\s+"), ", "),
     (re.compile(r"[\u00a0\u2009\u202f\u2007]"), " "),
@@ -88,12 +114,13 @@ MARKUP: Final[list[Rule]] = [
 ]
 
 ADDRESSES: Final[list[Rule]] = [
+    (re.compile(r"\bmailto:(?=\S+@)", re.I), ""),
     (re.compile(r"\b([\w.+-]+)@([A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+)"), _email),
     (re.compile(r"\bhttps?://[^\s<>\"')]+", re.I), _url),
     (re.compile(r"\bwww\.[^\s<>\"')]+", re.I), _url),
     (
         re.compile(
-            r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|io|ai|gov|edu|co|cn|hk|uk|tv|news)"
+            r"\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:" + "|".join(_TLD_NAMES) + r")"
             r"\b(?:/[^\s<>\"')]*)?",
         ),
         _url,

@@ -41,6 +41,9 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
     "ft": ("foot", "feet"),
     "mi": ("mile", "miles"),
     "ml": ("millilitre", "millilitres"),
+    "mL": ("millilitre", "millilitres"),
+    "ppm": ("part per million", "parts per million"),
+    "ppb": ("part per billion", "parts per billion"),
     "L": ("litre", "litres"),
     "°C": ("degree Celsius", "degrees Celsius"),
     "°F": ("degree Fahrenheit", "degrees Fahrenheit"),
@@ -64,6 +67,27 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
     "GB": ("gigabyte", "gigabytes"),
     "TB": ("terabyte", "terabytes"),
     "Mbps": ("megabit per second", "megabits per second"),
+    "kbps": ("kilobit per second", "kilobits per second"),
+    "Kbps": ("kilobit per second", "kilobits per second"),
+    "Tbps": ("terabit per second", "terabits per second"),
+    "Mbit/s": ("megabit per second", "megabits per second"),
+    "Gbit/s": ("gigabit per second", "gigabits per second"),
+    "kb": ("kilobit", "kilobits"),
+    "Mb": ("megabit", "megabits"),
+    "Gb": ("gigabit", "gigabits"),
+    "kB": ("kilobyte", "kilobytes"),
+    "PB": ("petabyte", "petabytes"),
+    "Wh": ("watt hour", "watt hours"),
+    "W": ("watt", "watts"),
+    "dB": ("decibel", "decibels"),
+    "rpm": ("revolution per minute", "revolutions per minute"),
+    "psi": ("pound per square inch", "pounds per square inch"),
+    "fl oz": ("fluid ounce", "fluid ounces"),
+    "sq mi": ("square mile", "square miles"),
+    "sq m": ("square metre", "square metres"),
+    "yd": ("yard", "yards"),
+    "yds": ("yard", "yards"),
+    "mg/dL": ("milligram per decilitre", "milligrams per decilitre"),
     "Gbps": ("gigabit per second", "gigabits per second"),
     "bpd": ("barrel per day", "barrels per day"),
     "bbl": ("barrel", "barrels"),
@@ -86,9 +110,9 @@ UNITS: Final[dict[str, tuple[str, str]]] = {
     "TEU": ("T E U", "T E U"),
     "TEUs": ("T E U", "T E Us"),
 }
-_UNIT_ALT = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+UNIT_ALT: Final = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _UNIT_RE = re.compile(
-    _N + r"(?P<scale> (?:thousand|million|billion))?(?:\s?|-)(?P<unit>" + _UNIT_ALT + r")(?![A-Za-z0-9²])"
+    _N + r"(?P<scale> (?:thousand|million|billion))?(?:\s?|-)(?P<unit>" + UNIT_ALT + r")(?![A-Za-z0-9²])"
     r"(?P<per>/(?:h|hr|day|yr|year|s))?"
 )
 _PER_WORDS: Final = {"h": "hour", "hr": "hour", "day": "day", "yr": "year", "year": "year", "s": "second"}
@@ -159,23 +183,28 @@ def _scaled(match: re.Match[str]) -> str:
     return f"{words.cardinal(match['num'])} {words.scale(match['scale'])}"
 
 
-RULES: Final[list[Rule]] = [
+WORDS: Final[list[Rule]] = [
     (re.compile(r"\b(?P<a>y|q|m|w)/(?P=a)\b|\b(?:YoY|yoy|y-o-y)\b|\bQoQ\b|\bMoM\b"),
      lambda m: {"y": "year on year", "q": "quarter on quarter", "m": "month on month",
                 "w": "week on week"}[(m["a"] or m.group(0)[0]).lower()]),
+]
+"""Shorthand without figures; RULES below need a digit."""
+RULES: Final[list[Rule]] = [
     (re.compile(r"(?<![\w.])(?:(?P<low>" + NUMBER + r")\s?%?\s?(?:-|to)\s?)?" + _N + r"\s?(?:%|per\s?cent\b|pct\b)"),
      _percent),
     (re.compile(_N + r"\s?(?P<unit>bps|bp|basis points?|pp|ppts?|percentage points?)\b"), _points),
+    (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,3})(?:st|nd|rd|th)(?P<s>s)?\b"),
+     lambda m: f"{words.integer(int(m['top']))} {words.ordinal(int(m['bottom']))}{'' if m['top'] == '1' else 's'}"),
     (re.compile(r"(?<![\w/])(?P<top>\d{1,2})/(?P<bottom>\d{1,2})(?![\w/])"), _fraction),
-    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")\s?(?P<unit>" + _UNIT_ALT
+    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")\s?(?P<unit>" + UNIT_ALT
                 + r")(?![A-Za-z0-9²])"), _unit_range),
-    (re.compile(r"(?<![\w.])(?P<num>" + NUMBER + r")\s?(?P<scale>bn|mn|mln|tn|trn|m)(?![\w])"), _scaled),
+    (re.compile(r"(?<![\w.])(?P<num>" + NUMBER + r")\s?(?P<scale>bn|mn|mln|tn|trn|m|M|B|Bn|BN)(?![\w])"), _scaled),
     (_UNIT_RE, _unit),
-    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w.]|-\d)"),
+    (re.compile(r"(?<![\w.])(?P<a>" + NUMBER + r")\s?(?:-|to)\s?(?P<b>" + NUMBER + r")(?![\w]|\.\d|-\d)"),
      _range),
     (re.compile(r"\b(?P<num>" + NUMBER + r")\s?[xX×](?![A-Za-z0-9])"),
      lambda m: f"{words.cardinal(m['num'])} times"),
-    (re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:st|nd|rd|th)\b"),
+    (re.compile(r"(?<![\w.])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?:(?i:st|nd|rd|th)|(?<=[23])d(?=\s+[A-Z]))\b"),
      lambda m: words.ordinal(int(m["num"].replace(",", "")))),
     (re.compile(r"(?<![\d:])\b(?P<a>\d{1,2}):(?P<b>\d{1,2})\b(?=\s+(?:ratio|split|majority|vote|win|lead|margin|odds))"),
      lambda m: f"{words.integer(int(m['a']))} to {words.integer(int(m['b']))}"),

@@ -3,63 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from . import forms, words
+from .currencies import BY_CODE, BY_SYMBOL, YEN, YUAN, Currency
 
-
-@dataclass(frozen=True)
-class Currency:
-    one: str
-    many: str
-    minor_one: str = ""
-    minor_many: str = ""
-
-
-_DOLLAR = Currency("dollar", "dollars", "cent", "cents")
-CURRENCIES: Final[dict[str, Currency]] = {
-    "US$": Currency("US dollar", "US dollars", "cent", "cents"),
-    "USD": Currency("US dollar", "US dollars", "cent", "cents"),
-    "HK$": Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
-    "HKD": Currency("Hong Kong dollar", "Hong Kong dollars", "cent", "cents"),
-    "A$": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
-    "AU$": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
-    "AUD": Currency("Australian dollar", "Australian dollars", "cent", "cents"),
-    "C$": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
-    "CA$": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
-    "CAD": Currency("Canadian dollar", "Canadian dollars", "cent", "cents"),
-    "S$": Currency("Singapore dollar", "Singapore dollars", "cent", "cents"),
-    "SGD": Currency("Singapore dollar", "Singapore dollars", "cent", "cents"),
-    "NZ$": Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
-    "NZD": Currency("New Zealand dollar", "New Zealand dollars", "cent", "cents"),
-    "NT$": Currency("New Taiwan dollar", "New Taiwan dollars", "cent", "cents"),
-    "TWD": Currency("New Taiwan dollar", "New Taiwan dollars", "cent", "cents"),
-    "R$": Currency("Brazilian real", "Brazilian reais", "centavo", "centavos"),
-    "BRL": Currency("Brazilian real", "Brazilian reais", "centavo", "centavos"),
-    "$": _DOLLAR,
-    "€": Currency("euro", "euros", "cent", "cents"),
-    "EUR": Currency("euro", "euros", "cent", "cents"),
-    "£": Currency("pound", "pounds", "penny", "pence"),
-    "GBP": Currency("pound", "pounds", "penny", "pence"),
-    "₩": Currency("won", "won"),
-    "KRW": Currency("won", "won"),
-    "₹": Currency("rupee", "rupees", "paisa", "paise"),
-    "INR": Currency("rupee", "rupees", "paisa", "paise"),
-    "RMB": Currency("yuan", "yuan", "fen", "fen"),
-    "CNY": Currency("yuan", "yuan", "fen", "fen"),
-    "JPY": Currency("yen", "yen"),
-    "CHF": Currency("Swiss franc", "Swiss francs", "centime", "centimes"),
-    "Rs": Currency("rupee", "rupees"),
-    "₽": Currency("ruble", "rubles"),
-    "RUB": Currency("ruble", "rubles"),
-    "₺": Currency("lira", "lira"),
-    "₫": Currency("dong", "dong"),
-    "฿": Currency("baht", "baht"),
-    "₱": Currency("peso", "pesos"),
-}
-YEN: Final = Currency("yen", "yen")
-YUAN: Final = Currency("yuan", "yuan", "fen", "fen")
+CURRENCIES: Final[dict[str, Currency]] = {**BY_SYMBOL, **BY_CODE}
 
 _CHINA = re.compile(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen|yuan|RMB|renminbi|CNY|PBOC)\b")
 _JAPAN = re.compile(r"\b(?:Japan|Japanese|Tokyo|Osaka|Nikkei|yen|JPY|BOJ|Topix)\b")
@@ -74,7 +23,8 @@ _NUMBER = r"(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 _SCALE = r"(?:[\s-]?(?P<scale>" + words.SCALE_PATTERN + r"))?"
 _PER = r"(?:\s?/\s?(?P<per>[A-Za-z]+))?"
 _PREFIX = (
-    r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥|(?<![A-Za-z])(?:" + _CODES + r")(?=\s?\d))\s?"
+    r"(?P<sign>[-+])?(?P<cur>" + _SYMBOLS + r"|¥"
+    r"|(?<![A-Za-z])(?=[A-Z][A-Za-z]{1,2}\s?\d)(?:" + _CODES + r")(?=\s?\d))\s?"  # the lookahead fails fast
 )
 _UPPER = r"(?:\s?(?:-|to)\s?(?:" + _SYMBOLS + r")?(?P<upper>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))?"
 AMOUNT_BEFORE = re.compile(_PREFIX + _NUMBER + _UPPER + _SCALE + _PER)
@@ -84,6 +34,9 @@ AMOUNT_AFTER = re.compile(
 _BY_NAME: Final = {"yen": YEN, "yuan": YUAN}
 AMOUNT_NAMED = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:,\d{3})+\.\d+|\d+\.\d+)\s(?P<name>(?i:yen|yuan))\b")
 """A decimal before a currency without cents ("151.20 Yen"): trailing zeros are not read."""
+PENCE = re.compile(r"(?<![\w.,$£€])(?P<num>\d+(?:\.\d+)?)p\b(?!\.?\s?m\b)")
+"""45p: pence after a number (never video lines such as 1080p)."""
+_VIDEO_LINES: Final = frozenset({"240", "360", "480", "576", "720", "1080", "1440", "2160", "4320"})
 CONVERSION = re.compile(r",?\s*\(\s*(?P<inner>(?:about |around |roughly |or )?[^()]*?)\s*\)")
 
 PER_UNIT: Final = {
@@ -148,7 +101,9 @@ def verbalize(text: str, context: str = "") -> str:
         attributive = not match["per"] and words.noun_follows(text, match.end())
         if match["upper"]:  # €3-4 billion: "three to four billion euros"
             amount = say_amount(match["upper"], match["scale"], currency, match["per"], attributive)
-            amount = f"{words.cardinal(match['num'])} to {amount}"
+            cents = re.fullmatch(r"[\d,]*\.\d\d", match["num"]) and not match["scale"] and currency.minor_many
+            low = say_amount(match["num"], None, currency, None) if cents else words.cardinal(match["num"])
+            amount = f"{low} to {amount}"  # "$5.50-$7.25": each with its cents
         else:
             amount = say_amount(match["num"], match["scale"], currency, match["per"], attributive)
         return _sign(match["sign"]) + amount
@@ -159,9 +114,32 @@ def verbalize(text: str, context: str = "") -> str:
     def named(match: re.Match[str]) -> str:
         return say_amount(match["num"], None, _BY_NAME[match["name"].lower()], None)
 
+    def pence(match: re.Match[str]) -> str:
+        if match["num"] in _VIDEO_LINES:  # "1080p" is a picture's lines: "ten eighty P"
+            return words.model_number(match["num"]) + " P"
+        return words.cardinal(match["num"]) + (" penny" if words.is_one(match["num"]) else " pence")
+
     text = AMOUNT_BEFORE.sub(before, text)
+    if "p" in text:
+        text = PENCE.sub(pence, text)
     text = AMOUNT_AFTER.sub(after, text)
     return AMOUNT_NAMED.sub(named, text)
+
+
+_PAIR = re.compile(r"\b(?P<a>[A-Z]{3})/(?P<b>[A-Z]{3})\b")
+
+
+def pairs(text: str) -> str:
+    """A currency pair as traders say it: "EUR/USD" -> "euro-dollar", "USD/JPY" -> "dollar-yen"."""
+
+    def one(match: re.Match[str]) -> str:
+        if match["a"] not in BY_CODE or match["b"] not in BY_CODE:
+            return match.group(0)
+        a, b = BY_CODE[match["a"]].one, BY_CODE[match["b"]].one
+        short_a, short_b = a.split()[-1], b.split()[-1]
+        return f"{short_a}-{short_b}" if short_a != short_b else f"{a}-{b}"
+
+    return _PAIR.sub(one, text) if "/" in text else text
 
 
 def conversions(text: str) -> str:

@@ -24,6 +24,10 @@ ABBREVIATIONS: Final[dict[str, str]] = {
     "Sep.": "September", "Oct.": "October", "Nov.": "November", "Dec.": "December",
     "Mon.": "Monday", "Tue.": "Tuesday", "Wed.": "Wednesday", "Thu.": "Thursday",
     "Fri.": "Friday", "Sat.": "Saturday", "Sun.": "Sunday",
+    "Ald.": "Alderman", "Supt.": "Superintendent", "Det.": "Detective", "Insp.": "Inspector",
+    "Cmdr.": "Commander", "Cpl.": "Corporal", "Pvt.": "Private", "Maj.": "Major", "Atty.": "Attorney",
+    "Cllr.": "Councillor", "Amb.": "Ambassador", "Comm.": "Commissioner", "Msgr.": "Monsignor",
+    "Fr.": "Father", "Asst.": "Assistant", "Sup.": "Supervisor", "Reps.": "Representatives", "Sens.": "Senators",
 }
 ABBREVIATIONS.update({key[0].upper() + key[1:]: value[0].upper() + value[1:]
                       for key, value in list(ABBREVIATIONS.items()) if key[0].islower() and len(key) > 3})
@@ -49,7 +53,8 @@ _ALNUM_NAME = re.compile(
 )
 _NUM_LETTER = re.compile(r"(?<![\w.,$£€¥₩])(?P<num>\d+)(?P<letters>[A-Z]{1,3})\b")
 _MODEL_AFTER_NAME = re.compile(
-    r"\b(?P<name>[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2})\b(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
+    r"\b(?P<name>[A-Z][A-Za-z]+) (?P<num>[1-9]\d{2}|(?<=[A-Z]{2} )[1-9]\d{3})\b"  # "RTX 4090": 4 digits after capitals
+    r"(?![\d,.%])(?!\s+(?:[a-z]+s|percent|per)\b)"
 )
 _NOT_NAMES: Final = frozenset(
     "In On At By The A An For To Of And But Since From About Over Under With Top Some All Nearly Almost".split()
@@ -91,7 +96,8 @@ def _num_letter(match: re.Match[str]) -> str:
 TITLES: Final = frozenset(
     "Dr. Mr. Mrs. Ms. Prof. Gen. Lt. Col. Capt. Sen. Rep. Gov. Pres. Sgt. Adm. Rev. Hon. Mt. Ft. "
     "No. v. vs. e.g. i.e. a.k.a. approx. Jan. Feb. Aug. Sept. Sep. Oct. Nov. Dec. "
-    "U.S. U.K. U.N. E.U. D.C. Jr. Sr. Mon. Tue. Wed. Thu. Fri. Sat. Sun.".split()
+    "U.S. U.K. U.N. E.U. D.C. Jr. Sr. Mon. Tue. Wed. Thu. Fri. Sat. Sun. Ald. Supt. Det. Insp. Cmdr. Cpl. Pvt. "
+    "Maj. Atty. Cllr. Amb. Comm. Msgr. Fr. Asst. Sup. Reps. Sens.".split()
 )
 """Abbreviations that always lead into more words, so their period never ends a sentence."""
 

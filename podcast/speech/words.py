@@ -32,6 +32,19 @@ def digits(text: str) -> str:
     return " ".join(_DIGIT_NAMES[int(d)] for d in text if d.isdigit())
 
 
+_OH: Final = "oh one two three four five six seven eight nine".split()
+
+
+def spell_digits(text: str) -> str:
+    """"0199" -> "oh one nine nine": digit by digit, as phone numbers and codes are read."""
+    return " ".join(_OH[int(d)] for d in text if d.isdigit())
+
+
+def spell_code(code: str) -> str:
+    """"SN-4471-XB" -> "S N four four seven one X B": letters and digits one by one, as codes are read out."""
+    return " ".join(_OH[int(c)] if c.isdigit() else c.upper() for c in code if c.isalnum())
+
+
 def cardinal(text: str) -> str:
     """A written number as words: "210,051", "53,412.67", "-0.4", ".5", "+3.2"."""
     text = text.strip()

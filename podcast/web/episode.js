@@ -1,12 +1,23 @@
 // The episode page: seek from the table of contents or the transcript, highlight the sentence being
-// spoken, start at #t=MM:SS (or ?t=), and copy a link to any story. No libraries, no build step.
+// spoken and keep it in view (until the reader scrolls; "Follow" brings it back), keyboard shortcuts,
+// start at #t=MM:SS (or ?t=; "&play" also starts playing), and copy a link to any story.
+// No libraries, no build step.
 (function () {
   'use strict';
   var player = document.getElementById('player');
   var sentences = Array.prototype.slice.call(document.querySelectorAll('.transcript .s'));
   var starts = sentences.map(function (s) { return parseFloat(s.dataset.start); });
+  var stories = Array.prototype.slice.call(document.querySelectorAll('nav a.seek')).map(function (a) {
+    return parseFloat(a.dataset.start);
+  });
   var status = document.getElementById('status');
+  var followButton = document.getElementById('follow');
   var current = -1;
+  var following = true;
+  var ownScrollUntil = 0;  // scroll events before this time are ours, not the reader's
+  var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  document.querySelector('.player .bar').hidden = false;
 
   function parseTime(text) {
     if (!text) return null;
@@ -18,9 +29,24 @@
     var s = Math.floor(seconds), m = Math.floor(s / 60);
     return (m < 10 ? '0' : '') + m + ':' + (s % 60 < 10 ? '0' : '') + (s % 60);
   }
-  function seek(seconds, play) {
-    player.currentTime = seconds;
-    if (play) { var p = player.play(); if (p && p.catch) p.catch(function () {}); }
+  function play() { var p = player.play(); if (p && p.catch) p.catch(function () {}); }
+  function seek(seconds, andPlay) {
+    var end = isFinite(player.duration) ? player.duration : Infinity;
+    player.currentTime = Math.max(0, Math.min(seconds, end));
+    if (andPlay) play();
+  }
+
+  function setFollowing(on) {
+    following = on;
+    followButton.setAttribute('aria-pressed', on ? 'true' : 'false');
+    document.body.classList.toggle('free', !on);
+  }
+  function bringIntoView(sentence) {
+    var box = sentence.getBoundingClientRect();
+    var top = document.querySelector('.player').getBoundingClientRect().bottom;
+    if (box.top >= top + 40 && box.bottom <= window.innerHeight - 40) return;
+    ownScrollUntil = Date.now() + 1200;
+    sentence.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   }
   function highlight() {
     var t = player.currentTime, lo = 0, hi = starts.length - 1, found = -1;
@@ -31,15 +57,41 @@
     if (found === current) return;
     if (current >= 0) { sentences[current].classList.remove('now'); sentences[current].removeAttribute('aria-current'); }
     current = found;
-    if (current >= 0) { sentences[current].classList.add('now'); sentences[current].setAttribute('aria-current', 'true'); }
+    if (current >= 0) {
+      sentences[current].classList.add('now');
+      sentences[current].setAttribute('aria-current', 'true');
+      if (following) bringIntoView(sentences[current]);
+    }
   }
   player.addEventListener('timeupdate', highlight);
   player.addEventListener('seeked', highlight);
+
+  // The reader scrolling (wheel, touch, scroll bar, keys) stops the following; our own scrolling does not.
+  function readerScrolled() { if (following && !player.paused) setFollowing(false); }
+  window.addEventListener('wheel', readerScrolled, { passive: true });
+  window.addEventListener('touchmove', readerScrolled, { passive: true });
+  window.addEventListener('scroll', function () { if (Date.now() > ownScrollUntil) readerScrolled(); },
+                          { passive: true });
+  window.addEventListener('scrollend', function () { ownScrollUntil = 0; });
+  followButton.addEventListener('click', function () {
+    setFollowing(!following);
+    if (following && current >= 0) bringIntoView(sentences[current]);
+  });
+
+  function storyStep(direction) {
+    var t = player.currentTime, i = -1;
+    for (var n = 0; n < stories.length; n++) { if (stories[n] <= t + 0.5) i = n; }
+    // Back goes to the start of this story, or to the one before when it has only just begun.
+    if (direction < 0 && i >= 0 && t - stories[i] > 3) { seek(stories[i], false); return; }
+    var target = Math.max(0, Math.min(stories.length - 1, i + direction));
+    if (stories.length) seek(stories[target], false);
+  }
 
   document.addEventListener('click', function (event) {
     var link = event.target.closest('a.seek');
     if (link) {
       event.preventDefault();
+      setFollowing(true);  // going to a story: its words come into view
       seek(parseFloat(link.dataset.start), true);
       history.replaceState(null, '', '#t=' + stamp(parseFloat(link.dataset.start)));
       return;
@@ -56,11 +108,24 @@
     }
   });
   document.addEventListener('keydown', function (event) {
-    var sentence = event.target.closest && event.target.closest('.transcript .s');
+    var target = event.target;
+    var sentence = target.closest && target.closest('.transcript .s');
     if (sentence && (event.key === 'Enter' || event.key === ' ')) {
       event.preventDefault();
       seek(parseFloat(sentence.dataset.start), true);
+      return;
     }
+    if (event.ctrlKey || event.metaKey || event.altKey || event.defaultPrevented) return;
+    // Controls keep their own keys: a button's space, a link's enter, the player's own arrows.
+    if (target.closest && target.closest('a, button, input, textarea, select, audio, [contenteditable]')) return;
+    var key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+    if (key === ' ' || key === 'k') { if (player.paused) play(); else player.pause(); }
+    else if (key === 'ArrowLeft' || key === 'j') seek(player.currentTime - 15, false);
+    else if (key === 'ArrowRight' || key === 'l') seek(player.currentTime + 15, false);
+    else if (key === 'n') storyStep(1);
+    else if (key === 'p') storyStep(-1);
+    else return;
+    event.preventDefault();
   });
 
   function startFromAddress() {
@@ -68,7 +133,8 @@
     var fromQuery = /[?&]t=([0-9:.]+)/.exec(location.search);
     var t = parseTime((fromHash || fromQuery || [])[1]);
     if (t === null) return;
-    var go = function () { seek(t, false); highlight(); };
+    var andPlay = /(?:^#|&)play(?:&|$)/.test(location.hash);
+    var go = function () { seek(t, andPlay); highlight(); };
     if (player.readyState >= 1) go(); else player.addEventListener('loadedmetadata', go, { once: true });
   }
   window.addEventListener('hashchange', startFromAddress);

@@ -1,16 +1,15 @@
 """CLDR data through Babel, the only importer of babel: month and day names, currency names, unit names, plural
-categories and list patterns for each show language."""
+categories and list patterns for each show language; podcast/dates.py and speech/currencies.py reach Babel here."""
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import re
 from decimal import Decimal
 from typing import Final
 
-from babel import Locale
-from babel.dates import format_date
+from babel import Locale, UnknownLocaleError
+from babel.dates import format_date, format_skeleton
 from babel.lists import format_list
 from babel.numbers import get_currency_name, list_currencies
 from babel.units import format_unit
@@ -71,6 +70,5 @@ def series(items: list[str], language: str) -> str:
     return str(format_list(items, locale=locale(language)))
 
 
-def date_text(day: dt.date, width: str, language: str) -> str:
-    """CLDR's date format of that width: "medium" 12 ene 2027, "long" 12 de enero de 2027, "full" with the weekday."""
-    return str(format_date(day, format=width, locale=locale(language)))
+__all__ = ["Locale", "UnknownLocaleError", "format_date", "format_skeleton", "get_currency_name"]
+"""Babel's own names the show's dates (podcast/dates.py) and English currency names (speech/currencies.py) use."""

@@ -1,0 +1,192 @@
+"""Reading a digest file and parsing it into sections and stories.
+
+A digest is a title line with its date, then section headers, headlines and paragraphs, one per line, with or
+without blank lines between them, in a newsroom's house style: plain, Markdown, or wire copy. Each line is read
+by its marks (lines.py) and its shape (prose.py), then given its role by its place (structure.py).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import unicodedata
+from pathlib import Path
+from typing import Final
+
+from ..errors import DigestError
+from ..language.dates import parse_title_date as _parse_title_date_in_show_languages
+from ..models import Digest, Section
+from .lines import clean_markup, read_line, split_dateline
+from .prose import is_paragraph
+from .structure import Parser
+
+__all__ = ["MAX_DIGEST_BYTES", "clean_markup", "counts", "load_day_digest", "load_digest", "outline", "outline_day",
+           "parse_digest", "parse_title_date", "read_digest_text", "slugify", "split_dateline"]
+MAX_DIGEST_BYTES: Final = 5_000_000
+"""Digests larger than this are refused: a day's news is a few tens of kilobytes."""
+
+_MONTHS: Final = {
+    name: number
+    for number, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for name in names
+}
+_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
+_TITLE_DATES: Final = (
+    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})"),
+    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
+    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
+)
+
+
+def read_digest_text(path: Path) -> tuple[str, list[str]]:
+    """The file's text and any warnings; UTF-8, else cp1252 with a warning."""
+    try:
+        if path.is_dir():
+            raise DigestError(path, "is a folder, not a digest file")
+        size = path.stat().st_size
+        if size > MAX_DIGEST_BYTES:
+            raise DigestError(path, f"is {size} bytes; the limit is {MAX_DIGEST_BYTES}")
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise DigestError(path, "no such file") from exc
+    except OSError as exc:
+        raise DigestError(path, f"cannot read: {exc.strerror}") from exc
+    if b"\x00" in raw:
+        raise DigestError(path, "is binary, not a text digest")
+    warnings: list[str] = []
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = raw.decode("cp1252", errors="replace")
+        warnings.append(f"{path}: not UTF-8; read as Windows-1252 (Latin-1)")
+    return text, warnings
+
+
+def slugify(title: str) -> str:
+    """ASCII file-name form: "Economy & Markets" -> "economy-markets"."""
+    ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    return slug[:60].strip("-") or "section"
+
+
+def parse_title_date(title: str) -> dt.date | None:
+    """The date written in a title line, in any of the common forms."""
+    for pattern in _TITLE_DATES:
+        for match in pattern.finditer(title):
+            parts = match.groupdict()
+            month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS.get(
+                parts["month"].lower()
+            )
+            if month is None:
+                continue
+            try:
+                return dt.date(int(parts["year"]), month, int(parts["day"]))
+            except ValueError:
+                continue
+    return _parse_title_date_in_show_languages(title)
+
+
+def parse_digest(text: str, source: str = "digest", force: bool = False) -> Digest:
+    """Parse digest text; raises DigestError naming `source` when it is not a digest.
+
+    Lines are told apart by their marks first (Markdown headings, bullets and numbers, bold headlines, credit
+    lines), then by shape and place: a line is a headline when a story's text follows it, and a section header
+    only when it looks like one (a few words, no sentence) and no text follows it. A line that reads like a
+    sentence is never a section header. A structure that is still doubtful is an error naming the line, unless
+    `force`.
+    """
+    lines = [line for n, raw in enumerate(text.splitlines(), 1) if (line := read_line(n, raw))]
+    if not lines:
+        raise DigestError(source, "is empty")
+    title = lines[0].text
+    date = parse_title_date(title)
+    if date is None or is_paragraph(title):
+        raise DigestError(source, f"first line is not a title with a date: {title[:60]!r}")
+    parser = Parser(lines[1:], source, force)
+    parser.run()
+    if not any(drafts for _, _, drafts in parser.sections):
+        raise DigestError(source, "has a title but no stories")
+    parser.check_shapes()
+    warnings = parser.warnings
+    parsed: list[Section] = []
+    used_slugs: set[str] = set()
+    for index, (title_text, number, drafts) in enumerate(parser.sections):
+        if not drafts and index < len(parser.sections) - 1:
+            parser.doubt(number, title_text, "is a section header with no stories after it, only another section "
+                         "header", "section with no stories (dropped)")
+        if not drafts:
+            warnings.append(f"{source}: line {number}: section {title_text!r} has no stories; dropped")
+            continue
+        slug = slugify(title_text)
+        base, n = slug, 2
+        while slug in used_slugs:
+            slug, n = f"{base}-{n}", n + 1
+        used_slugs.add(slug)
+        parsed.append(Section(title=title_text, slug=slug, stories=tuple(d.story() for d in drafts)))
+    if not parsed:
+        raise DigestError(source, "has a title but no stories")
+    return Digest(title=title, date=date, sections=tuple(parsed), warnings=tuple(warnings))
+
+
+def counts(digest: Digest) -> str:
+    """The digest's size as the build's summary line says it: "4 sections, 16 stories"."""
+    sections = len(digest.sections)
+    stories = sum(len(s.stories) for s in digest.sections)
+    return f"{sections} section{'s' * (sections != 1)}, {stories} stor{'y' if stories == 1 else 'ies'}"
+
+
+def outline(digest: Digest) -> str:
+    """Sections and stories as parsed, with counts and warnings: what `podcast outline` prints."""
+    out = [f"{digest.title} ({digest.date.isoformat()}): {counts(digest)}"]
+    for section in digest.sections:
+        n = len(section.stories)
+        out.append(f"\n{section.title} ({n} stor{'y' if n == 1 else 'ies'})")
+        for story in section.stories:
+            marks = []
+            if story.dateline:
+                marks.append(f"dateline {story.dateline.place}, {story.dateline.agency}")
+            if story.credits:
+                marks.append(f"{len(story.credits)} credit line{'s' * (len(story.credits) != 1)}")
+            if story.link:
+                marks.append(f"link {story.link}")
+            paragraphs = len(story.paragraphs)
+            marks.insert(0, f"{paragraphs} paragraph{'s' * (paragraphs != 1)}")
+            out.append(f"  - {story.headline or '(no headline)'} [{'; '.join(marks)}]")
+    out.extend(f"warning: {w}" for w in digest.warnings)
+    return "\n".join(out) + "\n"
+
+def load_digest(path: Path, force: bool = False) -> Digest:
+    """Read and parse a digest file."""
+    text, warnings = read_digest_text(path)
+    digest = parse_digest(text, str(path), force)
+    return Digest(digest.title, digest.date, digest.sections, tuple(warnings) + digest.warnings)
+
+
+def load_day_digest(source: Path, date: dt.date, force: bool = False, *, chosen: bool = False) -> Digest:
+    """The digest of the episode for `date`: its title date must be `date` (with `force` it is made so).
+    `chosen` says the file was named by the producer, not found in the show folder."""
+    if not chosen and not source.exists():
+        raise DigestError(source, f"no digest for {date.isoformat()} (use --digest FILE)")
+    digest = load_digest(source, force)
+    if digest.date != date:
+        if not force:
+            raise DigestError(
+                source, f"title date {digest.date.isoformat()} differs from {date.isoformat()} (--force builds anyway)"
+            )
+        digest = dataclasses.replace(digest, date=date)  # forced: it is DATE's episode, dated and said so
+    return digest
+
+
+def outline_day(default: Path, date: dt.date, force: bool = False, chosen: Path | None = None) -> str:
+    """What `podcast outline` prints: the digest for `date` (the `chosen` file, else the show's `default`) as
+    parsed."""
+    return outline(load_day_digest(chosen or default, date, force, chosen=chosen is not None))

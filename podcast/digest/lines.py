@@ -1,0 +1,225 @@
+"""One digest line read by its marks: a Markdown heading, a bullet or number, a bold headline, a credit line, a
+dateline, links and emphasis; what is left is plain text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Final
+
+from ..models import Dateline
+from .prose import INNER_SENTENCE, is_paragraph, looks_like_prose, sentence_case, sentence_like
+
+CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
+_HEADING: Final = re.compile(r"(#{1,6})\s+")
+_ITEM: Final = re.compile(r"(?:[-*+•▪◦‣●]|(?P<number>\d{1,3})[.)])\s+(?=\S)")
+_BOLD_LEAD: Final = re.compile(r"(\*\*|__)(?P<head>\S(?:.*?\S)?)\1(?P<rest>.*)$")
+_LEAD_SEPARATOR: Final = re.compile(r"\s*(?:(?:[-–—:|]+|\.(?!\.))\s*)?")
+_ITEM_SPLIT: Final = re.compile(r"(?P<head>.+?)(?::\s+|\s+[-–—]+\s+)(?P<body>\S.*)$")
+_ESCAPED: Final = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~|>])")
+_IMAGE: Final = re.compile(r"!\[(?P<text>[^\]]*)\]\([^)\s]*(?:\s+\"[^\"]*\")?\)")
+_LINK: Final = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<url>[^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_AUTOLINK: Final = re.compile(r"<(?P<url>(?:https?|mailto):[^>\s]+)>")
+BARE_URL: Final = re.compile(r"(?:https?://|www\.)\S+$")
+_EMPHASIS: Final = (
+    re.compile(r"(\*\*|__)(?=\S)(?P<text>.+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*\\])\*(?=[^\s*])(?P<text>.+?)(?<=[^\s*])\*(?![\w*])"),
+    re.compile(r"(?<![\w_\\])_(?=[^\s_])(?P<text>.+?)(?<=[^\s_])_(?![\w_])"),
+    re.compile(r"~~(?=\S)(?P<text>.+?)(?<=\S)~~"),
+    re.compile(r"`(?P<text>[^`]+)`"),
+)
+_HELD: Final = re.compile("\ue000(\\d+)\ue001")
+
+CREDIT_OPENERS: Final = (
+    "reporting by", "additional reporting by", "editing by", "writing by", "written by", "edited by",
+    "compiled by", "source:", "sources:", "read more:", "read more at", "photo:", "photograph:",
+)
+"""How a credit line opens (lower case, after an optional bracket): it belongs to the story above it."""
+_BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in"})
+INLINE_CREDIT: Final = re.compile(
+    r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
+_DATELINE: Final = re.compile(
+    r"(?P<place>[^\W\d_][^(),]{1,40}?)"
+    r"(?:,\s*(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?))?"
+    r"\s*\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]+\s*(?=\S)")
+_PLACE_PARTICLES: Final = frozenset({
+    "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "el", "al", "am", "an",
+    "der", "den", "van", "von", "of", "upon", "on", "sur", "y",
+})
+"""Small words inside place names that stay lower case when a dateline in capitals is put in words."""
+
+
+def clean_line(line: str) -> str:
+    line = CONTROL.sub("", line)
+    line = unicodedata.normalize("NFC", line)
+    return " ".join(line.split())
+
+
+def clean_markup(text: str) -> tuple[str, tuple[str, ...]]:
+    """Text without Markdown emphasis, code or link syntax, and the URLs of its links: `[the plan](url)` is
+    read and written as "the plan"; the URL is kept apart."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(1))
+        return f"\ue000{len(held) - 1}\ue001"
+
+    links: list[str] = []
+
+    def link(match: re.Match[str]) -> str:
+        links.append(match.group("url"))
+        return match.group("text") if "text" in match.groupdict() else match.group("url")
+
+    text = _ESCAPED.sub(hold, text)
+    text = _IMAGE.sub(lambda m: m.group("text"), text)
+    text = _LINK.sub(link, text)
+    text = _AUTOLINK.sub(link, text)
+    for pattern in _EMPHASIS:
+        previous = None
+        while previous != text:  # nested emphasis: ***both***
+            previous, text = text, pattern.sub(lambda m: m.group("text"), text)
+    text = _HELD.sub(lambda m: held[int(m.group(1))], text)
+    return " ".join(text.split()), tuple(links)
+
+
+def _credit(text: str) -> bool:
+    """A credit line: who reported, edited or wrote the story, its source, or a link to read more."""
+    bare = text.strip("()[] ").lower()
+    if BARE_URL.match(text.strip("<>")) and " " not in text:
+        return True
+    if any(bare.startswith(opener) and bare[len(opener):len(opener) + 1] in ("", " ")
+           for opener in CREDIT_OPENERS):
+        return True
+    words = text.strip("()").rstrip(".").split()
+    if len(words) < 2 or len(words) > 9 or words[0] != "By":
+        return False
+    names = [w.strip(",;") for w in words[1:]]
+    return all(w[:1].isupper() or w.lower() in _BYLINE_JOINERS for w in names if w) and names[0][:1].isupper()
+
+
+def _place_in_words(place: str) -> str:
+    """A dateline's place as a name is written: "RIO DE JANEIRO" -> "Rio de Janeiro"."""
+    if not place.isupper():
+        return place.replace("/", " and ")
+    words = place.replace("/", " and ").split()
+    return " ".join(w.lower() if i and w.lower() in _PLACE_PARTICLES | {"and"} else w.title()
+                    for i, w in enumerate(words))
+
+
+def split_dateline(text: str) -> tuple[Dateline | None, str]:
+    """A wire story's opening `LONDON, Mar 2 (Reuters) -` taken off its text, or (None, text)."""
+    match = _DATELINE.match(text)
+    if not match:
+        return None, text
+    place = match.group("place").strip()
+    words = place.replace("/", " ").split()
+    capitals = place.isupper()
+    if len(words) > 5 or not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in words):
+        return None, text
+    if not capitals and (len(words) > 3 or match.group("date") is None and len(words) > 2):
+        return None, text
+    agency = match.group("agency").strip()
+    if len(agency.split()) > 4 or not agency[:1].isupper():
+        return None, text
+    dateline = Dateline(place=_place_in_words(place), agency=agency, date=match.group("date") or "",
+                        written=match.group().strip())
+    return dateline, text[match.end():]
+
+
+@dataclass
+class Line:
+    """One non-empty line of the digest, its markup read: what kind of line it is by its marks."""
+
+    number: int
+    kind: str
+    """"heading", "item" (a bullet or number), "bold" (a bold line alone), "lead" (a bold headline and text),
+    "credit", or "plain"."""
+    text: str
+    """The whole line without markers or markup."""
+    level: int = 0
+    """A heading's level: 1 for `#`, 2 for `##`."""
+    headline: str = ""
+    body: str = ""
+    links: tuple[str, ...] = ()
+
+    @property
+    def ends(self) -> bool:
+        return self.kind == "plain" and is_paragraph(self.text)
+
+    @property
+    def prose(self) -> bool:
+        """Surely a story's text: it ends a sentence, reads as prose, or opens with a dateline."""
+        return self.kind == "plain" and (
+            self.ends or looks_like_prose(self.text) or split_dateline(self.text)[0] is not None)
+
+    @property
+    def sentence(self) -> bool:
+        """Plain text that reads like a sentence, though it may still be a headline in sentence case."""
+        return self.kind == "plain" and (self.prose or sentence_like(self.text))
+
+
+def read_line(number: int, raw: str) -> Line | None:
+    """A line's kind from its marks: `#`, a bullet or number, a bold headline, a credit; else plain."""
+    line = clean_line(raw)
+    if not line:
+        return None
+    level, item = 0, False
+    if heading := _HEADING.match(line):
+        level, line = len(heading.group(1)), line[heading.end():].rstrip("#").strip()
+    elif marker := _ITEM.match(line):
+        item, line = True, line[marker.end():]
+    text, links = clean_markup(line)
+    if not text:
+        return None
+    if level:
+        return Line(number, "heading", text, level=level, headline=text, links=links)
+    bold = _BOLD_LEAD.match(line)
+    if bold:
+        head, head_links = clean_markup(bold.group("head"))
+        rest = bold.group("rest")
+        separator = _LEAD_SEPARATOR.match(rest)
+        body, body_links = clean_markup(rest[separator.end():] if separator else rest)
+        head = head.rstrip(" :|–—-")
+        if body and head.endswith(".") and not head.endswith(".."):
+            head = head[:-1]
+        if head and body:
+            return Line(number, "item" if item else "lead", text, headline=head, body=body,
+                         links=head_links + body_links)
+        if head and not body.strip(".:—–-| "):
+            return Line(number, "item" if item else "bold", text, headline=head, links=links)
+    if item:
+        head, body = _split_item(text)
+        return Line(number, "item", text, headline=head, body=body, links=links)
+    if _credit(text):
+        return Line(number, "credit", text, links=links)
+    return Line(number, "plain", text, links=links)
+
+
+def _split_item(text: str) -> tuple[str, str]:
+    """A list item's headline and text: "Council Backs Plan: The council voted..." -> both; a lone headline
+    or a lone paragraph stays whole."""
+    if split_dateline(text)[0] is not None:
+        return "", text
+    split = _ITEM_SPLIT.match(text)
+    if split:
+        head, body = split.group("head").strip(), split.group("body").strip()
+        words = head.split()
+        balanced = head.count("(") == head.count(")") and head.count('"') % 2 == 0
+        headline_like = balanced and 1 <= len(words) <= 14 and not head.endswith(".") and not (
+            INNER_SENTENCE.search(head))
+        text_like = (is_paragraph(body) or len(body.split()) >= 10 or len(words) >= 3 and sentence_case(body)
+                     or split_dateline(body)[0] is not None)
+        if headline_like and text_like:
+            return head, body
+    if is_paragraph(text) or looks_like_prose(text):
+        return "", text
+    return text, ""
+
+
+def shape(line: Line) -> str:
+    """How a section header is written, apart from its words: "heading 2", "bold", "capitals", "colon"..."""
+    kind = f"heading {line.level}" if line.kind == "heading" else line.kind
+    letters = [ch for ch in line.text if ch.isalpha()]
+    case = "capitals" if letters and all(ch.isupper() for ch in letters) else "mixed"
+    return f"{kind} {case}{' colon' if line.text.endswith(':') else ''}"

@@ -1,0 +1,248 @@
+"""What was said against what the ear heard, fairly: a score per sentence and, when it matters, an alarm.
+
+Fair to the ear: the recognizer writes figures as digits and names as it guesses
+them, so its text goes through the show's own verbalizer and lexicon first ("$4.85"
+becomes "four dollars and eighty-five cents", "Xi" becomes the lexicon's "Shee"), words
+that differ only in spacing count as heard ("eel grass"), and a run that sounds like
+what was said ("Wingtec", "fair" for "fare") counts as heard with a small penalty.
+
+Not fair to the voice: a different figure, a run of words missing or added, a
+content word replaced by one that sounds nothing like it (a lexicon entry saying the
+wrong word), a silent or garbled sentence. Each raises an alarm with its reason.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import jellyfish
+
+VERSION: Final = "compare-1"
+"""Bump when the comparison changes, so cached hearings are compared again (they are never heard again)."""
+RUN: Final = 3
+"""This many words missing or added in one place is an alarm: the ear rarely drops or invents three in a row."""
+SOUNDS_ALIKE: Final = 0.6
+"""Phonetic similarity at or above which a misheard run counts as heard (names the ear spells its own way)."""
+DIFFERENT_WORD: Final = 0.5
+"""Phonetic similarity below which a misheard content word is an alarm: not a mishearing but another word."""
+CONTENT_LETTERS: Final = 4
+"""A word this long or longer carries meaning; shorter ones ("a", "the", "in") the ear confuses freely."""
+NAME_PENALTY: Final = 0.25
+"""What a sounds-alike word costs the score, against 1 for a word not heard."""
+
+_UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
+          "million billion trillion point oh")
+_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth "
+             "fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth thirtieth fortieth "
+             "fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth millionth billionth")
+NUMBER_WORDS: Final = frozenset((_UNITS + " " + _ORDINALS).split())
+"""The words figures are spoken in: where said and heard differ in these, a figure is wrong."""
+SOUNDS_LIKE_A_NUMBER: Final = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
+"""Words the ear may write for a figure it heard right ("four stories" heard as "for stories")."""
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How well one sentence was heard."""
+
+    score: float
+    """1.0 when every word was heard as said; sounds-alike words cost a little, missing or wrong words a lot."""
+    flagged: bool
+    reason: str
+    """Why it is flagged ("" when it is not): the first alarm, in words a producer reads."""
+    misheard: tuple[tuple[str, str], ...] = ()
+    """(said, heard) for each run not heard as said: where a lexicon entry may help."""
+
+
+def words(text: str) -> list[str]:
+    """Text as comparable words: lower case, accents and apostrophes dropped, hyphens and punctuation spaces."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"['’‘`]", "", text).replace("&", " and ")
+    return re.findall(r"[^\W_]+", text)
+
+
+def _key(run: Sequence[str]) -> str:
+    return "".join(jellyfish.metaphone(w) for w in run)
+
+
+def _consonants(key: str) -> str:
+    """A metaphone key without its vowels: names heard as several words ("Elon" as "a law and") keep these."""
+    return re.sub(r"[AEIOU]", "", key)
+
+
+def _similar(a: str, b: str) -> float:
+    if not a and not b:
+        return 1.0
+    return 1.0 - jellyfish.levenshtein_distance(a, b) / max(len(a), len(b))
+
+
+def sounds_alike(said: Sequence[str], heard: Sequence[str]) -> float:
+    """0..1: how alike two word runs sound (metaphone keys), or are spelled, whichever is closer."""
+    if not said or not heard:
+        return 0.0
+    joined = "".join(said), "".join(heard)
+    if min(map(len, joined)) >= 2 and (joined[0].startswith(joined[1]) or joined[1].startswith(joined[0])):
+        return max(SOUNDS_ALIKE, _similar(*joined))  # one is the other's stem: "be" for "being", "sale" for "sales"
+    keys = _key(said), _key(heard)
+    skeleton = _similar(*map(_consonants, keys)) if all(map(_consonants, keys)) else 0.0
+    return max(_similar(*keys), skeleton, _similar(*joined))
+
+
+@dataclass(frozen=True)
+class Region:
+    """A maximal run where said and heard differ: said[i0:i1] was heard as heard[j0:j1]."""
+
+    i0: int
+    i1: int
+    j0: int
+    j1: int
+
+
+def align(said: Sequence[str], heard: Sequence[str]) -> list[tuple[str, int, int]]:
+    """Word alignment (Levenshtein, ties resolved the same way every time): ("eq"|"sub"|"del"|"ins", i, j)."""
+    n, m = len(said), len(heard)
+    cost = [[0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n + 1):
+        cost[i][0] = i
+    for j in range(m + 1):
+        cost[0][j] = j
+    for i in range(1, n + 1):
+        for j in range(1, m + 1):
+            same = said[i - 1] == heard[j - 1]
+            cost[i][j] = min(cost[i - 1][j - 1] + (0 if same else 1), cost[i - 1][j] + 1, cost[i][j - 1] + 1)
+    ops = []
+    i, j = n, m
+    while i or j:
+        if i and j and cost[i][j] == cost[i - 1][j - 1] + (0 if said[i - 1] == heard[j - 1] else 1):
+            ops.append(("eq" if said[i - 1] == heard[j - 1] else "sub", i - 1, j - 1))
+            i, j = i - 1, j - 1
+        elif i and cost[i][j] == cost[i - 1][j] + 1:
+            ops.append(("del", i - 1, j))
+            i -= 1
+        else:
+            ops.append(("ins", i, j - 1))
+            j -= 1
+    return ops[::-1]
+
+
+def regions(said: Sequence[str], heard: Sequence[str]) -> list[Region]:
+    """Every place where said and heard differ."""
+    found: list[Region] = []
+    i = j = 0
+    start: tuple[int, int] | None = None
+    for op, _, _ in align(said, heard):
+        if op == "eq":
+            if start is not None:
+                found.append(Region(start[0], i, start[1], j))
+                start = None
+            i, j = i + 1, j + 1
+            continue
+        if start is None:
+            start = (i, j)
+        i += op in ("sub", "del")
+        j += op in ("sub", "ins")
+    if start is not None:
+        found.append(Region(start[0], i, start[1], j))
+    return found
+
+
+def _quote(run: Sequence[str]) -> str:
+    return "'" + " ".join(run) + "'" if run else "nothing"
+
+
+def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdict:
+    """Score one sentence and raise the first alarm that applies; `threshold` is the lowest share of its words
+    that must be heard (as said, or sounding alike) for a sentence with no other alarm to pass."""
+    if not said:
+        return Verdict(1.0, False, "")
+    if not heard:
+        return Verdict(0.0, True, "silent or noise: no word was heard")
+    cost = soft = 0.0
+    alarms: list[str] = []
+    misheard: list[tuple[str, str]] = []
+    for region in regions(said, heard):
+        s, h = said[region.i0:region.i1], heard[region.j0:region.j1]
+        if "".join(s) == "".join(h):
+            continue  # "eel grass" for "eelgrass": spacing only
+        figures = [w for w in s if w in NUMBER_WORDS]
+        heard_as = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h if SOUNDS_LIKE_A_NUMBER.get(w, w) in NUMBER_WORDS]
+        alike = sounds_alike(s, h)
+        misheard.append((" ".join(s), " ".join(h)))
+        if figures != [w for w in h if w in NUMBER_WORDS] and figures != heard_as:
+            alarms.append(f"a different figure: said {_quote(s)}, heard {_quote(h)}")
+        elif alike >= SOUNDS_ALIKE:
+            soft += max(len(s), len(h))
+            continue
+        elif len(s) - len(h) >= RUN:
+            alarms.append(f"words missing: said {_quote(s)}, heard {_quote(h)}")
+        elif len(h) - len(s) >= RUN:
+            alarms.append(f"words added: said {_quote(s)}, heard {_quote(h)}")
+        elif len(s) >= RUN:
+            alarms.append(f"garbled: said {_quote(s)}, heard {_quote(h)}")
+        elif h and any(len(w) >= CONTENT_LETTERS for w in s) and alike < DIFFERENT_WORD:
+            alarms.append(f"a different word: said {_quote(s)}, heard {_quote(h)}")
+        cost += max(len(s), len(h))
+    score = max(0.0, 1.0 - (cost + NAME_PENALTY * soft) / len(said))
+    heard_share = max(0.0, 1.0 - cost / len(said))
+    if heard_share < threshold and not alarms:
+        alarms.append(f"garbled: {heard_share:.0%} of the words heard")
+    return Verdict(round(score, 3), bool(alarms), alarms[0] if alarms else "", tuple(misheard))
+
+
+def split_heard(said: Sequence[Sequence[str]], heard: Sequence[str]) -> list[list[str]]:
+    """What was heard of several sentences heard together, cut back into sentences along the alignment.
+
+    A word heard where nothing was said goes with the sentence of the word before it.
+    """
+    owner = [n for n, sentence in enumerate(said) for _ in sentence]
+    pieces: list[list[str]] = [[] for _ in said]
+    joined = [w for sentence in said for w in sentence]
+    for op, i, j in align(joined, heard):
+        if op in ("eq", "sub"):
+            pieces[owner[i]].append(heard[j])
+        elif op == "ins" and pieces:
+            pieces[owner[i - 1] if 0 < i <= len(owner) else 0].append(heard[j])
+    return pieces
+
+
+def syllables(word: str) -> list[str]:
+    """A rough cut of a written word into syllables ("Nexperia" -> Nex, pe, ria): a start for a respelling."""
+    vowels = set("aeiouyAEIOUY")
+    cuts, i, n = [0], 0, len(word)
+    while i < n:
+        if word[i] not in vowels:
+            i += 1
+            continue
+        j = i
+        while j < n and word[j] in vowels:
+            j += 1
+        k = j
+        while k < n and word[k] not in vowels:
+            k += 1
+        if k >= n:
+            break
+        cuts.append(j if k - j == 1 else k - 1)  # V-CV, and VC-CV keeping one consonant for the next
+        i = k
+    return [word[a:b] for a, b in zip(cuts, [*cuts[1:], n], strict=True) if word[a:b]]
+
+
+def lexicon_line(said: str, heard: str) -> str:
+    """A line for voices/lexicon.toml's [words] for a word the ear heard otherwise: the word respelt in
+    syllables, as a start for the producer's own respelling, and what was heard as a comment."""
+    word = said.strip()
+    return f'"{word}" = "{"-".join(syllables(word))}"  # heard as "{heard}"'
+
+
+Verbalizer = Callable[[str], str]
+"""The show language's spoken form of written text (digits to words, the lexicon's respellings)."""
+
+
+def heard_words(raw: str, verbalize: Verbalizer) -> list[str]:
+    """The ear's text as comparable words, through the same verbalizer the script went through."""
+    return words(verbalize(raw)) if raw.strip() else []

@@ -1,0 +1,237 @@
+"""House styles other newsrooms send: Markdown newsletters, numbered lists, wire copy with datelines and credit
+lines, paragraphs without final full stops. Each parses to its real sections and stories, markup removed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from podcast.digest import clean_markup, counts, outline, parse_digest, split_dateline
+from podcast.errors import DigestError
+from podcast.models import Dateline
+from podcast.script import build_script
+
+from .conftest import write_digest
+
+NEWSLETTER = """# The Riverside Bulletin — March 2, 2026
+
+## City Hall
+
+- **Council OKs $4M budget for road repairs** — The council [approved](https://example.com/budget) the plan 7-2 \
+on Monday, with *most* of the money going to Elm St.
+- **Library hours extended**: The main branch will stay open until 9 p.m. on weekdays from April.
+
+## Schools
+
+1. Board Picks New Superintendent: The school board chose Dana Ortiz after a four-month search.
+2. Lunch Prices Rise: Meals will cost 25 cents more from the fall term, the district said.
+Read more: https://example.com/lunch
+"""
+
+
+def test_markdown_newsletter_with_bullets_numbers_links_and_emphasis() -> None:
+    digest = parse_digest(NEWSLETTER, "bulletin.md")
+    assert not digest.warnings
+    assert [(s.title, [st.headline for st in s.stories]) for s in digest.sections] == [
+        ("City Hall", ["Council OKs $4M budget for road repairs", "Library hours extended"]),
+        ("Schools", ["Board Picks New Superintendent", "Lunch Prices Rise"]),
+    ]
+    council = digest.sections[0].stories[0]
+    assert council.paragraphs == ("The council approved the plan 7-2 on Monday, with most of the money going to "
+                                  "Elm St.",)
+    assert council.link == "https://example.com/budget"
+    lunch = digest.sections[1].stories[1]
+    assert lunch.paragraphs == ("Meals will cost 25 cents more from the fall term, the district said.",)
+    assert lunch.link == "https://example.com/lunch" and not lunch.credits
+
+
+def test_list_markers_and_markup_are_never_spoken_or_written() -> None:
+    script = build_script(parse_digest(NEWSLETTER), "Daily Buzz")
+    for segment in script.segments:
+        for chunk in (*segment.spoken_paragraphs, *segment.written_paragraphs):
+            assert not any(mark in chunk for mark in ("**", "](", "- **")), chunk
+            assert not chunk.startswith(("1. ", "2. ", "- ", "* ")), chunk
+    stories = [s for s in script.segments if s.kind == "story"]
+    assert stories[2].written_paragraphs[0] == "Board Picks New Superintendent"
+    assert not stories[2].spoken_paragraphs[0].lower().startswith("one")
+
+
+WIRE = """DAILY WIRE BRIEFING — 2 March 2026
+MARKETS
+Stocks Slide as Yields Jump
+LONDON (Reuters) - Global shares fell on Monday as bond yields rose to their highest in a month.
+Reporting by Amy Lee; Editing by Tom Hart
+Oil Steadies After Three-Day Fall
+NEW YORK, Mar 2 (Reuters) - Oil prices were little changed, with Brent at $81.20 a barrel.
+(Source: Reuters)
+COMPANIES
+Acme to Cut 1,200 Jobs
+By Jane Smith
+FRANKFURT (Reuters) - Acme said it would cut 1,200 jobs by 2027 to save costs.
+Additional reporting by Li Wei
+"""
+
+
+def test_wire_copy_credit_lines_belong_to_the_story_above_and_are_never_sections() -> None:
+    digest = parse_digest(WIRE, "wire.txt")
+    assert not digest.warnings
+    assert [(s.title, [st.headline for st in s.stories]) for s in digest.sections] == [
+        ("MARKETS", ["Stocks Slide as Yields Jump", "Oil Steadies After Three-Day Fall"]),
+        ("COMPANIES", ["Acme to Cut 1,200 Jobs"]),
+    ]
+    stocks, oil = digest.sections[0].stories
+    assert stocks.credits == ("Reporting by Amy Lee; Editing by Tom Hart",)
+    assert stocks.dateline == Dateline("London", "Reuters", "", "LONDON (Reuters) -")
+    assert stocks.paragraphs == ("Global shares fell on Monday as bond yields rose to their highest in a month.",)
+    assert oil.dateline == Dateline("New York", "Reuters", "Mar 2", "NEW YORK, Mar 2 (Reuters) -")
+    assert oil.credits == ("Source: Reuters",)
+    assert digest.sections[1].stories[0].credits == ("By Jane Smith", "Additional reporting by Li Wei")
+
+
+def test_wire_datelines_are_read_in_words_and_credits_are_not_by_default() -> None:
+    script = build_script(parse_digest(WIRE), "Daily Buzz")
+    text = "\n".join(s.text for s in script.segments)
+    assert "London, Reuters. Global shares fell" in text
+    assert "New York, March second, Reuters. Oil prices" in text
+    assert "L O N D O N" not in text and "Reporting by" not in text and "Source" not in text
+    intro = script.segments[0].text
+    assert "Reporting" not in intro and "Editing" not in intro
+    story = next(s for s in script.segments if s.kind == "story")
+    assert story.written_paragraphs[1].startswith("LONDON (Reuters) - Global shares fell")  # captions: as written
+
+
+def test_settings_drop_datelines_and_read_credits() -> None:
+    script = build_script(parse_digest(WIRE), "Daily Buzz", datelines=False, credits=True)
+    text = "\n".join(s.text for s in script.segments)
+    assert "Reuters. Global" not in text and "Global shares fell" in text
+    assert "Reporting by Amy Lee; Editing by Tom Hart." in text
+
+
+def test_a_paragraph_continuation_without_a_full_stop_is_never_a_section() -> None:
+    digest = parse_digest(
+        "Daily Buzz: 2 March 2026\nWeather\nFlood Warning for the Valley\n"
+        "The river rose two metres overnight and more rain is due on Tuesday\n"
+        "About 300 homes remain on alert\nRoads\nBridge Reopens After Repairs\n"
+        "The Elm Street bridge reopened to traffic on Monday after six weeks\n", "digest.txt")
+    assert [s.title for s in digest.sections] == ["Weather", "Roads"]
+    assert digest.sections[0].stories[0].paragraphs[1] == "About 300 homes remain on alert"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        pytest.param("Daily Buzz: 2 March 2026\nTop News\nRates Held\nThe bank held rates.\nIn case you missed it\n"
+                     "Council Backs Plan\nThe council backed the plan.\n", 5, id="sentence-case-header"),
+        pytest.param("Daily Buzz: 2 March 2026\nRates Held\nThe bank held rates.\n", 2, id="no-section"),
+        pytest.param("Daily Buzz: 2 March 2026\nMARKETS\nRates Held\nThe bank held rates.\nCOMPANIES\nCORPORATE\n"
+                     "Acme Grows\nAcme grew.\n", 5, id="section-followed-by-a-section"),
+        pytest.param("Daily Buzz: 2 March 2026\n## Markets\n### Rates Held\nThe bank held rates.\nAcme rose sharply\n"
+                     "### Acme Grows\nAcme grew.\n", 5, id="header-of-another-shape"),
+    ],
+)
+def test_unsure_structure_stops_with_one_line_naming_the_line(text: str, line: int) -> None:
+    with pytest.raises(DigestError) as error:
+        parse_digest(text, "digest.txt")
+    message = str(error.value)
+    assert "\n" not in message and message.startswith(f"digest.txt: line {line}: ")
+    assert message.endswith("(--force builds anyway)")
+    forced = parse_digest(text, "digest.txt", force=True)
+    assert any(f"line {line}:" in warning for warning in forced.warnings)
+
+
+@pytest.mark.parametrize(
+    ("written", "clean", "links"),
+    [
+        pytest.param("**Bold** and __also__", "Bold and also", (), id="strong"),
+        pytest.param("*italic* and _also_", "italic and also", (), id="emphasis"),
+        pytest.param("snake_case_name and 5 * 3 * 2", "snake_case_name and 5 * 3 * 2", (), id="not-emphasis"),
+        pytest.param("See [the plan](https://x.org/p \"Plan\").", "See the plan.", ("https://x.org/p",), id="link"),
+        pytest.param("At <https://x.org/a>", "At https://x.org/a", ("https://x.org/a",), id="autolink"),
+        pytest.param(r"A \*literal\* star", "A *literal* star", (), id="escaped"),
+        pytest.param("~~old~~ new `code`", "old new code", (), id="strike-code"),
+        pytest.param("***both***", "both", (), id="nested"),
+    ],
+)
+def test_clean_markup(written: str, clean: str, links: tuple[str, ...]) -> None:
+    assert clean_markup(written) == (clean, links)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "agency", "date"),
+    [
+        pytest.param("LONDON (Reuters) - Shares fell.", "London", "Reuters", "", id="capitals"),
+        pytest.param("RIO DE JANEIRO, March 12 (AFP) — Rain fell.", "Rio de Janeiro", "AFP", "March 12", id="date"),
+        pytest.param("São Paulo (Reuters) - Rain fell.", "São Paulo", "Reuters", "", id="title-case-accents"),
+        pytest.param("WASHINGTON/LONDON (AP) - Talks ended.", "Washington and London", "AP", "", id="two-places"),
+        pytest.param("ST. LOUIS, 2 Mar (AP) - Storms hit.", "St. Louis", "AP", "2 Mar", id="day-first"),
+    ],
+)
+def test_datelines(text: str, place: str, agency: str, date: str) -> None:
+    dateline, rest = split_dateline(text)
+    assert dateline is not None and (dateline.place, dateline.agency, dateline.date) == (place, agency, date)
+    assert rest[0].isupper()
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The Fed (the US central bank) - as expected - held.", "US - China talks (round two) - resumed.",
+     "Shares rose (see chart) - again."],
+)
+def test_not_datelines(text: str) -> None:
+    assert split_dateline(text) == (None, text)
+
+
+def test_outline_and_counts() -> None:
+    digest = parse_digest(WIRE)
+    assert counts(digest) == "2 sections, 3 stories"
+    text = outline(digest)
+    assert text.splitlines()[0] == "DAILY WIRE BRIEFING — 2 March 2026 (2026-03-02): 2 sections, 3 stories"
+    assert "MARKETS (2 stories)" in text and "COMPANIES (1 story)" in text
+    assert "  - Oil Steadies After Three-Day Fall [1 paragraph; dateline New York, Reuters; 1 credit line]" in text
+
+
+def test_outline_command_prints_the_parsed_digest_and_renders_nothing(tone_show: Path) -> None:
+    from typer.testing import CliRunner
+
+    from podcast.cli import app
+
+    write_digest(tone_show, "2026-03-02", WIRE)
+    result = CliRunner().invoke(app, ["--show", str(tone_show), "outline", "2026-03-02"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("DAILY WIRE BRIEFING — 2 March 2026 (2026-03-02): 2 sections, 3 stories\n")
+    assert sorted(p.name for p in (tone_show / "episodes" / "2026-03-02").iterdir()) == ["digest.txt"]
+    doubtful = CliRunner().invoke(app, ["--show", str(tone_show), "outline", "2026-03-02", "--digest",
+                                        str(write_digest(tone_show, "2026-03-03", "Daily Buzz: 2 March 2026\n"
+                                                         "Rates Held\nThe bank held rates.\n"))])
+    assert doubtful.exit_code == 1 and "line 2:" in doubtful.output and "Traceback" not in doubtful.output
+
+
+@pytest.mark.slow
+def test_markup_never_reaches_a_written_title(tone_show: Path) -> None:
+    """Feed, show notes, ID3 and JSON chapters, both pages, captions and `podcast list` show clean text."""
+    import subprocess
+    import sys
+
+    from mutagen.id3 import ID3
+
+    write_digest(tone_show, "2026-03-02", NEWSLETTER)
+    built = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-03-02"], cwd=tone_show,
+                           capture_output=True, text=True, timeout=300)
+    assert built.returncode == 0, built.stderr
+    listed = subprocess.run([sys.executable, "-m", "podcast", "list"], cwd=tone_show, capture_output=True,
+                            text=True, timeout=60)
+    folder = tone_show / "episodes" / "2026-03-02"
+    written = {name: (folder / name).read_text() for name in ("episode.json", "chapters.json", "index.html",
+                                                              "transcript.vtt", "transcript.srt")}
+    written["feed.xml"] = (tone_show / "feed.xml").read_text()
+    written["index.html (show)"] = (tone_show / "index.html").read_text()
+    written["podcast list"] = listed.stdout
+    tags = ID3(str(folder / "episode.mp3"))
+    written["ID3"] = " | ".join(str(frame) for key in ("TIT2",) for frame in tags.getall(key)) + " | ".join(
+        str(chapter.sub_frames.get("TIT2", "")) for chapter in tags.getall("CHAP"))
+    for name, text in written.items():
+        for mark in ("**", "](", "- **", "1. Board", "__"):
+            assert mark not in text, (name, mark)
+    assert "Council OKs $4M budget for road repairs" in written["feed.xml"]
+    assert "Board Picks New Superintendent" in written["ID3"]

@@ -1,0 +1,67 @@
+"""The small Opus file: it decodes (in ffmpeg, another decoder than the one that wrote it), lasts as long as
+the MP3, is mono at about the asked bit rate, and sounds like the MP3."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+from pydub import AudioSegment
+
+from podcast.assemble import tags
+from podcast.config import AudioSettings
+from podcast.errors import AudioError
+from podcast.models import Chapter
+from podcast.sound import mp3 as audio
+from podcast.sound import opus
+
+
+def speechlike(seconds: float) -> np.ndarray:
+    """Bursts of a gliding voiced tone with noise, and gaps: the shape of speech, at 44.1 kHz."""
+    t = np.arange(int(seconds * audio.RATE)) / audio.RATE
+    rng = np.random.default_rng(7)
+    voice = np.sin(2 * np.pi * (140 + 40 * np.sin(2 * np.pi * 0.7 * t)) * t) + 0.1 * rng.standard_normal(len(t))
+    return (0.25 * voice * (np.sin(2 * np.pi * 0.9 * t) > -0.3)).astype(np.float32)
+
+
+@pytest.mark.slow
+def test_opus_decodes_matches_the_mp3s_duration_and_is_small(tmp_path: Path) -> None:
+    mp3 = tmp_path / "episode.mp3"
+    mp3.write_bytes(audio.encode_mp3_bytes(speechlike(75.0), AudioSettings()))
+    art = io.BytesIO()
+    Image.new("RGB", (1400, 1400), (20, 40, 90)).save(art, "JPEG")
+    # Tagged as published, with chapters and a cover: libsndfile's header estimate of its length was 10% long.
+    tags.write_tags(mp3, title="t", show="s", artist="a", date="2026-02-03", cover_jpeg=art.getvalue(),
+                    chapters=(Chapter("Headlines", 0, 30_000), Chapter("Story", 30_000, 75_000, "News")))
+    small = tmp_path / "episode.opus"
+    written = opus.encode_opus(mp3, small, 28)
+
+    decoded = AudioSegment.from_file(str(small))  # ffmpeg's decoder, not libsndfile's
+    mp3_seconds = audio.mp3_duration(mp3.read_bytes())
+    assert abs(decoded.duration_seconds - mp3_seconds) < 0.5, (decoded.duration_seconds, mp3_seconds)
+    assert abs(written - decoded.duration_seconds) < 0.05
+    assert decoded.channels == 1 and decoded.frame_rate == opus.RATE
+    kbps = small.stat().st_size * 8 / decoded.duration_seconds / 1000
+    assert 20 <= kbps <= 36, kbps
+    assert small.stat().st_size < mp3.stat().st_size / 2.5
+    again = tmp_path / "again.opus"
+    opus.encode_opus(mp3, again, 28)
+    assert again.read_bytes() == small.read_bytes()  # the same episode, the same bytes (and published name)
+    heard = AudioSegment.from_file(str(mp3))
+    assert abs(decoded.dBFS - heard.dBFS) < 1.0  # the same loudness: nothing lost or doubled
+
+
+def test_opus_of_a_file_that_is_not_audio_is_one_clear_error(tmp_path: Path) -> None:
+    broken = tmp_path / "episode.mp3"
+    broken.write_bytes(b"not audio at all" * 100)
+    with pytest.raises(AudioError, match="episode.mp3: cannot encode the Opus version"):
+        opus.encode_opus(broken, tmp_path / "episode.opus", 28)
+    assert not (tmp_path / "episode.opus").exists() and not list(tmp_path.glob(".*.part"))
+
+
+def test_compression_level_follows_libsndfiles_scale() -> None:
+    assert opus.compression_level(256) == 0.0 and opus.compression_level(6) == 1.0
+    assert 0.9 < opus.compression_level(28) < 0.92

@@ -1,0 +1,98 @@
+"""The proof with the real ear (Whisper base) on short Kokoro clips: faults flagged, clean renders passed, repairs."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+from pathlib import Path
+
+import pytest
+
+from podcast.engines import make_engine
+from podcast.engines.kokoro import KokoroVoice
+from podcast.proof import faults
+from podcast.proof.check import CACHE_DIR, Proofer, Sentence, audio_hash
+from podcast.proof.ear import Ear
+from podcast.proof.repair import repair, slower
+from podcast.render import sentences as render
+from podcast.speech import Lexicon, speak
+
+pytestmark = pytest.mark.slow
+
+READER = KokoroVoice(voice="af_heart", lang="en-us")
+TIMEOUT_S = 1800.0
+"""Generous: on a machine shared with other work a sentence can take minutes."""
+SENTENCES = (
+    # spoken script, as the script builder writes it: figures in words
+    "The county health department reported two hundred and twelve new flu cases last week, down from one "
+    "thousand and fifty at the peak in January.",
+    "Harbor Marine Works will build four support vessels, the company said on Friday, and expects to hire three "
+    "hundred workers.",
+)
+
+
+def verbalize(raw: str) -> str:
+    return speak(raw, lexicon=Lexicon())
+
+
+@pytest.fixture(scope="module")
+def renders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[Sentence]]:
+    """Each sentence rendered by Kokoro as written, and with every fault that applies to it."""
+    folder = tmp_path_factory.mktemp("renders")
+    made: dict[str, list[Sentence]] = {}
+    for fault in ("", *faults.FAULTS):
+        engine = faults.Misspeaker(READER, fault) if fault else make_engine(READER)
+        for text in SENTENCES:
+            if fault and not faults.applies(fault, text):
+                continue
+            path = render.cache_path(folder, engine, text)
+            render.render_sentence(engine, text, path, TIMEOUT_S)
+            made.setdefault(fault, []).append(Sentence(text, path))
+    return made
+
+
+def proofer(show: Path, threshold: float = 0.8) -> Proofer:
+    return Proofer(Ear("en"), verbalize, show / CACHE_DIR, threshold)
+
+
+def test_clean_renders_pass_and_every_fault_is_flagged(renders: dict[str, list[Sentence]], tmp_path: Path) -> None:
+    everything = [sentence for made in renders.values() for sentence in made]
+    ear = proofer(tmp_path)
+    results = {c.sentence.audio: c for c in ear.check(everything)}
+    for sentence in renders[""]:
+        result = results[sentence.audio]
+        assert not result.verdict.flagged, (result.heard, result.verdict.reason)
+    missed = [(fault, results[s.audio].heard) for fault in faults.FAULTS for s in renders[fault]
+              if not results[s.audio].verdict.flagged]
+    assert not missed
+    assert all(len(renders[fault]) >= 1 for fault in faults.FAULTS)
+    again = proofer(tmp_path)
+    assert [c.verdict for c in again.check(everything)] == [results[s.audio].verdict for s in everything]
+    assert again.heard_now == 0  # every hearing came from the cache, keyed by the audio's hash
+
+
+def test_a_repair_keeps_the_better_take_and_leaves_an_unrepairable_sentence_as_it_was(
+        renders: dict[str, list[Sentence]], tmp_path: Path) -> None:
+    ear = proofer(tmp_path)
+    engine, slow = make_engine(READER), make_engine(slower(READER))
+    # A take that came out as noise is put right by rendering the sentence again.
+    noisy = tmp_path / "noisy.wav"
+    shutil.copy(renders["noise"][0].audio, noisy)
+    flagged = ear.check([Sentence(SENTENCES[0], noisy)])[0]
+    assert flagged.verdict.flagged
+    fixed = repair(flagged, engine, slow, ear, TIMEOUT_S)
+    assert not fixed.verdict.flagged and fixed.repair in ("split at a comma", "slower (0.9x)")
+    assert audio_hash(noisy) != audio_hash(renders["noise"][0].audio) and fixed.sentence.audio == noisy
+    # The same repair again makes the same bytes.
+    again = tmp_path / "again.wav"
+    shutil.copy(renders["noise"][0].audio, again)
+    repair(ear.check([Sentence(SENTENCES[0], again)])[0], engine, slow, ear, TIMEOUT_S)
+    assert again.read_bytes() == noisy.read_bytes()
+    # A lexicon entry that says another word is said the same way by every take: nothing to repair.
+    wrong = tmp_path / "wrong.wav"
+    shutil.copy(renders["lexicon"][0].audio, wrong)
+    misspeaker = faults.Misspeaker(READER, "lexicon")
+    slow_misspeaker = faults.Misspeaker(dataclasses.replace(READER, speed=0.9), "lexicon")
+    still = repair(ear.check([Sentence(renders["lexicon"][0].text, wrong)])[0], misspeaker, slow_misspeaker, ear,
+                   TIMEOUT_S)
+    assert still.verdict.flagged and not still.repair
