@@ -1,7 +1,7 @@
 """What a language's verbalizer needs to know about it: the data each language folder fills in.
 
 The code that applies these rules is shared (`verbalizer.py`); number words come from num2words or ICU
-(`numbers.py`), names of months, days, currencies and units and plural rules from CLDR (`cldr.py`). What is left
+(`numbers.py`), names of months, days, currencies and units and plural rules from CLDR (`podcast/cldr.py`). What is left
 here is what no library holds: how a newsroom abbreviates, says a clock time, joins a scale to a currency.
 """
 
