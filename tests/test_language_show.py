@@ -19,9 +19,11 @@ from .conftest import podcast, use_tone_voices, write_digest
 GOLDEN = Path(__file__).parent / "golden" / "languages"
 EXPECTED = {
     "es": {"lang": "es", "chapter": "Titulares", "transcript": "Transcripción", "date": "martes, 12 de enero de 2027",
-           "title": "El Ibex 35 cierra en máximos y supera los 13.800 puntos (12 ene 2027)"},
+           "title": "El Ibex 35 cierra en máximos y supera los 13.800 puntos (12 ene 2027)",
+           "headlines_feed": ": titulares", "subscribe": "Suscribirse", "edition": "Edición de titulares"},
     "fr": {"lang": "fr", "chapter": "Les titres", "transcript": "Transcription", "date": "mardi 12 janvier 2027",
-           "title": "Le CAC 40 termine en hausse de 1,2 % (12 janv. 2027)"},
+           "title": "Le CAC 40 termine en hausse de 1,2 % (12 janv. 2027)",
+           "headlines_feed": " : les titres", "subscribe": "S&#x27;abonner", "edition": "Édition des titres"},
 }
 
 
@@ -49,7 +51,11 @@ def test_a_show_in_another_language_builds_and_publishes_in_it(tone_show: Path, 
     assert chapters[0]["title"] == want["chapter"]
     captions = (folder / "transcript.vtt").read_text(encoding="utf-8")
     assert "13.812,6" in captions or "8 214,35" in captions  # captions show the figures as the digest wrote them
-    assert want["date"].split()[-1] in (tone_show / "index.html").read_text(encoding="utf-8")
+    show_page = (tone_show / "index.html").read_text(encoding="utf-8")
+    assert want["date"].split()[-1] in show_page
+    assert want["subscribe"] in show_page and want["edition"] in show_page and "Headlines edition" not in show_page
+    short = feedparser.parse((tone_show / layout.HEADLINES_FEED).read_bytes())  # the headlines edition's own feed
+    assert short.feed.title.endswith(want["headlines_feed"]) and short.feed.language == want["lang"]
 
 
 @pytest.mark.slow
