@@ -1,6 +1,6 @@
 """The global options, --show, --quiet and --verbose, read on either side of the command; and build's exit statuses.
 
-Kept apart from cli.py (typer's one importer) because none of it needs typer: the
+Kept apart from cli/ (typer's one home) because none of it needs typer: the
 argument order is plain list work, and the selection is plain state.
 """
 
