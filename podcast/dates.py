@@ -1,7 +1,7 @@
 """Dates as the show writes them, in its own locale: Babel's CLDR formats, not hand-written patterns.
 
 An en-US show writes "Monday, March 2, 2026" and "Mar 2, 2026"; an en-GB show "Monday, 2 March 2026" and
-"2 Mar 2026". This is the only module that imports Babel.
+"2 Mar 2026". Babel itself is reached through podcast/cldr.py, its one importer.
 """
 
 from __future__ import annotations
@@ -10,8 +10,7 @@ import datetime as dt
 import functools
 import re
 
-from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from .cldr import Locale, UnknownLocaleError, format_date, format_skeleton
 
 
 @functools.cache

@@ -109,6 +109,7 @@ def build_inputs(show: Show, digest: Path, force: bool) -> dict[str, str]:
     inputs = {"format": f"{BUILD_FORMAT}|{__version__}|force={force}", "digest.txt": file_hash(digest)}
     files = [show.root / "podcast.toml", *sorted((show.root / "voices").glob("*.toml"))]
     files += [show.root / f for f in (show.config.artwork, *show.config.audio.jingle_files().values()) if f]
+    files += [path for path in (show.root / "phrases.toml",) if path.exists()]  # the show's own phrases
     for path in files:
         name = path.relative_to(show.root).as_posix() if path.is_relative_to(show.root) else str(path)
         inputs[name] = file_hash(path)

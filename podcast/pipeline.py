@@ -47,7 +47,7 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
     """Parse the day's digest (or `digest_file`) and build its spoken script."""
     source = digest_file if digest_file is not None else show.digest_path(date)
     digest = load_day_digest(source, date, force, chosen=digest_file is not None)
-    config, language = show.config, language_for(show.config.language)
+    config, language = show.config, language_for(show.config.language, show.root)
     return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
                         date_order=config.date_order or language.numeric_date_order(config.language),
                         language=language, datelines=config.read_datelines, credits=config.read_credits)
@@ -58,7 +58,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
           fallback_local: bool = False, publish_remote: bool = False) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feeds; None when it was already up to date.
     `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date)."""
-    config, language = show.config, language_for(show.config.language)
+    config, language = show.config, language_for(show.config.language, show.root)
     copies = publish.mirrors(show, report) if publish_remote else []
     lexicon = load_lexicon(show.root)
     script = load_script(show, date, digest_file, force, lexicon)
@@ -125,7 +125,8 @@ def start_voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
     """The reader's and the anchor's profiles, with the lexicon's phonemes, each engine started once."""
     names = {show.config.voice, show.config.anchor_voice or show.config.voice}
     sounds = tuple(sorted(lexicon.phonemes.items()))
-    profiles = {name: dataclasses.replace(load_voice(show.root, name), phonemes=sounds) for name in names}
+    profiles = {name: dataclasses.replace(load_voice(show.root, name, show.config.language), phonemes=sounds)
+                for name in names}
     for profile in profiles.values():
         started_engine(profile)
     return profiles
@@ -165,7 +166,7 @@ def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile],
         results = render.make_parts(jobs, backend)
         return [Made(job.part, r.mp3, r.duration_s, r.spans) for job, r in zip(jobs, results, strict=True)]
 
-    return list(headlines.make(script, language_for(config.language), config.audio,
+    return list(headlines.make(script, language_for(config.language, show.root), config.audio,
                                config.anchor_voice or config.voice, config.voice, make))
 
 
@@ -182,6 +183,12 @@ def remove(show: Show, date: dt.date, purge: bool = False, report: Reporter = SU
     return publish.remove(show, date, purge, report, lock_timeout_s)
 
 
-def list_voices() -> list[tuple[str, Voice]]:
-    """(engine, voice) for every voice of every installed engine."""
-    return all_voices()
+def list_voices(language: str = "") -> list[tuple[str, Voice]]:
+    """(engine, voice) for every voice of every installed engine; with a show language, only the voices that speak
+    it ("es"; "fr" matches Kokoro's "fr-fr"; "en" also "en-us" and "en-gb")."""
+    rows = all_voices()
+    if not language:
+        return rows
+    wanted = language.lower().split("-")[0]
+    return [(engine, voice) for engine, voice in rows
+            if any(code.lower().replace("_", "-").split("-")[0] == wanted for code in voice.languages)]

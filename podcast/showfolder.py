@@ -10,6 +10,7 @@ from typing import Final
 
 from .config import CONFIG_FILE, ShowConfig, read_settings
 from .errors import InputError
+from .language import LanguagePack, pack_for
 
 ESSENTIALS: Final = ("title", "author", "email", "base_url")
 """What `podcast init` asks for on a terminal."""
@@ -27,6 +28,20 @@ def render_settings(values: dict[str, str]) -> str:
     merged = {key: values.get(key) or getattr(defaults, key) for key in SETTINGS}
     return string.Template(_skeleton(CONFIG_FILE)).substitute(
         {key: json.dumps(value, ensure_ascii=False) for key, value in merged.items()})
+
+
+def _language_file(pack: LanguagePack, name: str) -> str:
+    """The reader, the anchor and an empty lexicon of a show in one of the pack languages."""
+    if name == "lexicon.toml":
+        return ("# How to say words the speech engine gets wrong, applied to the written text before any other rule.\n"
+                "# [words]: whole words, case-sensitive.  [patterns]: regular expressions.\n"
+                "# [phonemes]: a word as spoken -> its sounds, for Kokoro (in the show's language).\n\n"
+                "[words]\n\n[patterns]\n\n[phonemes]\n")
+    role, voice = (("The reader: reads every story", pack.reader) if name == "default.toml"
+                   else ("The anchor: the intro, each section's lead-in and the sign-off", pack.anchor))
+    same = "" if pack.reader != pack.anchor else " (Kokoro has one voice in this language: the reader's)"
+    return (f"# {role}, in {pack.name}{same}.\n# `podcast voices --language {pack.code}` lists the voices of the "
+            f"language.\nengine = \"kokoro\"\nvoice = \"{voice}\"\nspeed = 1.0\nlang = \"{pack.kokoro_lang}\"\n")
 
 
 def require_essentials(folder: Path, values: dict[str, str]) -> None:
@@ -64,10 +79,14 @@ def create_show(folder: Path, values: dict[str, str], asked: bool = True) -> lis
         raise
     voices = folder / "voices"
     voices.mkdir(exist_ok=True)
+    pack = pack_for(values.get("language") or "en")
     for name in ("default.toml", "anchor.toml", "piper.toml", "espeak.toml", "lexicon.toml"):
         target = voices / name
+        if pack is not None and name in ("piper.toml", "espeak.toml"):
+            continue  # English voices: a show in another language has its own Kokoro voices
         if not target.exists():
-            target.write_text(_skeleton(f"voices/{name}"), encoding="utf-8")
+            target.write_text(_skeleton(f"voices/{name}") if pack is None else _language_file(pack, name),
+                              encoding="utf-8")
             written.append(target)
     (folder / "episodes").mkdir(exist_ok=True)
     written.append(folder / "episodes")

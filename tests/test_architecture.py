@@ -25,6 +25,8 @@ OWNERS = {
     "typer": "cli/",
     "rich": "terminal.py",
     "num2words": "speech/words.py",
+    "babel": "cldr.py",
+    "icu_rbnf": "language/numbers.py",
     "distributed": "render/cluster.py",
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
@@ -34,9 +36,11 @@ OWNERS = {
     "fsspec": "publish/remote.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
-ORDER = ["__init__", "models", "errors", "dates", "report", "terminal", "config", "layout", "showfolder", "digest",
-         "speech", "language", "script", "parts", "engines", "sound", "render", "proof", "assemble", "publish",
-         "pipeline", "rehear", "options", "cli", "__main__"]
+# The languages come before the digest parser (it reads title dates with their month names) and `podcast init`
+# (it writes the voices of the show's language).
+ORDER = ["__init__", "models", "errors", "cldr", "dates", "report", "terminal", "config", "layout", "speech",
+         "language", "showfolder", "digest", "script", "parts", "engines", "sound", "render", "proof", "assemble",
+         "publish", "pipeline", "rehear", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }

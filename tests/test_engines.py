@@ -83,7 +83,11 @@ def test_every_engine_lists_its_voices() -> None:
     (KokoroVoice(voice="af_nobody", source="voices/x.toml"),
      "voices/x.toml: unknown Kokoro voice 'af_nobody'"),
     (KokoroVoice(voice="af_heart*x", source="voices/x.toml"), "bad weight 'x'"),
-    (KokoroVoice(lang="fr-fr", source="voices/x.toml"), "lang 'fr-fr': use en-us or en-gb"),
+    (KokoroVoice(lang="de", source="voices/x.toml"), "lang 'de': use one of en-us, en-gb, es"),
+    (KokoroVoice(lang="fr-fr", source="voices/x.toml"),
+     "voices/x.toml: voice 'af_heart' speaks en-us, not fr-fr; choose a voice of that language"),
+    (KokoroVoice(voice="ef_dora*0.5+ff_siwis*0.5", source="voices/x.toml"), "voice 'ff_siwis' speaks fr-fr, not es"),
+    (KokoroVoice(voice="jf_alpha", source="voices/x.toml"), "lang 'ja': use one of"),
     (KokoroVoice(model="/nowhere/model.onnx"), "/nowhere/model.onnx: Kokoro model not found"),
     (PiperVoice(voice="de_DE-nobody", source="voices/x.toml"), "unknown Piper voice"),
     (Pyttsx3Voice(voice="xx/nope", source="voices/x.toml"), "unknown eSpeak NG voice 'xx/nope'"),
@@ -115,6 +119,17 @@ def test_a_profile_reads_into_its_engines_settings(tmp_path: Path) -> None:
     assert isinstance(profile, PiperVoice) and profile.speed == 1.0
     assert profile.model == str(tmp_path / "own.onnx") and profile.source == str(tmp_path / "voices" / "x.toml")
     assert isinstance(load_voice(tmp_path, "default"), KokoroVoice)  # built in, without a file
+
+
+@pytest.mark.parametrize("profile", [
+    KokoroVoice(voice="ef_dora"), KokoroVoice(voice="ff_siwis", lang="fr-fr"), KokoroVoice(voice="pm_alex"),
+    KokoroVoice(voice="hf_alpha"), KokoroVoice(voice="im_nicola"), KokoroVoice(voice="af_heart+bf_emma"),
+    KokoroVoice(voice="af_heart", lang="fr-fr", cross_language=True),
+], ids=lambda p: f"{p.voice}-{p.lang or 'own'}")
+def test_native_voices_and_deliberate_cross_language_voices_load(profile: KokoroVoice) -> None:
+    engine = make_engine(profile)
+    engine.start()
+    assert engine.key
 
 
 def test_missing_or_damaged_assets_say_how_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

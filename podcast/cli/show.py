@@ -24,7 +24,8 @@ def init(
     base_url: Annotated[str, typer.Option(help="Where the folder will be served, e.g. https://pod.example.org/.",
                                           show_default=False)] = "",
     description: Annotated[str, typer.Option(help="One or two sentences about the show.", show_default=False)] = "",
-    language: Annotated[str, typer.Option(help="ISO 639 code, e.g. en.", show_default=False)] = "",
+    language: Annotated[str, typer.Option(help="The spoken language: en, en-GB, es, fr, it, pt-BR or hi; the voices "
+                                          "follow it.", show_default=False)] = "",
     category: Annotated[str, typer.Option(help="Apple Podcasts category, e.g. News.", show_default=False)] = "",
     subcategory: Annotated[str, typer.Option(help="Its subcategory, e.g. Daily News.", show_default=False)] = "",
     timezone: Annotated[str, typer.Option(help="IANA time zone, e.g. Europe/London.", show_default=False)] = "",
@@ -111,15 +112,18 @@ def remove(
 
 
 @app.command(cls=_Command)
-def voices() -> None:
+def voices(
+    language: Annotated[str, typer.Option(help="Only the voices that speak this show language, e.g. es, fr, pt-BR.",
+                                          show_default=False)] = "",
+) -> None:
     """List the voices of every installed speech engine (engine, id, language, gender).
 
-    Example: podcast voices | grep kokoro
+    Example: podcast voices --language fr
     """
     from .. import pipeline
 
     try:
-        rows = pipeline.list_voices()
+        rows = pipeline.list_voices(language)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
     for engine, voice in rows:

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import DigestError
+from ..language.dates import parse_title_date as _parse_title_date_in_show_languages
 from ..models import Digest, Section
 from .lines import clean_markup, read_line, split_dateline
 from .prose import is_paragraph
@@ -91,7 +92,7 @@ def parse_title_date(title: str) -> dt.date | None:
                 return dt.date(int(parts["year"]), month, int(parts["day"]))
             except ValueError:
                 continue
-    return None
+    return _parse_title_date_in_show_languages(title)
 
 
 def parse_digest(text: str, source: str = "digest", force: bool = False) -> Digest:

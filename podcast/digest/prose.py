@@ -6,7 +6,8 @@ import re
 from typing import Final
 
 CLOSERS: Final = "\"'”’)]»"
-SENTENCE_END: Final = re.compile(r"[.!?][" + re.escape(CLOSERS) + r"]*$")
+SENTENCE_END: Final = re.compile(r"[.!?।][" + re.escape(CLOSERS) + r"]*$")
+"""Devanagari's danda (।) ends a Hindi sentence as the full stop does."""
 
 
 def is_paragraph(line: str) -> bool:
@@ -17,7 +18,7 @@ def is_paragraph(line: str) -> bool:
     if not SENTENCE_END.search(line):
         return False
     # A short line ending in ? or ! is a headline ("Will Rates Fall?"); ending in "." it is prose.
-    return bare.endswith(".") or len(line.split()) > 14
+    return bare.endswith((".", "।")) or len(line.split()) > 14
 
 
 INNER_SENTENCE: Final = re.compile(r"[a-z0-9][.!?][\"'”’)]* [A-Z“\"]")

@@ -68,10 +68,12 @@ class Parser:
         """Whether some paragraphs here end without a full stop: then an unstopped line is no sign of a headline."""
 
     def _plain_sentence_headlines(self) -> bool:
-        """No marked headlines (bold, bullets, headings), and no plain headline in title case before text."""
+        """No marked headlines (bold, bullets, headings), and plain headlines before text in sentence case rather
+        than title case. A short headline of names ("Le PSG bat Marseille 2-0") reads as title case on its own, so
+        one such line does not outvote several headlines plainly in sentence case."""
         if any(line.kind in ("item", "lead") for line in self.lines):
             return False
-        title_case = False
+        title_case = sentence_case = 0
         for i, line in enumerate(self.lines[:-1]):
             following = self.lines[i + 1]
             if following.prose and line.kind in ("bold", "heading"):
@@ -80,10 +82,12 @@ class Parser:
                 continue
             case = headline_case(line.text)
             if case == "title" and (following.prose or following.sentence and len(line.text.split()) >= 4):
-                title_case = True  # (a section header, a few words in title case, may precede a headline)
+                title_case += 1  # (a section header, a few words in title case, may precede a headline)
             if case == "sentence" and split_dateline(following.text)[0] is not None:
                 return True
-        return not title_case
+            if case == "sentence" and following.prose:
+                sentence_case += 1
+        return not title_case or sentence_case > 2 * title_case
 
     def at(self, i: int) -> Line | None:
         return self.lines[i] if 0 <= i < len(self.lines) else None

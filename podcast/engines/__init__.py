@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Final, Protocol
 
 from ..config import VoiceProfile, build_settings, read_toml
 from ..errors import ConfigError, PodcastError, did_you_mean
+from ..language import pack_for
 
 
 @dataclass(frozen=True)
@@ -104,7 +105,8 @@ BUILTIN_VOICES: Final[dict[str, tuple[str, dict[str, Any]]]] = {
     "default": ("kokoro", {"voice": "af_heart"}),
     "anchor": ("kokoro", {"voice": "am_michael", "speed": 1.1}),
 }
-"""The profiles a show has without a file: the reader ("default") and the anchor."""
+"""The profiles a show has without a file: the reader ("default") and the anchor. A show in another language gets
+its language's Kokoro voices instead (language/packs.py)."""
 
 
 def _no_profile(show_dir: Path, name: str) -> str:
@@ -120,13 +122,17 @@ def _no_profile(show_dir: Path, name: str) -> str:
     return f"no voice profile named {name!r}{did_you_mean(name, profiles)}: {known}"
 
 
-def load_voice(show_dir: Path, name: str) -> VoiceProfile:
-    """The voice profile voices/NAME.toml, checked against its engine's settings, or the built-in one of that name;
-    file paths made absolute."""
+def load_voice(show_dir: Path, name: str, language: str = "en") -> VoiceProfile:
+    """The voice profile voices/NAME.toml, checked against its engine's settings, or the built-in one of that name
+    for the show's language; file paths made absolute. A Kokoro voice of another language than the show's is
+    refused unless its profile sets cross_language."""
     path = show_dir / "voices" / f"{name}.toml"
+    pack = pack_for(language)
     if not path.exists():
         if name in BUILTIN_VOICES:
             engine, values = BUILTIN_VOICES[name]
+            if pack is not None:
+                values = {"voice": pack.reader if name == "default" else pack.anchor}
             builtin: VoiceProfile = engine_class(engine).Settings(**values)
             return builtin
         raise ConfigError(path, _no_profile(show_dir, name))
@@ -137,7 +143,14 @@ def load_voice(show_dir: Path, name: str) -> VoiceProfile:
     profile: VoiceProfile = build_settings(engine_class(engine, path).Settings, table, str(path))
     paths: dict[str, Any] = {key: str(show_dir / value) for key in ("model", "voices")
              if isinstance(value := getattr(profile, key, ""), str) and value and not Path(value).is_absolute()}
-    return dataclasses.replace(profile, source=str(path), **paths)
+    profile = dataclasses.replace(profile, source=str(path), **paths)
+    spoken = profile.speaks() if hasattr(profile, "speaks") else ""
+    wanted = pack.kokoro_lang if pack is not None else "en"
+    if spoken and spoken.split("-")[0] != wanted.split("-")[0] and not getattr(profile, "cross_language", False):
+        raise ConfigError(path, f"voice {profile.voice or 'default'!r} speaks {spoken}, but the show is in "
+                          f"{language}; choose a voice of that language (`podcast voices --language {language}`) "
+                          "or set cross_language = true")
+    return profile
 
 
 def all_voices() -> list[tuple[str, Voice]]:

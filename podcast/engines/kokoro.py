@@ -27,6 +27,9 @@ DEFAULT_VOICE = "af_heart"
 LANGUAGES = {"a": "en-us", "b": "en-gb", "e": "es", "f": "fr-fr", "h": "hi", "i": "it", "j": "ja", "p": "pt-br",
              "z": "cmn"}
 """Kokoro voice ids start with their language's letter and the speaker's gender (af_heart: American, female)."""
+SPOKEN = ("en-us", "en-gb", "es", "fr-fr", "it", "pt-br", "hi")
+"""The languages kokoro-onnx phonemizes offline with the eSpeak NG data it bundles. Japanese and Mandarin need
+misaki's ja/zh phonemizers and their dictionaries, which do not install from the package registries alone."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +40,17 @@ class KokoroVoice(VoiceProfile):
     speed: float = setting_range(1.0, 0.5, 2.0)
     """Speaking speed, 1.0 is the voice's own pace."""
     lang: str = ""
-    """"en-us" or "en-gb"; empty: from the voice id (a... is American, b... British)."""
+    """"en-us", "en-gb", "es", "fr-fr", "it", "pt-br" or "hi"; empty: from the voice id's first letter (a... American,
+    b... British, e... Spanish, f... French, i... Italian, p... Brazilian, h... Hindi)."""
+    cross_language: bool = False
+    """Let the voice read a language not its own on purpose (an English voice reading French); otherwise a voice
+    whose language differs from `lang` or from the show's is refused when the show loads."""
     model: str = ""
     """A model file of your own (.onnx); empty: the installed one."""
+
+    def speaks(self) -> str:
+        """The language the voice reads in: `lang`, else its id's first letter's."""
+        return self.lang or LANGUAGES.get((self.voice or DEFAULT_VOICE)[:1], "en-us")
     voices: str = ""
     """A voices file of your own (voices-v1.0.bin); empty: the installed one."""
 
@@ -66,7 +77,7 @@ class KokoroEngine:
 
     @property
     def lang(self) -> str:
-        return self.profile.lang or ("en-gb" if self.voice_id.startswith("b") else "en-us")
+        return self.profile.speaks()
 
     @property
     def key(self) -> str:
@@ -94,13 +105,17 @@ class KokoroEngine:
 
     def start(self) -> None:
         """Check the files and the voice and language, without loading the model."""
-        if self.lang not in ("en-us", "en-gb"):
-            raise ConfigError(self._where, f"lang {self.lang!r}: use en-us or en-gb")
+        if self.lang not in SPOKEN:
+            raise ConfigError(self._where, f"lang {self.lang!r}: use one of {', '.join(SPOKEN)}")
         known = self._voice_pack().files
         for name, _ in self._blend():
             if name not in known:
                 raise ConfigError(self._where, f"unknown Kokoro voice {name!r}{did_you_mean(name, known)}; "
                                                "`podcast voices` lists them")
+            own = LANGUAGES.get(name[:1], "")
+            if own.split("-")[0] != self.lang.split("-")[0] and not self.profile.cross_language:
+                raise ConfigError(self._where, f"voice {name!r} speaks {own or 'an unknown language'}, not "
+                                  f"{self.lang}; choose a voice of that language or set cross_language = true")
 
     def _voice_pack(self) -> Any:
         if self._pack is None:

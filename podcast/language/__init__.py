@@ -1,20 +1,27 @@
 """Language as data: one object per spoken language holds every phrase the show says, its page's fixed words,
 its date formats, and the verbalizer that turns written news into words.
 
-The build reaches all of them through `language_for(show.config.language)`. Adding a
-language adds one module here (its phrases, formats and verbalizer, like english.py)
-and one line in LANGUAGES; no stage changes.
+The build reaches all of them through `language_for(show.config.language, show.root)`. English is
+english.py over speech/. The other languages are packs: a folder each (es/, fr/, it/, pt_br/, hi/) with its
+rules (rules.py's LanguageRules) and its phrases.toml, read by the shared verbalizer (verbalizer.py) and
+PackedLanguage; a show's own phrases.toml overrides the pack's phrases key by key. Adding a language adds one
+folder and one line in packs.PACKS; no stage changes.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+from pathlib import Path
 from typing import Final, Protocol
 
 from ..speech import Lexicon
 from .english import ENGLISH, PageWords
+from .packed import PackedLanguage
+from .packs import PACKS, LanguagePack, pack_for
+from .phrases import SHOW_PHRASES, load_phrases
 
-__all__ = ["ENGLISH", "LANGUAGES", "Language", "PageWords", "language_for"]
+__all__ = ["ENGLISH", "LANGUAGES", "PACKS", "Language", "LanguagePack", "PageWords", "language_for", "pack_for"]
 
 
 class Language(Protocol):
@@ -107,11 +114,24 @@ class Language(Protocol):
         ...
 
 
-LANGUAGES: Final[dict[str, Language]] = {"en": ENGLISH}
-"""ISO 639 language code -> its language."""
+LANGUAGES: Final[dict[str, Language]] = {"en": ENGLISH, **{
+    code.lower().split("-")[0]: PackedLanguage(pack, load_phrases(code)) for code, pack in PACKS.items()}}
+"""ISO 639 language code -> its language, with the pack's own phrases."""
 
 
-def language_for(code: str) -> Language:
-    """The language a show's `language` setting names ("en", "en-GB"); English for one not yet written."""
+def language_for(code: str, show_dir: Path | None = None) -> Language:
+    """The language a show's `language` setting names ("en", "en-GB", "es", "pt-BR"), writing its dates as that tag
+    does; English for one not yet written. With the show folder, a pack language takes the show's own phrases.toml
+    into account."""
     language = LANGUAGES.get(code.lower().split("-")[0])
-    return ENGLISH if language is None else language.for_locale(code)  # an unwritten language: English throughout
+    if language is None:
+        return ENGLISH  # an unwritten language: English throughout
+    if show_dir is not None and isinstance(language, PackedLanguage) and (show_dir / SHOW_PHRASES).exists():
+        language = _with_show_phrases(language.pack.code, show_dir, (show_dir / SHOW_PHRASES).stat().st_mtime_ns)
+    return language.for_locale(code)
+
+
+@functools.lru_cache(maxsize=8)
+def _with_show_phrases(code: str, show_dir: Path, mtime_ns: int) -> PackedLanguage:
+    """One reading of the show's phrases.toml per version of the file."""
+    return PackedLanguage(PACKS[code], load_phrases(code, show_dir))

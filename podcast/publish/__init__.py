@@ -66,8 +66,9 @@ def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tu
     replaces. Its audio (and its Opus file and headlines edition) stays one build longer, for apps mid-download,
     when the feeds point at it (not when the episode was removed or expired)."""
     edition = read_edition(work)
+    language = language_for(show.config.language, show.root)
     (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover),
-                                                     edition))
+                                                     edition, language))
     fed = previous is not None and episodes.in_feeds(show, dt.date.fromisoformat(previous.date))
     keep = {previous.audio_file, previous.opus_file, *(clip.file for clip in previous.clips)} if previous and fed \
         else set()
@@ -86,12 +87,12 @@ def publish_feed(show: Show, copies: Sequence[Destination] = ()) -> Path:
     cover_rel = relative_cover(show, ensure_cover(show))
     records = episodes.published_records(show)
     guid = show_identity(show).podcast_guid
-    sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid)
+    language = language_for(config.language, show.root)
+    sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid, language)
     stale = sorted(f"{FEEDS_DIR}/{path.name}" for path in (show.root / FEEDS_DIR).glob("*.xml"))
     editions = {}
     if config.headlines_edition:  # turned off: its feed goes, and the page no longer offers it
         editions = {r.date: e for r in records if (e := read_edition(show.root / EPISODES / r.date))}
-    language = language_for(config.language)
     short_feed = feeds.build_feed(
         config, list(editions.values()), config.url(cover_rel), feeds.section_guid(guid, "headlines"),
         path=HEADLINES_FEED, title=language.headlines_feed_title(config.title),
@@ -110,7 +111,7 @@ def publish_feed(show: Show, copies: Sequence[Destination] = ()) -> Path:
         elif had_short_feed:
             destination.delete(HEADLINES_FEED)
         destination.put_file(SEARCH_FILE, index)
-        destination.put_file(PAGE_FILE, pages.show_page(show.config, records, cover_rel, editions).encode())
+        destination.put_file(PAGE_FILE, pages.show_page(show.config, records, cover_rel, editions, language).encode())
         destination.put_file(FEED_FILE, feeds.build_feed(show.config, records, show.config.url(cover_rel), guid))
     return show.root / FEED_FILE
 

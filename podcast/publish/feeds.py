@@ -13,7 +13,7 @@ from feedgen.feed import FeedGenerator
 from lxml import etree
 
 from ..config import ShowConfig
-from ..language import language_for
+from ..language import Language, language_for
 from ..layout import FEED_FILE, FEEDS_DIR
 from ..models import Chapter, EpisodeRecord, SectionClip
 from .times import stamp
@@ -279,9 +279,9 @@ def build_feed(config: ShowConfig, records: list[EpisodeRecord], cover_url: str,
 
 
 def section_feeds(config: ShowConfig, records: list[EpisodeRecord], cover_url: str,
-                  show_guid: str | None = None) -> dict[str, bytes]:
+                  show_guid: str | None = None, language: Language | None = None) -> dict[str, bytes]:
     """One feed per section slug, feeds/<slug>.xml, listing that section's clips across days."""
-    language = language_for(config.language)
+    language = language or language_for(config.language)
     by_slug: dict[str, list[tuple[EpisodeRecord, SectionClip]]] = {}
     for record in sorted(records, key=lambda r: r.date):
         for clip in record.clips:

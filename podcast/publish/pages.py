@@ -15,7 +15,7 @@ import urllib.parse
 from importlib import resources
 
 from ..config import ShowConfig
-from ..language import PageWords, language_for
+from ..language import Language, PageWords, language_for
 from ..layout import FEED_FILE, HEADLINES_FEED, PAGE_FILE
 from ..models import EpisodeRecord, SpokenSentence
 from .times import stamp
@@ -64,11 +64,13 @@ def _is_web(link: str) -> bool:
 
 
 def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
-                 cover: str, edition: EpisodeRecord | None = None) -> str:
-    """episodes/DATE/index.html: player, stories that seek, the live transcript, the section clips."""
+                 cover: str, edition: EpisodeRecord | None = None, language: Language | None = None) -> str:
+    """episodes/DATE/index.html: player, stories that seek, the live transcript, the section clips; `language`
+    with the show's own phrases (else the language's)."""
     e = html.escape
-    words = language_for(config.language).page
-    day = language_for(config.language).page_date(dt.date.fromisoformat(record.date))
+    language = language or language_for(config.language)
+    words = language.page
+    day = language.page_date(dt.date.fromisoformat(record.date))
     audio_name = record.audio_file.rsplit("/", 1)[-1]
     toc: list[str] = []
     open_section: str | None = None
@@ -147,11 +149,12 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
 
 
 def show_page(config: ShowConfig, records: list[EpisodeRecord], cover: str,
-              editions: dict[str, EpisodeRecord] | None = None) -> str:
+              editions: dict[str, EpisodeRecord] | None = None,
+              language: Language | None = None) -> str:
     """index.html: the episodes newest first as cards (date, length, stories, the rundown's headlines), each
     with its headlines edition; the newest is playable at once; a search box over every transcript."""
     e = html.escape
-    language = language_for(config.language)
+    language = language or language_for(config.language)
     words = language.page
     editions = editions or {}
     items = []

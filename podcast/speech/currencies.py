@@ -1,11 +1,11 @@
-"""Currency names: symbols by hand, ISO codes from Babel's CLDR locale data (the only importer of babel here)."""
+"""Currency names: symbols by hand, ISO codes from Babel's CLDR locale data (through podcast/cldr.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from typing import Final
 
-from babel.numbers import get_currency_name
+from ..cldr import get_currency_name
 
 
 @dataclass(frozen=True)

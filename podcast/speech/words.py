@@ -122,3 +122,8 @@ _NOUN_AFTER = re.compile(r" (?!(?:" + "|".join(_NOT_NOUNS) + r")\b)(?![a-z]+ly\b
 def noun_follows(text: str, pos: int) -> bool:
     """Whether a lowercase noun follows `pos`, making the figure before it attributive ("a 2nm chip")."""
     return _NOUN_AFTER.match(text, pos) is not None
+
+
+def spell(n: int, language: str, to: str = "cardinal") -> str:
+    """num2words in another of its languages ("es", "fr", "it", "pt_BR"), for the verbalizers in language/."""
+    return str(num2words(n, lang=language, to=to))

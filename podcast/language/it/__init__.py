@@ -1,0 +1,68 @@
+"""Italian (Italy's newsroom style): "1,5 miliardi di euro", "mln", "mld", "alle 10.30", "Carlo III"."""
+
+from __future__ import annotations
+
+import re
+from typing import Final
+
+from ..numbers import cardinal, ordinal
+from ..rules import LanguageRules
+
+_MASCULINE_IN_A: Final = frozenset("problema problemi sistema programma tema clima pianeta dramma cinema "
+                                   "papa poeta".split())
+
+
+def gender(noun: str) -> str:
+    """Italian nouns in -a, -ione, -tà are mostly feminine; only "un/una" depends on it."""
+    if noun in _MASCULINE_IN_A:
+        return "m"
+    return "f" if re.search(r"(?:a|ione|tà|tù|ie|sterline|persone|aziende|tonnellate)$", noun) else "m"
+
+
+def clock(hour: int, minute: int) -> str:
+    """"10.30" -> "dieci e trenta"; "l'una"."""
+    said = cardinal(hour, "it", "f")
+    return said if minute == 0 else f"{said} e {cardinal(minute, 'it')}"
+
+
+RULES: Final = LanguageRules(
+    code="it",
+    decimal=",",
+    point_word="virgola",
+    fraction_as_number=True,
+    to_word="a",
+    and_word="e",
+    plus_word="più",
+    times_word="volte",
+    url_words=("punto", "barra", "chiocciola", "trattino"),
+    scales={"mila": 3, "mln": 6, "milioni": 6, "milione": 6, "M": 6, "mld": 9, "mrd": 9, "miliardi": 9,
+            "miliardo": 9},
+    scale_words={3: ("mila", "mila"), 6: ("milione", "milioni"), 9: ("miliardo", "miliardi"),
+                 12: ("bilione", "bilioni")},
+    of_currency=lambda name: "di ",
+    short_currency=lambda name: name.split()[0],
+    minor_unit=("centesimo", "centesimi"),
+    cents=lambda whole, cents, name: f"{whole} e {cents} {name}",
+    points={"pp": ("punto percentuale", "punti percentuali"), "p.p.": ("punto percentuale", "punti percentuali"),
+            "pb": ("punto base", "punti base"), "bp": ("punto base", "punti base")},
+    abbreviations={
+        "Sig.": "signor", "Sig.ra": "signora", "Sigg.": "signori", "Dott.": "dottor", "Dott.ssa": "dottoressa",
+        "Prof.": "professor", "Prof.ssa": "professoressa", "On.": "onorevole", "Avv.": "avvocato",
+        "Ing.": "ingegner", "Mons.": "monsignor", "Gen.": "generale", "S.p.A.": "società per azioni",
+        "ecc.": "eccetera", "n.": "numero", "pag.": "pagina", "tel.": "telefono", "c.a.": "circa",
+        "p.es.": "per esempio", "vs": "contro", "U.S.A.": "Stati Uniti", "USA": "Stati Uniti",
+    },
+    leads_on=frozenset("sig. sig.ra dott. dott.ssa prof. prof.ssa on. avv. ing. mons. gen. n. pag. tel. "
+                       "p.es.".split()),
+    word_acronyms=frozenset("NATO ONU OPEC UNESCO FIFA UEFA OCSE ISTAT INPS COVID IVA IRPEF CONSOB ANSA FIAT RAI "
+                            "ENI ENEL".split()),
+    gender=gender,
+    clock=clock,
+    date=lambda day, month, year: f"{day} {month} {year}",
+    first_day="primo",
+    ordinal_suffixes={"º": "m", "ª": "f", "°": "m"},
+    regnal=lambda number: ordinal(number, "it"),
+    century=lambda number: ordinal(number, "it"),
+    century_word="secolo",
+    dot_time_after=("alle ", "le ", "dalle ", "delle ", "ore ", "all'"),
+)
