@@ -14,7 +14,8 @@
   var followButton = document.getElementById('follow');
   var current = -1;
   var following = true;
-  var ownScrollUntil = 0;  // scroll events before this time are ours, not the reader's
+  var ownScroll = false;  // a scroll we started is under way: its scroll events are not the reader's
+  var ownScrollQuiet = 0;
   var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   document.querySelector('.player .bar').hidden = false;
@@ -45,7 +46,7 @@
     var box = sentence.getBoundingClientRect();
     var top = document.querySelector('.player').getBoundingClientRect().bottom;
     if (box.top >= top + 40 && box.bottom <= window.innerHeight - 40) return;
-    ownScrollUntil = Date.now() + 1200;
+    settleOwnScroll(1500);
     sentence.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   }
   function highlight() {
@@ -66,13 +67,21 @@
   player.addEventListener('timeupdate', highlight);
   player.addEventListener('seeked', highlight);
 
+  // Our own scroll lasts until the browser says it ended, or until its scroll events stop coming (browsers
+  // without scrollend): a smooth scroll on a busy machine can take seconds, and must not read as the reader's.
+  function settleOwnScroll(quietMs) {
+    ownScroll = true;
+    clearTimeout(ownScrollQuiet);
+    ownScrollQuiet = setTimeout(function () { ownScroll = false; }, quietMs);
+  }
+
   // The reader scrolling (wheel, touch, scroll bar, keys) stops the following; our own scrolling does not.
   function readerScrolled() { if (following && !player.paused) setFollowing(false); }
   window.addEventListener('wheel', readerScrolled, { passive: true });
   window.addEventListener('touchmove', readerScrolled, { passive: true });
-  window.addEventListener('scroll', function () { if (Date.now() > ownScrollUntil) readerScrolled(); },
+  window.addEventListener('scroll', function () { if (ownScroll) settleOwnScroll(400); else readerScrolled(); },
                           { passive: true });
-  window.addEventListener('scrollend', function () { ownScrollUntil = 0; });
+  window.addEventListener('scrollend', function () { clearTimeout(ownScrollQuiet); ownScroll = false; });
   followButton.addEventListener('click', function () {
     setFollowing(!following);
     if (following && current >= 0) bringIntoView(sentences[current]);
