@@ -36,6 +36,10 @@ HEADLINES_FEED: Final = "feed-headlines.xml"
 """The headlines edition's own feed."""
 SEARCH_FILE: Final = "search.json"
 """The show page's search index: every published episode's caption cues."""
+CONTENT_HASH_LENGTH: Final = 10
+"""Hex digits of an audio file's SHA-256 in its published name: `episode-<hash>.mp3`."""
+VERSIONED_AUDIO: Final = re.compile(rf"-[0-9a-f]{{{CONTENT_HASH_LENGTH}}}\.(mp3|opus)$")
+"""A published audio file's name, which carries its content hash (`assemble.versioned` makes them)."""
 LOCK_FILE: Final = ".podcast.lock"
 BUILD_FORMAT: Final = "build-4"
 """Bump when what a build writes changes, so old episodes count as out of date."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import shutil
 import socket
 import subprocess
@@ -19,9 +18,10 @@ from typer.testing import CliRunner
 
 from podcast.cli import app
 from podcast.engines.tone import ToneEngine
+from podcast.layout import VERSIONED_AUDIO
 
 REPO = Path(__file__).resolve().parent.parent
-VERSIONED = re.compile(r"-[0-9a-f]{10}\.(mp3|opus)$")
+VERSIONED = VERSIONED_AUDIO
 """Published audio carries its content hash; the plain names are the current version's local copies."""
 SAMPLE_DIGEST = REPO / "episodes" / "2026-02-02" / "digest.txt"
 
@@ -35,7 +35,6 @@ Exports grew 7.1% in January, to US$310 billion, the customs agency said.
 Analysts had expected growth of about 5 percent.
 """
 
-
 @pytest.fixture
 def show(tmp_path: Path) -> Path:
     """An empty show folder with the repository's voices (lexicon and default voice)."""
@@ -45,24 +44,20 @@ def show(tmp_path: Path) -> Path:
     (root / "podcast.toml").write_text("[show]\n")  # every default: what makes this folder a show
     return root
 
-
 @pytest.fixture
 def tone_show(show: Path) -> Path:
     """A show whose voice is the fast tone engine: for tests of everything but speech."""
     use_tone_voices(show)
     return show
 
-
 def use_tone_voices(show: Path) -> None:
     """Both the reader (default) and the anchor speak with the tone engine."""
     (show / "voices" / "default.toml").write_text('engine = "tone"\nvoice = "tone"\n')
     (show / "voices" / "anchor.toml").write_text('engine = "tone"\nvoice = "tone-anchor"\n')
 
-
 @pytest.fixture
 def tone_engine() -> ToneEngine:
     return ToneEngine()
-
 
 def write_digest(show: Path, date: str, text: str) -> Path:
     folder = show / "episodes" / date
@@ -70,7 +65,6 @@ def write_digest(show: Path, date: str, text: str) -> Path:
     path = folder / "digest.txt"
     path.write_text(text, encoding="utf-8")
     return path
-
 
 @dataclass(frozen=True)
 class Ran:
@@ -80,7 +74,6 @@ class Ran:
     stdout: str
     stderr: str
 
-
 def podcast(cwd: Path, *args: str, env: dict[str, str] | None = None) -> Ran:
     """`podcast ARGS` run in this process from `cwd` (typer's CliRunner): for tests where the process is not
     the point. An exception the command does not turn into a one-line error fails the test."""
@@ -89,14 +82,12 @@ def podcast(cwd: Path, *args: str, env: dict[str, str] | None = None) -> Ran:
                                    catch_exceptions=False)
     return Ran(result.exit_code, result.stdout, result.stderr)
 
-
 def podcast_process(cwd: Path, *args: str, env: dict[str, str] | None = None,
                     timeout: float = 600) -> subprocess.CompletedProcess[str]:
     """`podcast ARGS` as its own process: for tests of what only a process shows (signals, exit by a kill,
     a missing program on PATH, concurrent builds)."""
     return subprocess.run([sys.executable, "-m", "podcast", *args], cwd=cwd, capture_output=True, text=True,
                           timeout=timeout, env={**os.environ, "COLUMNS": "120", **(env or {})})
-
 
 @contextlib.contextmanager
 def serving(root: Path, *options: str) -> Iterator[tuple[int, subprocess.Popen[str]]]:

@@ -178,6 +178,8 @@ def test_serve_ranges_and_head(published: Path, server: int) -> None:
         ("/episodes/2026-02-04/transcript.vtt", "text/vtt; charset=utf-8", True),
         ("/episodes/2026-02-04/transcript.srt", "application/x-subrip; charset=utf-8", True),
         ("/episodes/2026-02-04/chapters.json", "application/json+chapters; charset=utf-8", True),
+        ("/episodes/2026-02-04/headlines-chapters.json", "application/json+chapters; charset=utf-8", True),
+        ("/search.json", "application/json; charset=utf-8", True),
         ("/cover.png", "image/png", False),
         ("/", "text/html; charset=utf-8", False),
     ],

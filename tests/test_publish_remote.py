@@ -153,11 +153,13 @@ def test_fresh_show_publishes_to_s3_with_headers(show_dir: Path, s3: str) -> Non
     expected = {"episode-": ("audio/mpeg", "immutable"), "feed.xml": ("application/rss+xml", "max-age=300"),
                 "transcript.vtt": ("text/vtt", "max-age=300"), "transcript.srt": ("application/x-subrip", "max"),
                 "chapters.json": ("application/json+chapters", "max"), "index.html": ("text/html", "max-age=300"),
-                "cover.png": ("image/png", "max-age=3600"), ".opus": ("audio/ogg", "immutable")}
+                "cover.png": ("image/png", "max-age=3600"), ".opus": ("audio/ogg", "immutable"),
+                "headlines-chapters.json": ("application/json+chapters", "max"),
+                "search.json": ("application/json", "max")}
     for fragment, (content_type, cache) in expected.items():
         path = next(p for p in recorded if fragment in p and (fragment != "episode-" or p.endswith(".mp3")))
         head = client.head_object(Bucket=bucket, Key=f"podcast/{path}")
-        assert head["ContentType"].startswith(content_type) and cache in head["CacheControl"], path
+        assert head["ContentType"].split(";")[0] == content_type and cache in head["CacheControl"], path
         assert head["ETag"].strip('"') == recorded[path].etag  # the store's own checksum, kept in the manifest
 
     again = publish(show, s3)
@@ -253,9 +255,10 @@ def test_nginx_serves_the_published_web_root(show_dir: Path, tmp_path: Path) -> 
         for path, content_type in ((day + "transcript.vtt", "text/vtt"), (day + "transcript.srt",
                                    "application/x-subrip"), (day + "chapters.json", "application/json+chapters"),
                                    (day + "index.html", "text/html"), ("feeds/top-news.xml", "application/rss+xml"),
-                                   ("cover.png", "image/png")):
+                                   ("cover.png", "image/png"), (day + "headlines-chapters.json",
+                                   "application/json+chapters"), ("search.json", "application/json")):
             response = get(base + path)
-            assert response.status == 200 and response.getheader("Content-Type").startswith(content_type), path
+            assert response.status == 200 and response.getheader("Content-Type").split(";")[0] == content_type, path
         assert get(base + manifest.MANIFEST_FILE).status == 404  # the server hides dotfiles
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..config import ShowConfig
 from ..language import Language
-from ..layout import EPISODES, PAGE_FILE, RECORD_FILE, key_of
+from ..layout import CONTENT_HASH_LENGTH, EPISODES, PAGE_FILE, RECORD_FILE, key_of
 from ..models import EpisodeRecord, Script, SectionClip
 from ..parts import Part
 from ..sound.mp3 import join_mp3
@@ -135,7 +135,7 @@ def versioned(path: Path) -> Path:
     `episode-<hash>.mp3`, so players that cached byte ranges of an earlier build
     never get a mix of two files.
     """
-    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()[:CONTENT_HASH_LENGTH]
     versioned = path.with_name(f"{path.stem}-{digest}{path.suffix}")
     os.link(path, versioned)
     return versioned

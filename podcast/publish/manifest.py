@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import PublishError
-from ..layout import EPISODES, FEED_FILE, HEADLINES_FEED, SEARCH_FILE, Show, read_edition
+from ..layout import EPISODES, FEED_FILE, HEADLINES_FEED, SEARCH_FILE, VERSIONED_AUDIO, Show, read_edition
 from ..models import EpisodeRecord
 from .cover import GENERATED_NAME
 from .episodes import published_records
@@ -54,7 +54,6 @@ KINDS: Final = {kind.name: kind for kind in (
     Kind("feed", 5, _SHORT),
 )}
 FEED_KINDS: Final = ("section-feed", "feed")
-_VERSIONED: Final = re.compile(r"-[0-9a-f]{10}\.(mp3|opus)$")
 
 
 @dataclass(frozen=True)
@@ -125,7 +124,7 @@ def _kept_audio(show: Show, record: EpisodeRecord) -> list[tuple[str, str]]:
     folder = show.root / Path(record.audio_file).parent
     found = [*folder.glob("episode-*.mp3"), *folder.glob("episode-*.opus"), *folder.glob("headlines-*.mp3"),
              *(folder / "sections").glob("*.mp3")]
-    return [(p.relative_to(show.root).as_posix(), "audio") for p in sorted(found) if _VERSIONED.search(p.name)]
+    return [(p.relative_to(show.root).as_posix(), "audio") for p in sorted(found) if VERSIONED_AUDIO.search(p.name)]
 
 
 def published_files(show: Show) -> list[Entry]:

@@ -24,7 +24,7 @@ import fsspec
 from ..errors import PublishError
 from .destination import checkpoint
 from .manifest import KINDS, MANIFEST_FILE, Entry, dumps, loads
-from .serve import CONTENT_TYPES
+from .serve import CHAPTERS_TYPE, CONTENT_TYPES, content_type
 
 T = TypeVar("T")
 
@@ -192,7 +192,7 @@ class Remote:
         """Replace the file at the destination whole; returns the destination's checksum of it ("" if none)."""
         target = self._full(entry.path)
         if self.object_store:
-            extra = ({"ContentType": CONTENT_TYPES.get(local.suffix, "application/octet-stream"),
+            extra = ({"ContentType": content_type(entry.path),
                       "CacheControl": KINDS[entry.kind].cache_control} if self.headers else {})
 
             def upload() -> str:
@@ -226,9 +226,11 @@ def nginx_types() -> str:
     """The `types` block a web server needs to answer with the Content-Types apps expect (nginx's own list says
     text/xml for feeds and knows no captions or chapters); for the README and a web root's server."""
     by_type: dict[str, list[str]] = {}
-    for suffix, content_type in CONTENT_TYPES.items():
-        by_type.setdefault(content_type.split(";")[0], []).append(suffix.lstrip("."))
-    lines = [f"        {content_type} {' '.join(suffixes)};" for content_type, suffixes in by_type.items()]
-    texts = sorted(t.split(";")[0] for t in CONTENT_TYPES.values() if "charset" in t)
+    for suffix, kind in CONTENT_TYPES.items():
+        by_type.setdefault(kind.split(";")[0], []).append(suffix.lstrip("."))
+    lines = [f"        {kind} {' '.join(suffixes)};" for kind, suffixes in by_type.items()]
+    chapters = CHAPTERS_TYPE.split(";")[0]
+    texts = sorted({t.split(";")[0] for t in [*CONTENT_TYPES.values(), CHAPTERS_TYPE] if "charset" in t})
     return ("    types {\n" + "\n".join(lines) + "\n    }\n    default_type application/octet-stream;\n"
-            f"    charset utf-8;\n    charset_types {' '.join(texts)};\n")
+            f"    charset utf-8;\n    charset_types {' '.join(texts)};\n"
+            f"    location ~ chapters\\.json$ {{ types {{ }} default_type {chapters}; }}\n")

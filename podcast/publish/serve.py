@@ -16,7 +16,7 @@ import time
 import urllib.parse
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Final, cast
 
 from ..config import ShowConfig
@@ -29,13 +29,24 @@ CONTENT_TYPES: Final = {
     ".xml": "application/rss+xml; charset=utf-8",
     ".vtt": "text/vtt; charset=utf-8",
     ".srt": "application/x-subrip; charset=utf-8",
-    ".json": "application/json+chapters; charset=utf-8",
+    ".json": "application/json; charset=utf-8",
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
     ".html": "text/html; charset=utf-8",
     ".txt": "text/plain; charset=utf-8",
 }
+CHAPTERS_TYPE: Final = "application/json+chapters; charset=utf-8"
+"""Chapters files (`chapters.json`, `headlines-chapters.json`); other JSON (the search index) is plain JSON."""
+
+
+def content_type(name: str) -> str:
+    """The Content-Type apps expect for a published file, by its name."""
+    if name.endswith("chapters.json"):
+        return CHAPTERS_TYPE
+    return CONTENT_TYPES.get(PurePosixPath(name).suffix, "application/octet-stream")
+
+
 CORS_SUFFIXES: Final = (".vtt", ".srt", ".json", ".xml")
 _DATE = r"\d{4}-\d{2}-\d{2}"
 _EPISODE = rf"{re.escape(EPISODES)}/{_DATE}"
@@ -210,7 +221,7 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
                         return
                     status = HTTPStatus.PARTIAL_CONTENT
             self.send_response(status)
-            self.send_header("Content-Type", CONTENT_TYPES.get(path.suffix, "application/octet-stream"))
+            self.send_header("Content-Type", content_type(path.name))
             self.send_header("Accept-Ranges", "bytes")
             self.send_header("Content-Length", str(end - start + 1))
             if status == HTTPStatus.PARTIAL_CONTENT:
