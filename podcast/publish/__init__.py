@@ -74,6 +74,7 @@ def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tu
         else set()
     previous_edition = read_edition(show.root / EPISODES / record.date) if fed else None
     keep |= {previous_edition.audio_file} if previous_edition else set()
+    keep.discard("")  # a previous build without an Opus file
     local, *others = destinations(show, copies)
     local.put_episode(record.date, work, keep)  # `work` now holds the previous version
     for other in others:  # they copy what the show folder publishes
