@@ -263,6 +263,7 @@ ACRONYMS = cases(
     ("uk", "UK shops", "U K shops"),
     ("us", "the US military", "the U S military"),
     ("nasa", "NASA launched", "NASA launched"),
+    ("osha", "OSHA fined the firm", "OSHA fined the firm"),
     ("opec", "OPEC cut output", "OPEC cut output"),
     ("nato", "NATO allies", "NATO allies"),
     ("ai", "an AI model", "an A I model"),

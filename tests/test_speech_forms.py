@@ -189,6 +189,8 @@ DIGITS = cases(
 REGNAL = cases(
     ('king-charles', 'King Charles III said', 'King Charles the Third said'),
     ('henry-viii', 'Henry VIII', 'Henry the Eighth'),
+    ('title-as-surname', 'Martin Luther King III spoke', 'Martin Luther King the Third spoke'),
+    ('title-after-article', 'The King II ruling', 'The King Two ruling'),
     ('world-war-ii', 'World War II', 'World War Two'),
     ('pope-leo', 'Pope Leo XIV', 'Pope Leo the Fourteenth'),
     ('queen-elizabeth-ii', 'Queen Elizabeth II', 'Queen Elizabeth the Second'),

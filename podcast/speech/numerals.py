@@ -45,6 +45,7 @@ RULERS: Final = frozenset(
 )
 EVENTS: Final = frozenset("WrestleMania Bowl Olympiad Games Con Summit Expo".split())
 """Words after which even a numeral that is also a size ("XL") is a number."""
+_ARTICLES: Final = frozenset("The A An This That Its His Her Their Our".split())
 _SIZES: Final = frozenset({"XL", "XXL", "XXXL", "L", "XS"})
 
 _AFTER_NAME: Final = re.compile(
@@ -58,7 +59,8 @@ def _one(match: re.Match[str]) -> str:
     number = VALID.get(numeral)
     if number is None:
         return match.group(0)
-    ruler = name in RULERS or prev in TITLES
+    # A title after a first name is a surname, and its numeral a generation: "Martin Luther King III".
+    ruler = name in RULERS or prev in TITLES or (name in TITLES and bool(prev) and prev not in _ARTICLES)
     if name == "War" and prev == "World":
         ruler = False
     elif numeral in _SIZES and name not in EVENTS:
