@@ -137,10 +137,10 @@ http {{
     fastcgi_temp_path {dir}/fastcgi;
     uwsgi_temp_path {dir}/uwsgi;
     scgi_temp_path {dir}/scgi;
-{types}
     server {{
         listen 127.0.0.1:{port};
         root {root};
+{types}
         location ~ /\\. {{ return 404; }}
     }}
 }}
