@@ -112,3 +112,15 @@ def serving(root: Path, *options: str) -> Iterator[tuple[int, subprocess.Popen[s
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """For `make test`'s two workers (pytest-xdist, --dist loadgroup): the tests of a module with a module-scoped
+    fixture (a built show, a server, a browser) stay on one worker, so it is made once; every other test goes to
+    whichever worker is free, the slow ones first, so the two finish together."""
+    for item in items:
+        info = getattr(item, "_fixtureinfo", None)
+        defs = [d for ds in (info.name2fixturedefs.values() if info else ()) for d in ds]
+        if isinstance(item, pytest.Function) and any(d.scope == "module" for d in defs):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+    items.sort(key=lambda item: item.get_closest_marker("slow") is None)

@@ -35,6 +35,17 @@ class Language:
     """How likely Whisper finds the show's own language."""
 
 
+UNCHECKED: Final = {
+    "hi": "Whisper base writes Hindi in Urdu script, so no word it hears can meet the script's Devanagari",
+}
+"""Languages the ear hears but cannot check: the proof would flag every sentence and repair each in vain."""
+
+
+def cannot_check(language: str) -> str:
+    """Why the ear cannot check a show in this language, or ""."""
+    return UNCHECKED.get(whisper_code(language), "")
+
+
 def whisper_code(language: str) -> str:
     """The show's language ("en", "en-GB") as Whisper names it ("en")."""
     return language.split("-")[0].split("_")[0].lower() or "en"

@@ -44,7 +44,7 @@ class MadePart(Protocol):
 
 def ready(config: ShowConfig, profiles: dict[str, VoiceProfile]) -> None:
     """Fail before anything is made when the proof will need the recognizer and it is missing or damaged."""
-    if not stage.skipped(config.proof, [profile.engine for profile in profiles.values()]):
+    if not stage.skipped(config.proof, [profile.engine for profile in profiles.values()], config.language):
         model.installed(thorough=False)  # the hashes are checked when the recognizer is loaded
 
 
@@ -52,7 +52,7 @@ def hear(config: ShowConfig, language: Language, lexicon: Lexicon, date_order: s
          profiles: dict[str, VoiceProfile], show_dir: Path, say: Callable[[str], None],
          recheck: bool = False) -> tuple[stage.Outcome | None, str]:
     """(what was heard, or None with the reason it was not); parts a repair changed are dropped from the cache."""
-    reason = stage.skipped(config.proof, [profiles[m.part.voice].engine for m in made])
+    reason = stage.skipped(config.proof, [profiles[m.part.voice].engine for m in made], config.language)
     if reason:
         return None, reason
     speaking = {name: profile for name, profile in profiles.items() if profile.engine not in stage.NOT_SPEECH}

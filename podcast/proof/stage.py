@@ -23,7 +23,7 @@ from ..engines import Engine
 from ..render.sentences import DEFAULT_TIMEOUT_S
 from .check import CACHE_DIR, Checked, Proofer, Sentence, audio_hash
 from .compare import Verbalizer
-from .ear import Ear
+from .ear import Ear, cannot_check
 from .repair import repair
 
 NOT_SPEECH: Final = ("tone", "faulty")
@@ -57,14 +57,14 @@ class Outcome:
     """Each checked sentence's place among all the episode's sentences."""
 
 
-def skipped(settings: ProofSettings, engines: list[str]) -> str:
+def skipped(settings: ProofSettings, engines: list[str], language: str) -> str:
     """Why the proof does not run for this build, or "" when it does (a voice that speaks is heard, the others'
     sentences are left out)."""
     if settings.mode == "off":
         return "[show.proof] mode is off"
     if all(name in NOT_SPEECH for name in engines):
         return f"the {sorted(set(engines))[0]} engine makes no speech to hear"
-    return ""
+    return cannot_check(language)
 
 
 def _marker(cache_dir: Path, kind: str, digest: str, key: str = "") -> Path:
