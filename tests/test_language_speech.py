@@ -148,7 +148,7 @@ FRENCH = cases(
     ('times', 'multiplié par 3x', 'multiplié par trois fois'),
 )
 ITALIAN = cases(
-    ('thousands-dot', 'Il Ftse Mib ha chiuso a 34.512,7 punti.', 'Il Ftse Mib ha chiuso a trentaquattromilacinquecentododici virgola sette punti.'),
+    ('thousands-dot', 'Il Ftse Mib ha chiuso a 34.512,7 punti.', 'Il Futsi Mib ha chiuso a trentaquattromilacinquecentododici virgola sette punti.'),
     ('percent', 'in rialzo del 2,3%', 'in rialzo del due virgola tre percento'),
     ('percent-space', 'un calo dello 0,4 %', 'un calo dello zero virgola quattro percento'),
     ('negative', 'un saldo di -1,5', 'un saldo di meno uno virgola cinque'),
@@ -184,10 +184,17 @@ ITALIAN = cases(
     ('units-speed', '130 km/h', 'Centotrenta chilometri orari'),
     ('signor', 'il Sig. Rossi', 'il signor Rossi'),
     ('dottore', 'il Dott. Bianchi', 'il dottor Bianchi'),
-    ('acronym', 'il PIL e la BCE', 'il P I L e la B C E'),
+    ('acronym-said-as-word', 'il PIL e la BCE', 'il PIL e la bì-cì-é'),
     ('acronym-word', "la NATO e l'ONU", "la NATO e l'ONU"),
-    ('url', 'su www.esempio.it/aiuto.', 'su esempio punto I T barra aiuto.'),
-    ('email', 'a stampa@esempio.it', 'a stampa chiocciola esempio punto I T'),
+    ('acronym-spelled', 'la CGIL e LVMH', 'la cì-gì-ì-èlle e èlle-vù-èmme-àcca'),
+    ('house-style-acronym', "la Bce, il Pd e l'Fmi", "la bì-cì-é, il pì-dì e l'èffe-èmme-ì"),
+    ('house-style-word', "l'Istat, la Fiat e il Pil", "l'Istat, la Fiat e il Pil"),
+    ('house-style-listed', "l'Inps e la Rai", "l'Inps e la Rai"),
+    ('short-names-stay', 'Khan, Tsai e Ross a Daily Buzz', 'Khan, Tsai e Ross a Daily Buzz'),
+    ('tv', 'in Tv', 'in tì-vù'),
+    ('index', 'il Ftse Mib', 'il Futsi Mib'),
+    ('url', 'su www.esempio.it/aiuto.', 'su esempio punto ì-tì barra aiuto.'),
+    ('email', 'a stampa@esempio.it', 'a stampa chiocciola esempio punto ì-tì'),
     ('times', '3x', 'Tre volte'),
 )
 PORTUGUESE = cases(

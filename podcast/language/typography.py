@@ -68,6 +68,12 @@ class Typography:
 
     # --- addresses and abbreviations --------------------------------------------------------------------------
 
+    def spell(self, letters: str) -> str:
+        """Capitals said letter by letter, written so the engine says each letter's name: "P S G", "B-C-E",
+        "bi-ci-e"."""
+        names = self.rules.letter_names
+        return self.rules.letter_joiner.join(names.get(letter, letter) for letter in letters)
+
     def addresses(self, text: str) -> str:
         """Web and mail addresses as read aloud: "ejemplo punto es barra ayuda"."""
         dot, slash, at, dash = self.rules.url_words
@@ -75,7 +81,7 @@ class Typography:
         def host(name: str) -> str:
             labels = []
             for label in name.split("."):
-                parts = [(" ".join(p.upper()) if len(p) <= 2 or not re.search(r"[aeiouy]", p.lower()) else p)
+                parts = [(self.spell(p.upper()) if len(p) <= 2 or not re.search(r"[aeiouy]", p.lower()) else p)
                          for p in label.split("-") if p]
                 labels.append(f" {dash} ".join(parts))
             return f" {dot} ".join(labels)
