@@ -187,6 +187,7 @@ ITALIAN = cases(
     ('dottore', 'il Dott. Bianchi', 'il dottor Bianchi'),
     ('acronym-said-as-word', 'il PIL e la BCE', 'il PIL e la bì-cì-é'),
     ('acronym-word', "la NATO e l'ONU", "la NATO e l'ONU"),
+    ('acronym-two-letters', 'la UE e il PD', 'la ù-é e il pì-dì'),
     ('acronym-spelled', 'la CGIL e LVMH', 'la cì-gì-ì-èlle e èlle-vù-èmme-àcca'),
     ('house-style-acronym', "la Bce, il Pd e l'Fmi", "la bì-cì-é, il pì-dì e l'èffe-èmme-ì"),
     ('house-style-word', "l'Istat, la Fiat e il Pil", "l'Istat, la Fiat e il Pil"),

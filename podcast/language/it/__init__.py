@@ -29,11 +29,11 @@ _NAME_OPENING: Final = re.compile(rf"(?:{_OPENINGS}|sh|kh|zh|th|ph|wh|ts|tz|ps|p
 
 
 def pronounceable(acronym: str) -> bool:
-    """"PIL", "ISTAT", "NATO", "FIAT" are said as words by Italian newsreaders; "BCE", "CGIL", "LVMH" are spelled.
-    Written with one capital, as Italian newsrooms write acronyms, only what no word or name could open on is
+    """"PIL", "ISTAT", "NATO", "FIAT" are said as words by Italian newsreaders; "BCE", "CGIL", "LVMH", "UE" are
+    spelled. Written with one capital, as Italian newsrooms write acronyms, only what no word or name could open on is
     spelled ("Bce", "Pd", "Fmi", "Tv"): "Pil", "Ross", "Buzz" stay words."""
-    if acronym.isupper():
-        return _WORD.fullmatch(acronym) is not None
+    if acronym.isupper():  # two capitals are always spelled: "UE", "IT", "TV"
+        return len(acronym) > 2 and _WORD.fullmatch(acronym) is not None
     return _NAME_OPENING.match(acronym) is not None
 
 
