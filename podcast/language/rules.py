@@ -81,7 +81,7 @@ class LanguageRules:
     here stays a capital."""
     letter_joiner: str = " "
     """Between the letters of a spelled acronym: " " ("P I B"), or "-" so that eSpeak NG says them as one word,
-    with the pace and final stress of a newsreader's acronym ("B-C-E", "bi-ci-e")."""
+    with the pace and final stress of a newsreader's acronym ("B-C-E", "bì-cì-é")."""
     pronounceable: Callable[[str], bool] | None = None
     """Whether an acronym reads as a word in the language ("Pil", "Istat", "Nato" in Italian), so that only the
     others are spelled; a language with this rule also spells the one-capital acronyms of its house style that

@@ -68,9 +68,23 @@ class Typography:
 
     # --- addresses and abbreviations --------------------------------------------------------------------------
 
+    def house_acronyms(self, text: str) -> str:
+        """"la Bce" -> "la bì-cì-é": acronyms written with one capital, as Italian newsrooms write them, spelled
+        where the language has a `pronounceable` rule and cannot say them as words; "Pil", "Istat", names stay."""
+        r = self.rules
+        if r.pronounceable is None:
+            return text
+        test = r.pronounceable
+
+        def said(match: re.Match[str]) -> str:
+            word = match.group(0)
+            return word if word.upper() in r.word_acronyms or test(word) else self.spell(word.upper())
+
+        return re.sub(r"(?<![\w-])[A-Z][a-z]{1,3}(?![\w-])", said, text)
+
     def spell(self, letters: str) -> str:
         """Capitals said letter by letter, written so the engine says each letter's name: "P S G", "B-C-E",
-        "bi-ci-e"."""
+        "bì-cì-é"."""
         names = self.rules.letter_names
         return self.rules.letter_joiner.join(names.get(letter, letter) for letter in letters)
 

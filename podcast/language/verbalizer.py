@@ -104,7 +104,6 @@ class Verbalizer(Typography):
         self._regnal = re.compile(r"\b(?P<name>[A-ZÁÉÍÓÚ][a-záéíóúñçãõâêôèàì]{2,}) "
                                   r"(?P<num>X{0,2}(?:IX|IV|V?I{1,3}|V|X))\b(?![\w'’-]|\.\w)")
         self._acronym = re.compile(r"(?<![\w-])(?P<word>[A-Z][A-Z]{1,4})(?P<plural>s)?(?![\w-])")
-        self._one_capital = re.compile(r"(?<![\w-])(?P<word>[A-Z][a-z]{1,3})(?![\w-])")
 
     # --- the whole sentence -----------------------------------------------------------------------------------
 
@@ -134,9 +133,7 @@ class Verbalizer(Typography):
         text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
                                  text)
         text = self._plain.sub(self._plain_number, text)
-        text = self._acronym.sub(self._acronym_words, text)
-        if r.pronounceable is not None:
-            text = self._one_capital.sub(self._house_acronym, text)
+        text = self.house_acronyms(self._acronym.sub(self._acronym_words, text))
         text = self.finish(self._leftovers(text))
         if opens_on_figure:  # "2 noticias." -> "Dos noticias."
             text = re.sub(r"(^|[.!?]\s+)([\"'(¿¡]*)(\w)", lambda m: m[1] + m[2] + m[3].upper(), text)
@@ -323,14 +320,6 @@ class Verbalizer(Typography):
         if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
             return numbers.cardinal(_roman(word), r.code)
         return self.spell(word) + (match["plural"] or "")
-
-    def _house_acronym(self, match: re.Match[str]) -> str:
-        """"la Bce" -> "la bi-ci-e": an acronym written with one capital, as Italian newsrooms do, is spelled when
-        the language cannot say it as a word; "Pil", "Istat" and names stay."""
-        word, r = match["word"], self.rules
-        if word.upper() in r.word_acronyms or r.pronounceable is None or r.pronounceable(word):
-            return word
-        return self.spell(word.upper())
 
     def _leftovers(self, text: str) -> str:
         """A digit or sign no rule claimed is still said, never passed through."""
