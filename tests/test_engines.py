@@ -184,3 +184,17 @@ def test_lexicon_phonemes_reach_kokoro_and_its_cache_key(tmp_path: Path) -> None
     render_sentence(make_engine(own), "Markets rose today.", tmp_path / "untouched.wav")
     render_sentence(make_engine(plain), "Markets rose today.", tmp_path / "reference.wav")
     assert (tmp_path / "untouched.wav").read_bytes() == (tmp_path / "reference.wav").read_bytes()
+
+
+@pytest.mark.slow
+def test_kokoro_never_says_espeak_language_marks() -> None:
+    """eSpeak NG reads "slash" in French text with English rules and marks it "(en)…(fr)"; kokoro-onnx passed the
+    marks on as sounds, and the French voice said "en … fr" around the word."""
+    from podcast.engines.kokoro import KokoroEngine, _loaded
+
+    engine = KokoroEngine(KokoroVoice(voice="ff_siwis"))
+    kokoro = _loaded(*engine._files())
+    text = "Tous les résultats sur exemple point F R slash sport, le week-end."
+    assert "(en)" in kokoro.tokenizer.phonemize(text, "fr-fr")  # what eSpeak NG gives
+    said = engine._phonemes(kokoro, text)
+    assert "(" not in said and "slˈaʃ" in said

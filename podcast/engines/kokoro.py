@@ -30,6 +30,10 @@ LANGUAGES = {"a": "en-us", "b": "en-gb", "e": "es", "f": "fr-fr", "h": "hi", "i"
 SPOKEN = ("en-us", "en-gb", "es", "fr-fr", "it", "pt-br", "hi")
 """The languages kokoro-onnx phonemizes offline with the eSpeak NG data it bundles. Japanese and Mandarin need
 misaki's ja/zh phonemizers and their dictionaries, which do not install from the package registries alone."""
+LANGUAGE_FLAGS = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)?\)")
+"""eSpeak NG marks a word it reads with another language's rules, "(en)slˈaʃ(fr)" for "slash" in French text, and
+kokoro-onnx passes the marks on: the voice said them ("ɛn … fʁ", heard "une slache"). The marks are removed; the
+word keeps the sounds eSpeak NG gave it."""
 
 
 @dataclass(frozen=True)
@@ -83,7 +87,8 @@ class KokoroEngine:
     def key(self) -> str:
         model, pack = self._files()
         return (f"kokoro-onnx {version('kokoro-onnx')}|{assets.file_hash(model)}|{assets.file_hash(pack)}|"
-                f"{self.voice_id}|{self.profile.speed}|{self.lang}|{sorted(self.profile.phonemes)}|batch{BATCH_PHONEMES}")
+                f"{self.voice_id}|{self.profile.speed}|{self.lang}|{sorted(self.profile.phonemes)}|batch{BATCH_PHONEMES}"
+                "|no-language-flags")
 
     def _blend(self) -> list[tuple[str, float]]:
         """(voice id, weight) of each voice in the blend, weights summing to one."""
@@ -143,33 +148,30 @@ class KokoroEngine:
         style = sum(pack[name] * weight for name, weight in self._blend())
         kokoro = self._kokoro()
         try:
-            if self._own_sounds(text):
-                samples, rate = kokoro.create(self._phonemes(kokoro, text), voice=np.asarray(style, dtype=np.float32),
-                                              speed=self.profile.speed, lang=self.lang, is_phonemes=True)
-            else:
-                samples, rate = kokoro.create(text, voice=np.asarray(style, dtype=np.float32),
-                                              speed=self.profile.speed, lang=self.lang)
+            samples, rate = kokoro.create(self._phonemes(kokoro, text), voice=np.asarray(style, dtype=np.float32),
+                                          speed=self.profile.speed, lang=self.lang, is_phonemes=True)
         except (ValueError, RuntimeError) as exc:
             raise RenderError(f"Kokoro failed: {exc}") from exc
         write_wav(path, samples, rate)
 
-    def _own_sounds(self, text: str) -> re.Match[str] | None:
-        if not self.profile.phonemes:
-            return None
-        return _words_pattern(tuple(word for word, _ in self.profile.phonemes)).search(text)
+    def _espeak(self, kokoro: Any, text: str) -> str:
+        """eSpeak NG's phonemes for the text, without its language-switch marks."""
+        return LANGUAGE_FLAGS.sub("", kokoro.tokenizer.phonemize(text, self.lang))
 
     def _phonemes(self, kokoro: Any, text: str) -> str:
         """The sentence's phonemes, the lexicon's own for its [phonemes] words, eSpeak NG's for the rest."""
+        if not self.profile.phonemes:
+            return self._espeak(kokoro, text)
         table = dict(self.profile.phonemes)
         pattern = _words_pattern(tuple(table))
         pieces, at = [], 0
         for match in pattern.finditer(text):
             if text[at:match.start()].strip():
-                pieces.append(kokoro.tokenizer.phonemize(text[at:match.start()], self.lang))
+                pieces.append(self._espeak(kokoro, text[at:match.start()]))
             pieces.append(table[match.group(0)])
             at = match.end()
         if text[at:].strip():
-            pieces.append(kokoro.tokenizer.phonemize(text[at:], self.lang))
+            pieces.append(self._espeak(kokoro, text[at:]))
         return " ".join(piece.strip() for piece in pieces if piece.strip())
 
     def voices(self) -> list[Voice]:

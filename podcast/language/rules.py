@@ -75,5 +75,16 @@ class LanguageRules:
     """Characters that end a sentence ("।" in Hindi)."""
     digits_from: str = ""
     """A native digit set written in news, mapped to 0-9 (Devanagari ०-९)."""
+    letter_names: dict[str, str] = field(default_factory=dict)
+    """How the letters of a spelled acronym are written for the speech engine, where eSpeak NG would not say a lone
+    capital as the letter's name (Italian: "E" alone is the word "and", "B C E" came out "bi ci e"); a letter not
+    here stays a capital."""
+    letter_joiner: str = " "
+    """Between the letters of a spelled acronym: " " ("P I B"), or "-" so that eSpeak NG says them as one word,
+    with the pace and final stress of a newsreader's acronym ("B-C-E", "bì-cì-é")."""
+    pronounceable: Callable[[str], bool] | None = None
+    """Whether an acronym reads as a word in the language ("Pil", "Istat", "Nato" in Italian), so that only the
+    others are spelled; a language with this rule also spells the one-capital acronyms of its house style that
+    cannot be said as words ("Bce", "Pd"). None: only `word_acronyms` are said as words."""
     extra: dict[str, str] = field(default_factory=dict)
     """Words this language says for symbols left over: "%", "°", "#"."""

@@ -68,6 +68,26 @@ class Typography:
 
     # --- addresses and abbreviations --------------------------------------------------------------------------
 
+    def house_acronyms(self, text: str) -> str:
+        """"la Bce" -> "la bì-cì-é": acronyms written with one capital, as Italian newsrooms write them, spelled
+        where the language has a `pronounceable` rule and cannot say them as words; "Pil", "Istat", names stay."""
+        r = self.rules
+        if r.pronounceable is None:
+            return text
+        test = r.pronounceable
+
+        def said(match: re.Match[str]) -> str:
+            word = match.group(0)
+            return word if word.upper() in r.word_acronyms or test(word) else self.spell(word.upper())
+
+        return re.sub(r"(?<![\w-])[A-Z][a-z]{1,3}(?![\w-])", said, text)
+
+    def spell(self, letters: str) -> str:
+        """Capitals said letter by letter, written so the engine says each letter's name: "P S G", "B-C-E",
+        "bì-cì-é"."""
+        names = self.rules.letter_names
+        return self.rules.letter_joiner.join(names.get(letter, letter) for letter in letters)
+
     def addresses(self, text: str) -> str:
         """Web and mail addresses as read aloud: "ejemplo punto es barra ayuda"."""
         dot, slash, at, dash = self.rules.url_words
@@ -75,7 +95,7 @@ class Typography:
         def host(name: str) -> str:
             labels = []
             for label in name.split("."):
-                parts = [(" ".join(p.upper()) if len(p) <= 2 or not re.search(r"[aeiouy]", p.lower()) else p)
+                parts = [(self.spell(p.upper()) if len(p) <= 2 or not re.search(r"[aeiouy]", p.lower()) else p)
                          for p in label.split("-") if p]
                 labels.append(f" {dash} ".join(parts))
             return f" {dot} ".join(labels)

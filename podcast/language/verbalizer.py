@@ -133,7 +133,7 @@ class Verbalizer(Typography):
         text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
                                  text)
         text = self._plain.sub(self._plain_number, text)
-        text = self._acronym.sub(self._acronym_words, text)
+        text = self.house_acronyms(self._acronym.sub(self._acronym_words, text))
         text = self.finish(self._leftovers(text))
         if opens_on_figure:  # "2 noticias." -> "Dos noticias."
             text = re.sub(r"(^|[.!?]\s+)([\"'(¿¡]*)(\w)", lambda m: m[1] + m[2] + m[3].upper(), text)
@@ -314,12 +314,12 @@ class Verbalizer(Typography):
     # --- acronyms and what is left ----------------------------------------------------------------------------
 
     def _acronym_words(self, match: re.Match[str]) -> str:
-        word = match["word"]
-        if word in self.rules.word_acronyms or len(word) > 4:
+        word, r = match["word"], self.rules
+        if word in r.word_acronyms or len(word) > 4 or (r.pronounceable is not None and r.pronounceable(word)):
             return match.group(0)
         if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
-            return numbers.cardinal(_roman(word), self.rules.code)
-        return " ".join(word) + (match["plural"] or "")
+            return numbers.cardinal(_roman(word), r.code)
+        return self.spell(word) + (match["plural"] or "")
 
     def _leftovers(self, text: str) -> str:
         """A digit or sign no rule claimed is still said, never passed through."""

@@ -65,8 +65,8 @@ RULES: Final = LanguageRules(
         "cf.": "voir", "vs": "contre", "É.-U.": "États-Unis",
     },
     leads_on=frozenset("m. mm. mme mlle dr pr me mgr st ste n° av. bd p. tél. cf. env. c.-à-d.".split()),
-    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA OCDE CAC INSEE COVID ENA UNEF CNIL ONG FNSEA MEDEF "
-                            "CEDEAO OMS".split()),
+    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA OCDE CAC INSEE COVID ENA UNEF CNIL FNSEA MEDEF "
+                            "CEDEAO".split()),
     gender=gender,
     clock=clock,
     date=lambda day, month, year: f"{day} {month} {year}",
@@ -75,4 +75,5 @@ RULES: Final = LanguageRules(
     regnal=lambda number: "premier" if number == 1 else cardinal(number, "fr"),
     century=lambda number: ordinal(number, "fr"),
     century_word="siècle",
+    letter_joiner="-",
 )
