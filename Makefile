@@ -27,7 +27,7 @@ demo: setup
 	@echo "Episode: episodes/$(DEMO_DATE)/episode.mp3   Feed: feed.xml"
 
 test: setup lint browser test-servers
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadfile
 
 # `podcast publish` is tested against real servers the tests start on the loopback and stop:
 # OpenSSH's sshd (sftp) and nginx (a web root); moto's S3 server comes from PyPI with the test extras.

@@ -12,6 +12,7 @@ import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 import pytest
 from typer.testing import CliRunner
@@ -114,13 +115,16 @@ def serving(root: Path, *options: str) -> Iterator[tuple[int, subprocess.Popen[s
         process.wait(timeout=10)
 
 
+LONGEST_FIRST: Final = ("test_proof_ear", "test_language_end_to_end", "test_proof_build", "test_end_to_end",
+                        "test_cluster", "test_engines", "test_show", "test_golden")
+"""Modules that take longest (neural voices, the ear, many builds), started first by `make test`'s two workers
+(pytest-xdist, a module to a worker at a time) so that neither is left with a long one at the end."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """For `make test`'s two workers (pytest-xdist, --dist loadgroup): the tests of a module with a module-scoped
-    fixture (a built show, a server, a browser) stay on one worker, so it is made once; every other test goes to
-    whichever worker is free, the slow ones first, so the two finish together."""
-    for item in items:
-        info = getattr(item, "_fixtureinfo", None)
-        defs = [d for ds in (info.name2fixturedefs.values() if info else ()) for d in ds]
-        if isinstance(item, pytest.Function) and any(d.scope == "module" for d in defs):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-    items.sort(key=lambda item: item.get_closest_marker("slow") is None)
+    def rank(item: pytest.Item) -> tuple[int, bool]:
+        name = item.module.__name__.rsplit(".", 1)[-1] if isinstance(item, pytest.Function) else ""
+        first = LONGEST_FIRST.index(name) if name in LONGEST_FIRST else len(LONGEST_FIRST)
+        return first, item.get_closest_marker("slow") is None
+
+    items.sort(key=rank)
