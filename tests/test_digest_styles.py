@@ -235,3 +235,17 @@ def test_markup_never_reaches_a_written_title(tone_show: Path) -> None:
             assert mark not in text, (name, mark)
     assert "Council OKs $4M budget for road repairs" in written["feed.xml"]
     assert "Board Picks New Superintendent" in written["ID3"]
+
+
+@pytest.mark.parametrize("credit", [
+    "Reportage de Marie Dupont ; édition de Jean Martin", "Par Marie Dupont", "Con información de Ana Ruiz",
+    "Por Ana Ruiz y Luis Gómez", "A cura di Marco Rossi", "Di Marco Rossi", "Reportagem de João da Silva",
+    "Fonte: Ansa",
+])
+def test_credit_lines_in_the_show_languages_belong_to_the_story_above(credit: str) -> None:
+    text = ("Le Journal : 4 mars 2027\n## MONDE\n1. Séisme au Chili : Un séisme a frappé le nord du pays mardi.\n"
+            f"{credit}\n2. Élections au Portugal : Les électeurs votent dimanche.\n")
+    digest = parse_digest(text, "digest.txt")
+    (section,) = digest.sections
+    first, second = section.stories
+    assert first.credits == (credit,) and len(first.paragraphs) == 1 and second.headline == "Élections au Portugal"

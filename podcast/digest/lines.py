@@ -34,9 +34,17 @@ _HELD: Final = re.compile("\ue000(\\d+)\ue001")
 CREDIT_OPENERS: Final = (
     "reporting by", "additional reporting by", "editing by", "writing by", "written by", "edited by",
     "compiled by", "source:", "sources:", "read more:", "read more at", "photo:", "photograph:",
+    # the show languages' newsrooms: es, fr, it, pt-BR, hi
+    "información de", "con información de", "reportaje de", "redacción de", "edición de", "fuente:", "fuentes:",
+    "reportage de", "rédaction :", "rédaction:", "édition de", "avec la contribution de", "source :", "sources :",
+    "servizio di", "a cura di", "redazione:", "fonte:", "fonti:", "reportagem de", "edição de",
+    "com informações de", "स्रोत:", "रिपोर्ट:",
 )
 """How a credit line opens (lower case, after an optional bracket): it belongs to the story above it."""
-_BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in"})
+_BYLINE_OPENERS: Final = frozenset({"By", "Par", "Por", "Di"})
+"""A byline's first word ("By Ana Ruiz", "Par Marie Dupont", "Por Ana Ruiz", "Di Marco Rossi")."""
+_BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in", "et", "y", "e",
+                                            "del", "dos", "das", "do", "di"})
 INLINE_CREDIT: Final = re.compile(
     r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
 _DATELINE: Final = re.compile(
@@ -92,7 +100,7 @@ def _credit(text: str) -> bool:
            for opener in CREDIT_OPENERS):
         return True
     words = text.strip("()").rstrip(".").split()
-    if len(words) < 2 or len(words) > 9 or words[0] != "By":
+    if len(words) < 2 or len(words) > 9 or words[0] not in _BYLINE_OPENERS:
         return False
     names = [w.strip(",;") for w in words[1:]]
     return all(w[:1].isupper() or w.lower() in _BYLINE_JOINERS for w in names if w) and names[0][:1].isupper()
