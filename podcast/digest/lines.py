@@ -41,10 +41,10 @@ CREDIT_OPENERS: Final = (
     "com informações de", "स्रोत:", "रिपोर्ट:",
 )
 """How a credit line opens (lower case, after an optional bracket): it belongs to the story above it."""
-_BYLINE_OPENERS: Final = frozenset({"By", "Par", "Por", "Di"})
-"""A byline's first word ("By Ana Ruiz", "Par Marie Dupont", "Por Ana Ruiz", "Di Marco Rossi")."""
-_BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in", "et", "y", "e",
-                                            "del", "dos", "das", "do", "di"})
+_BYLINE_OPENERS: Final = frozenset({"By"})
+"""A byline's first word. Not "Par", "Por" or "Di": the parser does not know the show's language, and an English
+title-case headline can open with them ("Di Maria Joins Benfica")."""
+_BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in"})
 INLINE_CREDIT: Final = re.compile(
     r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
 _DATELINE: Final = re.compile(
