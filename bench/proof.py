@@ -99,8 +99,8 @@ def clips(digest: Path, date: str, count: int) -> None:
     from podcast.parts import plan_parts
     from podcast.proof.check import Proofer, Sentence
     from podcast.proof.ear import Ear
-    from podcast.render.sentences import render_sentence
     from podcast.speech import load_lexicon
+    from podcast.takes import render_sentence
 
     with tempfile.TemporaryDirectory(prefix="bench-proof-") as folder:
         work = Path(folder)

@@ -122,6 +122,8 @@ class RenderSettings:
     """For tls://: this client's certificate."""
     tls_key: str = ""
     """For tls://: this client's private key."""
+    workers: int = setting_range(0, 0, 256)
+    """How many of this machine's cores render, hear and mix (0: all of them); on a shared machine, fewer."""
 
 
 PROOF_MODES: Final = ("report", "strict", "off")

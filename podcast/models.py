@@ -188,9 +188,16 @@ class EpisodeRecord:
     """The small Opus version for slow connections, relative to the show folder; "" when there is none."""
     opus_length: int = 0
     opus_kbps: int = 0
+    takes: dict[str, str] = field(default_factory=dict)
+    """Each heard sentence's take, by the first 16 hex digits of its first take's key: the recipe the proof chose.
+    A later build of the same sentences uses these, whatever the ear hears then, so the audio never follows the
+    arithmetic of the machine it is built on."""
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        if not self.takes:
+            del data["takes"]  # nothing was heard: the record reads as it did before takes were recorded
+        return data
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> EpisodeRecord:
@@ -213,6 +220,7 @@ class EpisodeRecord:
             chapters_file=data.get("chapters_file", ""),
             page_file=data.get("page_file", ""),
             inputs=dict(data.get("inputs", {})),
+            takes={str(k): str(v) for k, v in data.get("takes", {}).items()},
             opus_file=data.get("opus_file", ""),
             opus_length=int(data.get("opus_length", 0)),
             opus_kbps=int(data.get("opus_kbps", 0)),

@@ -72,14 +72,16 @@ def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str
     return tuple(parts)
 
 
-def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict[str, str]) -> str:
-    """Content hash of everything that shapes the part's audio; `engine_key` names the engine, model and voice."""
+def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict[str, str],
+             recipes: tuple[str, ...] = ()) -> str:
+    """Content hash of everything that shapes the part's audio; `engine_key` names the engine, model and voice,
+    and `recipes` each sentence's take when one is not the first (a repaired part is another part)."""
     used = {name: jingles[name] for name in (part.lead, part.tail, "bed" if part.bed else "") if name}
     sound = asdict(part)
     for line in sound["lines"]:
         del line["written"], line["ends_paragraph"]  # for captions and the page: the audio is the same
         line["text"] = line.pop("spoken")  # the key's name from before the field was renamed: caches stay valid
     blob = json.dumps(
-        [FORMAT_VERSION, sound, engine_key, asdict(settings), used], sort_keys=True, ensure_ascii=False
-    )
+        [FORMAT_VERSION, sound, engine_key, asdict(settings), used, *([list(recipes)] if recipes else [])],
+        sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(blob.encode()).hexdigest()

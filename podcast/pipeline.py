@@ -1,25 +1,31 @@
-"""The build, as one list of stages in order: digest -> script -> parts -> audio -> episode -> publication.
+"""The build, as one list of stages in order: script -> sentences -> parts -> episode -> feeds.
 
-Each stage lives in its own module or package; this is the one place that calls
-them all. Where parts are made (render.Backend) and where files go
-(publish.Destination) are chosen inside their stages: the build never asks which.
+One `Build` context is made once (the show, its settings, the language, the lexicon,
+the date order, the started voices, the backend, where messages go) and handed to
+every stage. Each stage takes the build and the record the stage before it returned,
+and returns the record the next one takes; nothing is read back from disk that the
+build already holds. `podcast proof --recheck` runs the same first stages, then its
+own last one (rehear.py). Where sentences are made (render.Backend) and where files
+go (publish.Destination) are chosen inside their stages: the build never asks which.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 from . import proof, publish, render
 from .assemble import Made, headlines, start_opus, write_episode
-from .config import VoiceProfile
+from .config import ShowConfig, VoiceProfile
 from .digest import counts, load_day_digest
-from .engines import Voice, all_voices, load_voice, started_engine
+from .engines import Voice, all_voices, built_engine, load_voice, started_engine
 from .errors import PodcastError, RemotePublishError
-from .language import language_for
+from .language import Language, language_for
 from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
 from .models import EpisodeRecord, Script
 from .parts import Part, part_key, plan_parts
@@ -29,28 +35,241 @@ from .report import SUMMARY, Reporter
 from .script import build_script
 from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
+from .takes import AS_RENDERED, CACHE_DIR, make_take, take_key
 from .terminal import progress_reporter
 
-__all__ = ["EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "make_parts", "publish_feed",
-           "publish_to", "remove", "start_voices"]
+__all__ = ["Build", "EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "publish_to",
+           "remove", "run"]
 
 LOCK_TIMEOUT_S: Final = 1800
-ON_CLUSTER: Final = "the sentences were made on the cluster; `podcast proof DATE --recheck` hears them here"
-"""Hearing needs each sentence's audio, which a cluster build keeps on its workers: rendering it all again here
-would undo the cluster."""
+TAKE_ID: Final = 16
+"""Hex digits of a sentence's first-take key that name it in the episode record's `takes`."""
 publish_feed = publish.publish_feed
 publish_to = publish.publish_to
 
 
-def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False,
-                lexicon: Lexicon | None = None) -> Script:
-    """Parse the day's digest (or `digest_file`) and build its spoken script."""
-    source = digest_file if digest_file is not None else show.digest_path(date)
-    digest = load_day_digest(source, date, force, chosen=digest_file is not None)
-    config, language = show.config, language_for(show.config.language, show.root)
-    return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
-                        date_order=config.date_order or language.numeric_date_order(config.language),
-                        language=language, datelines=config.read_datelines, credits=config.read_credits)
+@dataclass(frozen=True)
+class Build:
+    """One build's context, resolved once and handed to every stage."""
+
+    show: Show
+    date: dt.date
+    digest_file: Path | None
+    """A digest given with --digest, else None (the show's own episodes/DATE/digest.txt)."""
+    force: bool
+    language: Language
+    lexicon: Lexicon
+    date_order: str
+    report: Reporter
+    profiles: dict[str, VoiceProfile] = field(default_factory=dict)
+    """Each voice profile the script uses, its engine started, with the lexicon's phonemes."""
+    backend: render.Backend | None = None
+    previous: EpisodeRecord | None = None
+    """The episode published for the date before this build, if any."""
+    inputs: dict[str, str] = field(default_factory=dict)
+    copies: Sequence[publish.Destination] = ()
+    """Where the show folder is mirrored after the feed (build --publish)."""
+    recheck: bool = False
+    """Hear every sentence again, from no cache, repairing nothing (podcast proof --recheck)."""
+
+    @property
+    def config(self) -> ShowConfig:
+        return self.show.config
+
+    @property
+    def digest(self) -> Path:
+        return self.digest_file if self.digest_file is not None else self.show.digest_path(self.date)
+
+    @classmethod
+    def open(cls, show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False,
+             report: Reporter = SUMMARY, voices: bool = True, scheduler: str | None = None,
+             fallback_local: bool = False) -> Build:
+        """The build's context; with `voices`, each voice's engine started and the backend chosen (a bad voice or
+        a missing model fails here, before anything is written)."""
+        config = show.config
+        language = language_for(config.language, show.root)
+        lexicon = load_lexicon(show.root)
+        date_order = config.date_order or language.numeric_date_order(config.language)
+        build = cls(show, date, digest_file, force, language, lexicon, date_order, report)
+        if not voices:
+            return build
+        names = {config.voice, config.anchor_voice or config.voice}
+        sounds = tuple(sorted(lexicon.phonemes.items()))
+        profiles = {name: dataclasses.replace(load_voice(show.root, name, config.language), phonemes=sounds)
+                    for name in names}
+        for profile in profiles.values():
+            started_engine(profile)
+        proof.ready(config, profiles)
+        settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
+        return dataclasses.replace(build, profiles=profiles,
+                                   backend=render.backend_for(settings, report, fallback_local))
+
+    def roles(self) -> tuple[str, str]:
+        """(the anchor's profile name, the reader's)."""
+        return self.config.anchor_voice or self.config.voice, self.config.voice
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """The script cut into parts, and every sentence made final: its take chosen, heard, repaired."""
+
+    script: Script
+    parts: tuple[Part, ...]
+    finals: dict[tuple[str, str], render.Take]
+    """(engine key, spoken) -> the sentence's final take."""
+    outcome: proof.Outcome | None
+    skipped: str
+    """Why the proof did not run ("" when it did)."""
+
+
+@dataclass(frozen=True)
+class Mixed:
+    """The parts mixed from the final takes."""
+
+    sentences: Sentences
+    made: list[Made]
+
+
+@dataclass(frozen=True)
+class Published:
+    """The episode as it went out."""
+
+    record: EpisodeRecord
+    checked: proof.Proof
+    stories: str
+    """"4 sections, 16 stories": what the digest held."""
+    kept_out: str = ""
+    """Why retention keeps it out of the feeds ("" when it is in them)."""
+
+
+Stage = Callable[[Build, Any], Any]
+
+
+def run(build: Build, stages: Sequence[Stage]) -> Any:
+    """Each stage in turn, given what the one before returned."""
+    record: Any = None
+    for stage in stages:
+        record = stage(build, record)
+    return record
+
+
+def read_script(build: Build, _: None = None) -> Script:
+    """The day's digest (or --digest) parsed and turned into the spoken script."""
+    config = build.config
+    digest = load_day_digest(build.digest, build.date, build.force, chosen=build.digest_file is not None)
+    for warning in digest.warnings:
+        build.report.say(f"warning: {warning}")
+    return build_script(digest, config.title, build.lexicon, rundown=config.rundown, date_order=build.date_order,
+                        language=build.language, datelines=config.read_datelines, credits=config.read_credits)
+
+
+def settle_sentences(build: Build, script: Script) -> Sentences:
+    """Every sentence rendered, heard and repaired where it must be (by the backend), each take recorded in the
+    previous record reused as it is."""
+    config, previous = build.config, build.previous
+    parts = plan_parts(script, config.audio, *build.roles())
+    recorded = previous.takes if previous is not None else {}
+    engines = [built_engine(build.profiles[part.voice]).key for part in parts]
+    wanted = [render.Wanted(build.profiles[part.voice], line.spoken, line.written,
+                            recorded.get(take_key(key, line.spoken)[:TAKE_ID], ""))
+              for part, key in zip(parts, engines, strict=True) for line in part.lines]
+    skipped = proof.skipped(config.proof, list(build.profiles.values()), config.language)
+    listening = None if skipped else proof.Listening(config.proof, config.language, build.lexicon, build.date_order)
+    jobs = render.batches(wanted, listening, config.audio.render_timeout_s, build.show.root, build.recheck)
+    assert build.backend is not None
+    update, close = progress_reporter("making sentences")
+    try:
+        made = build.backend.takes(jobs, update)
+    finally:
+        close()
+    finals = {(final.engine_key, final.spoken): final for batch in made for final in batch.finals}
+    outcome = None
+    if listening is not None:
+        heard = [(finals[(key, line.spoken)].checked, n) for n, (key, line) in enumerate(
+            (key, line) for part, key in zip(parts, engines, strict=True) for line in part.lines)]
+        checked = tuple((c, n) for c, n in heard if c is not None)
+        cached = sum(batch.from_cache for batch in made)
+        outcome = proof.Outcome(tuple(c for c, _ in checked), cached, tuple(n for _, n in checked))
+        build.report.detail(f"proof: {len(finals) - cached} sentences heard, {cached} from the cache")
+    return Sentences(script, parts, finals, outcome, skipped)
+
+
+def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None = None) -> Mixed:
+    """The parts (the episode's, or `parts`) mixed from their final takes: each once, or from the cache. A
+    sentence without a final take (the headlines edition's own few) is rendered here as it is written."""
+    config = build.config
+    fingerprints = jingle_fingerprints(config.audio, build.show.root)
+    jobs = []
+    for part in parts or sentences.parts:
+        profile = build.profiles[part.voice]
+        key = built_engine(profile).key
+        finals = [sentences.finals.get((key, line.spoken)) for line in part.lines]
+        takes = tuple(f.path if f is not None else make_take(profile, line.spoken, AS_RENDERED,
+                                                             build.show.root / CACHE_DIR,
+                                                             config.audio.render_timeout_s)
+                      for f, line in zip(finals, part.lines, strict=True))
+        recipes = tuple(f.recipe if f is not None else AS_RENDERED for f in finals)
+        jobs.append(render.PartJob(part, part_key(part, key, config.audio, fingerprints,
+                                                  recipes if set(recipes) != {AS_RENDERED} else ()),
+                                   takes, config.audio, build.show.root))
+    if parts is not None:  # the headlines edition: nearly all in the cache; starting workers would cost more
+        results = render.mix_parts(jobs, 1)
+        return Mixed(sentences, [Made(j.part, r.mp3, r.duration_s, r.spans) for j, r in zip(jobs, results,
+                                                                                          strict=True)])
+    todo = {job.key: job for job in jobs if render.cached(job) is None}
+    build.report.detail(f"{len(jobs)} parts: {len(todo)} to mix, {len(jobs) - len(todo)} from the cache")
+    for job in todo.values():
+        build.report.detail(f"  mixing {describe(job.part)}: not in the cache (new or changed text, take, voice "
+                            "or sound)")
+    update, close = progress_reporter("mixing parts")
+    try:
+        results = render.mix_parts(jobs, config.render.workers, update)
+    finally:
+        close()
+    return Mixed(sentences, [Made(j.part, r.mp3, r.duration_s, r.spans) for j, r in zip(jobs, results, strict=True)])
+
+
+def write_and_publish(build: Build, mixed: Mixed) -> Published:
+    """The episode's files assembled in a staging folder, its proof written (strict mode stops here), the
+    headlines edition beside it, then swapped into the show folder and its mirrors."""
+    config, show, sentences = build.config, build.show, mixed.sentences
+    script, made, previous = sentences.script, mixed.made, build.previous
+    cover = publish.ensure_cover(show)
+    with publish.staging(show, build.date) as work, ThreadPoolExecutor(max_workers=1) as pool:
+        opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
+        edition = list(headlines.make(script, build.language, config.audio, *build.roles(),
+                                      lambda parts: mix_parts(build, sentences, parts).made)
+                       ) if config.headlines_edition else None
+        guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{build.date.isoformat()}"
+        art = embeddable(cover)
+        record, heard = write_episode(config, build.language, script, made, art, work, build.inputs, guid,
+                                      build.digest_file, opus, taken(sentences))
+        checked = proof.finish(config, build.date.isoformat(), sentences.outcome, sentences.skipped,
+                               [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
+                               record.audio_file, show.root)  # strict: a flagged sentence stops here
+        if edition is not None:
+            headlines.write(record, build.language, config.title, config.author, edition, work,
+                            f"{EPISODES}/{build.date.isoformat()}", art)
+        publish.publish_episode(show, work, record, heard.sentences, cover, previous, build.copies)
+    return Published(record, checked, counts(script.digest))
+
+
+def publish_feeds(build: Build, published: Published) -> Published:
+    """Retention applied, then the feeds and pages written (feed.xml last) and mirrored."""
+    kept_out = publish.apply_retention(build.show, build.report, build.date)
+    publish.publish_feed(build.show, build.copies)
+    return dataclasses.replace(published, kept_out=kept_out)
+
+
+FIRST: Final[tuple[Stage, ...]] = (read_script, settle_sentences, mix_parts)
+"""The stages every hearing of an episode runs: the build, and `podcast proof --recheck`."""
+STAGES: Final[tuple[Stage, ...]] = (*FIRST, write_and_publish, publish_feeds)
+
+
+def taken(sentences: Sentences) -> dict[str, str]:
+    """The episode record's `takes`: each heard sentence's recipe, by its first take's key."""
+    return {take_key(final.engine_key, final.spoken)[:TAKE_ID]: final.recipe
+            for final in sentences.finals.values() if final.checked is not None}
 
 
 def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: bool = False,
@@ -58,19 +277,12 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
           fallback_local: bool = False, publish_remote: bool = False) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feeds; None when it was already up to date.
     `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date)."""
-    config, language = show.config, language_for(show.config.language, show.root)
+    context = Build.open(show, date, digest_file, force=force, report=report, scheduler=scheduler,
+                         fallback_local=fallback_local)
     copies = publish.mirrors(show, report) if publish_remote else []
-    lexicon = load_lexicon(show.root)
-    script = load_script(show, date, digest_file, force, lexicon)
-    for warning in script.digest.warnings:
-        report.say(f"warning: {warning}")
-    profiles = start_voices(show, lexicon)  # a bad voice or a missing model fails here, before anything is written
-    proof.ready(config, profiles)
-    render_settings = config.render if scheduler is None else dataclasses.replace(config.render, scheduler=scheduler)
-    backend = render.backend_for(render_settings, report, fallback_local)
     with publish.holding(show, lock_timeout_s, report):
         publish.sweep(show)
-        inputs = build_inputs(show, digest_file if digest_file is not None else show.digest_path(date), force)
+        inputs = build_inputs(show, context.digest, force)
         previous = published_record(show, date)
         if is_current(show, previous, key_of(inputs)):
             episodes.clear_failure(show, date)
@@ -79,95 +291,29 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
                 copy.catch_up()
             return None
         report.detail(f"building {EPISODES}/{date.isoformat()}: {rebuild_reason(previous, inputs)}")
+        context = dataclasses.replace(context, previous=previous, inputs=inputs, copies=copies)
         try:
-            cover = publish.ensure_cover(show)
-            made = make_parts(show, script, profiles, backend, report)
-            date_order = config.date_order or language.numeric_date_order(config.language)
-            outcome, skipped = (None, ON_CLUSTER) if render_settings.scheduler else proof.hear(
-                config, language, lexicon, date_order, made, profiles, show.root, report.detail)
-            if outcome is not None and outcome.remix:  # a repaired sentence: its part is made again
-                made = make_parts(show, script, profiles, backend, report)
-            with publish.staging(show, date) as work, ThreadPoolExecutor(max_workers=1) as pool:
-                opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
-                # On a cluster the edition's parts go there too (this machine renders nothing); here they are
-                # made in this process: all but two sentences are cached, and starting workers costs more.
-                edition = _make_edition(show, script, profiles, backend if render_settings.scheduler
-                                        else render.in_this_process()) if config.headlines_edition else None
-                guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{date.isoformat()}"
-                art = embeddable(cover)
-                record, heard = write_episode(config, language, script, made, art, work, inputs, guid, digest_file,
-                                              opus)
-                checked = proof.finish(config, date.isoformat(), outcome, skipped,
-                                       [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
-                                       record.audio_file, show.root)  # strict: a flagged sentence stops here
-                if edition is not None:
-                    headlines.write(record, language, config.title, config.author, edition, work,
-                                    f"{EPISODES}/{date.isoformat()}", art)
-                publish.publish_episode(show, work, record, heard.sentences, cover, previous, copies)
-            kept_out = publish.apply_retention(show, report, date)
-            publish.publish_feed(show, copies)
+            done: Published = run(context, STAGES)
         except RemotePublishError:  # the episode is out in the show folder; only its copy lags
             raise
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    report.say(checked.summary())  # before the outcome: cron's last line says what went out
-    summary = (f"{record.audio_file} ({counts(script.digest)}, {record.duration_s / 60:.1f} min, "
-               f"{record.length} bytes)")
-    if kept_out:  # an older date than the show keeps: not "published", and the exit status says so too
-        report.outcome(f"built {summary}, not in the feeds: {kept_out}")
+    report.say(done.checked.summary())  # before the outcome: cron's last line says what went out
+    record = done.record
+    summary = f"{record.audio_file} ({done.stories}, {record.duration_s / 60:.1f} min, {record.length} bytes)"
+    if done.kept_out:  # an older date than the show keeps: not "published", and the exit status says so too
+        report.outcome(f"built {summary}, not in the feeds: {done.kept_out}")
     else:
         report.say(f"published {summary}")
     return record
 
 
-def start_voices(show: Show, lexicon: Lexicon) -> dict[str, VoiceProfile]:
-    """The reader's and the anchor's profiles, with the lexicon's phonemes, each engine started once."""
-    names = {show.config.voice, show.config.anchor_voice or show.config.voice}
-    sounds = tuple(sorted(lexicon.phonemes.items()))
-    profiles = {name: dataclasses.replace(load_voice(show.root, name, show.config.language), phonemes=sounds)
-                for name in names}
-    for profile in profiles.values():
-        started_engine(profile)
-    return profiles
-
-
-def make_parts(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend,
-                report: Reporter) -> list[Made]:
-    """The script cut into parts, each from the cache or made by the backend."""
-    config = show.config
-    parts = plan_parts(script, config.audio, config.anchor_voice or config.voice, config.voice)
-    fingerprints = jingle_fingerprints(config.audio, show.root)
-    keys = {name: started_engine(profile).key for name, profile in profiles.items()}
-    jobs = [render.PartJob(part, part_key(part, keys[part.voice], config.audio, fingerprints), profiles[part.voice],
-                           config.audio, show.root) for part in parts]
-    done, todo = render.missing(jobs)
-    report.detail(f"{len(jobs)} parts: {len(jobs) - len(done)} to make, {len(done)} from the cache")
-    for job in todo:
-        report.detail(f"  making {describe(job.part)}: not in the cache (new or changed text, voice or sound)")
-    if todo:
-        update, close = progress_reporter("making parts")
-        try:
-            done |= {result.key: result for result in backend.make(todo, update)}
-        finally:
-            close()
-    return [Made(job.part, done[job.key].mp3, done[job.key].duration_s, done[job.key].spans) for job in jobs]
-
-
-def _make_edition(show: Show, script: Script, profiles: dict[str, VoiceProfile], backend: render.Backend) -> list[Made]:
-    """The headlines edition's parts, from the cache where they can be, the rest made by `backend`."""
-    config = show.config
-    fingerprints = jingle_fingerprints(config.audio, show.root)
-    keys = {name: started_engine(profile).key for name, profile in profiles.items()}
-
-    def make(parts: tuple[Part, ...]) -> list[Made]:
-        jobs = [render.PartJob(part, part_key(part, keys[part.voice], config.audio, fingerprints),
-                               profiles[part.voice], config.audio, show.root) for part in parts]
-        results = render.make_parts(jobs, backend)
-        return [Made(job.part, r.mp3, r.duration_s, r.spans) for job, r in zip(jobs, results, strict=True)]
-
-    return list(headlines.make(script, language_for(config.language, show.root), config.audio,
-                               config.anchor_voice or config.voice, config.voice, make))
+def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool = False,
+                lexicon: Lexicon | None = None) -> Script:
+    """Parse the day's digest (or `digest_file`) and build its spoken script (no voice is started)."""
+    context = Build.open(show, date, digest_file, force=force, voices=False)
+    return read_script(context if lexicon is None else dataclasses.replace(context, lexicon=lexicon))
 
 
 def describe(part: Part) -> str:

@@ -1,4 +1,4 @@
-"""Hearing a built episode again (`podcast proof DATE [--recheck]`): the proof stage run on its own, after the build."""
+"""Hearing a built episode again (`podcast proof DATE [--recheck]`): the build's first stages, then its own last."""
 
 from __future__ import annotations
 
@@ -7,38 +7,43 @@ import datetime as dt
 import tempfile
 from pathlib import Path
 
-from . import proof, publish, render
+from . import proof, publish
 from .assemble.timeline import timeline
 from .errors import InputError
-from .language import language_for
 from .layout import EPISODES, Show, published_record
-from .pipeline import LOCK_TIMEOUT_S, load_script, make_parts, start_voices
+from .pipeline import FIRST, LOCK_TIMEOUT_S, Build, Mixed, run
 from .report import SUMMARY, Reporter
-from .speech import load_lexicon
+
+
+def republish_proof(build: Build, mixed: Mixed) -> proof.Proof:
+    """The last stage of a recheck: the proof timed on the episode's parts, its proof.json and proof.html put in
+    the episode's folder (nothing else there changes)."""
+    record, made = build.previous, mixed.made
+    heard = timeline([m.part for m in made], [m.duration_s for m in made], [m.spans for m in made], "")
+    with tempfile.TemporaryDirectory() as folder:
+        checked = proof.finish(build.config, build.date.isoformat(), mixed.sentences.outcome,
+                               mixed.sentences.skipped, [(s.start_s, s.end_s) for s in heard.sentences],
+                               Path(folder), record.title if record else "", record.audio_file if record else "",
+                               build.show.root)
+        for name in (proof.PROOF_JSON, proof.PROOF_HTML):
+            for destination in publish.destinations(build.show):
+                destination.put_file(f"{EPISODES}/{build.date.isoformat()}/{name}", (Path(folder) / name).read_bytes())
+    return checked
 
 
 def recheck_proof(show: Show, date: dt.date, report: Reporter = SUMMARY) -> proof.Proof:
     """Hear DATE's built episode again, every sentence, ignoring the hearings cached (nothing is repaired or
-    refused: the published audio stays as it is); its proof.json and proof.html are replaced."""
-    config, language = show.config, language_for(show.config.language)
-    if published_record(show, date) is None:
+    refused: the published audio stays as it is, each sentence in the take its record names); its proof.json
+    and proof.html are replaced."""
+    previous = published_record(show, date)
+    if previous is None:
         raise InputError(show.episode_dir(date), f"not built yet: run `podcast build {date.isoformat()}` first")
-    lexicon = load_lexicon(show.root)
-    script = load_script(show, date, None, True, lexicon)
-    profiles = start_voices(show, lexicon)
-    config = dataclasses.replace(config, proof=dataclasses.replace(config.proof, mode="report", repair=False))
-    with publish.holding(show, LOCK_TIMEOUT_S, report), tempfile.TemporaryDirectory() as folder:
-        made = make_parts(show, script, profiles, render.backend_for(config.render, report), report)
-        outcome, skipped = proof.hear(config, language, lexicon, config.date_order or language.numeric_date_order(
-            config.language), made, profiles, show.root, report.detail, recheck=True)
-        heard = timeline([m.part for m in made], [m.duration_s for m in made], [m.spans for m in made], "")
-        record = published_record(show, date)
-        checked = proof.finish(config, date.isoformat(), outcome, skipped, [(s.start_s, s.end_s) for s in
-                               heard.sentences], Path(folder), record.title if record else "", record.audio_file
-                               if record else "", show.root)
-        for name in (proof.PROOF_JSON, proof.PROOF_HTML):
-            for destination in publish.destinations(show):
-                destination.put_file(f"{EPISODES}/{date.isoformat()}/{name}", (Path(folder) / name).read_bytes())
+    config = dataclasses.replace(show.config, proof=dataclasses.replace(show.config.proof, mode="report",
+                                                                         repair=False))
+    build = Build.open(dataclasses.replace(show, config=config), date, force=True, report=report)
+    with publish.holding(show, LOCK_TIMEOUT_S, report):
+        checked: proof.Proof = run(dataclasses.replace(build, previous=previous, recheck=True),
+                                   (*FIRST, republish_proof))
     return checked
 
 

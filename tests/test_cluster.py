@@ -113,7 +113,7 @@ def busy_worker(address: str, build: subprocess.Popen[str]) -> int:
 
 def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
     fresh = MANY.replace("A company said", f"Run {time.time_ns()}: a company said")  # nothing cached anywhere
-    show = _show(tmp_path / "show", fresh, 'engine = "faulty"\nvoice = "slow"\n')
+    show = _show(tmp_path / "show", fresh, 'engine = "tests.doubles:FaultyEngine"\nvoice = "slow"\n')
     process = subprocess.Popen([sys.executable, "-m", "podcast", "build", "2026-02-03", "--scheduler", scheduler],
                                cwd=show, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     os.kill(busy_worker(scheduler, process), signal.SIGKILL)

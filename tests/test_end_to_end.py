@@ -14,8 +14,8 @@ import podcastparser
 import pytest
 
 from podcast.engines import load_voice, make_engine
-from podcast.render.sentences import cache_path
 from podcast.sound.mix import RATE, load_speech
+from podcast.takes import cache_path
 
 from .conftest import REPO, SHORT_DIGEST, VERSIONED, write_digest
 from .test_audio_tags import ebur128

@@ -16,8 +16,8 @@ from podcast.engines.kokoro import KokoroVoice
 from podcast.engines.piper import PiperVoice
 from podcast.engines.pyttsx3 import Pyttsx3Voice
 from podcast.errors import ConfigError
-from podcast.render.sentences import check_wav, render_sentence
 from podcast.sound.mix import RATE, load_speech
+from podcast.takes import check_wav, render_sentence
 
 SENTENCE = "Stocks rose two point five percent on Tuesday, as investors bet on a rate cut in March."
 WORDS = len(SENTENCE.split())

@@ -14,8 +14,8 @@ import pytest
 from podcast import layout, pipeline
 from podcast.assemble import headlines
 from podcast.language import ENGLISH
-from podcast.render.sentences import CACHE_DIR
 from podcast.sound import opus
+from podcast.takes import CACHE_DIR
 
 from .conftest import write_digest
 from .test_build import LONGER

@@ -14,7 +14,7 @@ import pytest
 from podcast.engines import load_voice, make_engine
 from podcast.language import PACKS, language_for
 from podcast.language.verbalizer import FORBIDDEN
-from podcast.render.sentences import cache_path
+from podcast.takes import cache_path
 
 from .conftest import write_digest
 from .test_end_to_end import probe_seconds

@@ -12,10 +12,12 @@ from podcast.config import ProofSettings, read_settings
 from podcast.engines.kokoro import KokoroVoice
 from podcast.engines.pyttsx3 import Pyttsx3Voice
 from podcast.errors import ConfigError
-from podcast.proof import compare, faults, model, report
+from podcast.proof import compare, model, report
 from podcast.proof.check import Checked, Hearing, Sentence, _windows
-from podcast.proof.repair import Take, best, slower, split_at_comma
 from podcast.speech import Lexicon, speak
+from podcast.takes import slower, split_at_comma
+
+from . import faults
 
 
 def verdict(said: str, heard: str, threshold: float = 0.8) -> compare.Verdict:
@@ -145,16 +147,24 @@ def test_the_slower_take_stays_inside_the_voices_range() -> None:
     assert slower(Pyttsx3Voice(rate=175)).rate == 158
 
 
-def _checked(score: float, flagged: bool, audio: str = "a.wav") -> Checked:
-    return Checked(Sentence("Said.", Path(audio)), Hearing(("said",), True),
-                   compare.Verdict(score, flagged, "garbled" if flagged else ""))
-
-
-def test_the_best_take_is_heard_best_and_a_tie_keeps_the_first() -> None:
-    first, split, slow = _checked(0.5, True), _checked(0.9, False), _checked(0.9, False)
-    assert best([Take("as rendered", first), Take("split", split), Take("slower", slow)]).label == "split"
-    assert best([Take("as rendered", _checked(0.9, False)), Take("slower", slow)]).label == "as rendered"
-    assert best([Take("as rendered", _checked(0.2, True)), Take("slower", _checked(0.95, True))]).label == "slower"
+@pytest.mark.parametrize(("share", "alarm", "repair", "kept"), [
+    pytest.param(0.5, False, True, False, id="clearly-garbled"),
+    pytest.param(0.76, False, False, False, id="flagged-inside-the-margin"),
+    pytest.param(0.8, False, False, False, id="at-the-threshold"),
+    pytest.param(0.84, False, False, False, id="passed-inside-the-margin"),
+    pytest.param(0.85, False, False, True, id="clearly-right"),
+    pytest.param(1.0, True, True, False, id="an-alarm-whatever-the-share"),
+])
+def test_the_audio_follows_the_ear_only_outside_the_margin(share: float, alarm: bool, repair: bool,
+                                                            kept: bool) -> None:
+    verdict = compare.settle(compare.Measure(share, share, ("a different figure",) if alarm else ()), 0.8)
+    assert compare.needs_repair(verdict, 0.8) is repair
+    assert compare.clearly_right(verdict, 0.8) is kept
+    for nudge in (-0.03, 0.03):  # another machine's arithmetic: no decision changes
+        moved = compare.settle(compare.Measure(share + nudge, share + nudge, verdict.alarmed and
+                                               ("a different figure",) or ()), 0.8)
+        if abs(share - (0.8 - compare.MARGIN)) > 0.03 and abs(share - (0.8 + compare.MARGIN)) > 0.03:
+            assert compare.needs_repair(moved, 0.8) is repair and compare.clearly_right(moved, 0.8) is kept
 
 
 def test_proof_json_and_the_summary_line(tmp_path: Path) -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from podcast.proof.faults import DECOY_PHONEMES
-
 from .conftest import REPO, write_digest
+from .faults import DECOY_PHONEMES
 
 pytestmark = pytest.mark.slow
 

@@ -8,14 +8,15 @@ from pathlib import Path
 
 import pytest
 
+from podcast import takes as render
 from podcast.engines import make_engine
 from podcast.engines.kokoro import KokoroVoice
-from podcast.proof import faults
-from podcast.proof.check import CACHE_DIR, Proofer, Sentence, audio_hash
+from podcast.proof.check import CACHE_DIR, Proofer, Sentence
 from podcast.proof.ear import Ear
-from podcast.proof.repair import repair, slower
-from podcast.render import sentences as render
+from podcast.proof.repair import repair
 from podcast.speech import Lexicon, speak
+
+from . import faults
 
 pytestmark = pytest.mark.slow
 
@@ -72,28 +73,28 @@ def test_clean_renders_pass_and_every_fault_is_flagged(renders: dict[str, list[S
     assert again.heard_now == 0  # every hearing came from the cache, keyed by the audio's hash
 
 
-def test_a_repair_keeps_the_better_take_and_leaves_an_unrepairable_sentence_as_it_was(
+def test_a_repair_makes_a_new_take_and_leaves_an_unrepairable_sentence_as_it_was(
         renders: dict[str, list[Sentence]], tmp_path: Path) -> None:
     ear = proofer(tmp_path)
-    engine, slow = make_engine(READER), make_engine(slower(READER))
-    # A take that came out as noise is put right by rendering the sentence again.
+    takes_dir = tmp_path / "takes"
+    # A take that came out as noise is put right by another take of the sentence, made under its own key.
     noisy = tmp_path / "noisy.wav"
     shutil.copy(renders["noise"][0].audio, noisy)
+    before = noisy.read_bytes()
     flagged = ear.check([Sentence(SENTENCES[0], noisy)])[0]
     assert flagged.verdict.flagged
-    fixed = repair(flagged, engine, slow, ear, TIMEOUT_S)
+    fixed = repair(flagged, READER, ear, takes_dir, TIMEOUT_S)
     assert not fixed.verdict.flagged and fixed.repair in ("split at a comma", "slower (0.9x)")
-    assert audio_hash(noisy) != audio_hash(renders["noise"][0].audio) and fixed.sentence.audio == noisy
-    # The same repair again makes the same bytes.
-    again = tmp_path / "again.wav"
-    shutil.copy(renders["noise"][0].audio, again)
-    repair(ear.check([Sentence(SENTENCES[0], again)])[0], engine, slow, ear, TIMEOUT_S)
-    assert again.read_bytes() == noisy.read_bytes()
+    assert noisy.read_bytes() == before  # nothing is overwritten: the repaired take is another file
+    assert fixed.sentence.audio == render.take_path(takes_dir, make_engine(READER).key, SENTENCES[0], fixed.repair)
+    # The same repair again chooses the same take, with the same bytes.
+    again = repair(ear.check([Sentence(SENTENCES[0], noisy)])[0], READER, proofer(tmp_path / "other"),
+                   tmp_path / "takes-again", TIMEOUT_S)
+    assert again.repair == fixed.repair and again.sentence.audio.read_bytes() == fixed.sentence.audio.read_bytes()
     # A lexicon entry that says another word is said the same way by every take: nothing to repair.
-    wrong = tmp_path / "wrong.wav"
-    shutil.copy(renders["lexicon"][0].audio, wrong)
-    misspeaker = faults.Misspeaker(READER, "lexicon")
-    slow_misspeaker = faults.Misspeaker(dataclasses.replace(READER, speed=0.9), "lexicon")
-    still = repair(ear.check([Sentence(renders["lexicon"][0].text, wrong)])[0], misspeaker, slow_misspeaker, ear,
-                   TIMEOUT_S)
+    text = renders["lexicon"][0].text
+    word = faults.longest_word(text)
+    assert word is not None
+    wrong_voice = dataclasses.replace(READER, phonemes=((word, faults.DECOY_PHONEMES),))
+    still = repair(ear.check([renders["lexicon"][0]])[0], wrong_voice, ear, takes_dir, TIMEOUT_S)
     assert still.verdict.flagged and not still.repair

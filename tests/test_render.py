@@ -9,7 +9,7 @@ import pytest
 
 from podcast.engines.tone import ToneEngine, write_tone
 from podcast.errors import RenderError
-from podcast.render.sentences import cache_path, check_wav, render_all
+from podcast.takes import cache_path, check_wav, render_all
 
 
 class FlakyEngine(ToneEngine):

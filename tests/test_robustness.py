@@ -276,7 +276,7 @@ def test_lock_wait_has_a_timeout(live_show: Path) -> None:
     ],
 )
 def test_engine_faults_fail_the_build_naming_the_text(live_show: Path, voice: str, message: str) -> None:
-    (live_show / "voices" / "default.toml").write_text(f'engine = "faulty"\nvoice = "{voice}"\n')
+    (live_show / "voices" / "default.toml").write_text(f'engine = "tests.doubles:FaultyEngine"\nvoice = "{voice}"\n')
     (live_show / "podcast.toml").write_text("[show.audio]\nrender_timeout_s = 0.5\n")
     write_digest(live_show, "2026-02-04", SHORT_DIGEST.replace("3 February", "4 February"))
     before = published_state(live_show)
@@ -292,7 +292,7 @@ def test_engine_faults_fail_the_build_naming_the_text(live_show: Path, voice: st
 
 @pytest.mark.parametrize("voice", ["short-once", "empty-once", "fail-once", "hang-once"])
 def test_a_fault_that_passes_is_retried(live_show: Path, voice: str) -> None:
-    (live_show / "voices" / "default.toml").write_text(f'engine = "faulty"\nvoice = "{voice}"\n')
+    (live_show / "voices" / "default.toml").write_text(f'engine = "tests.doubles:FaultyEngine"\nvoice = "{voice}"\n')
     # Long enough that a healthy sentence never times out on a loaded machine; the hang is cut at 5 s.
     (live_show / "podcast.toml").write_text("[show.audio]\nrender_timeout_s = 5.0\n")
     write_digest(live_show, "2026-02-04", SHORT_DIGEST.replace("3 February", "4 February"))

@@ -45,10 +45,11 @@ def episode_title(script: Script, language: Language) -> str:
 
 def write_episode(config: ShowConfig, language: Language, script: Script, made: Sequence[Made], art: bytes, work: Path,
                   inputs: dict[str, str], guid: str, digest_file: Path | None,
-                  opus: Future[Path] | None = None) -> tuple[EpisodeRecord, Timeline]:
+                  opus: Future[Path] | None = None, takes: dict[str, str] | None = None
+                  ) -> tuple[EpisodeRecord, Timeline]:
     """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, a
     digest given with --digest (`digest_file`) is kept as digest.txt, and `opus` is the Opus version being
-    made (`start_opus`), published beside the MP3."""
+    made (`start_opus`), published beside the MP3; `takes` is each heard sentence's chosen take, recorded."""
     digest = script.digest
     date_text = digest.date.isoformat()
     rel = f"{EPISODES}/{date_text}"
@@ -100,6 +101,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
         opus_file=f"{rel}/{small.name}" if small else "",
         opus_length=small.stat().st_size if small else 0,
         opus_kbps=config.opus_kbps if small else 0,
+        takes=dict(takes or {}),
     )
     (work / "script.json").write_text(json.dumps(script.to_dict(), indent=2, ensure_ascii=False) + "\n")
     (work / "script.txt").write_text(script.to_text())

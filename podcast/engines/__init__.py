@@ -59,9 +59,10 @@ class Engine(Protocol):
         ...
 
 
-REGISTRY: Final = {"kokoro": "kokoro", "piper": "piper", "pyttsx3": "pyttsx3", "tone": "tone", "faulty": "tone"}
+REGISTRY: Final = {"kokoro": "kokoro", "piper": "piper", "pyttsx3": "pyttsx3", "tone": "tone"}
 """Engine name (as voices/NAME.toml writes it) -> the module of this package that holds it; the module is imported
-only when a profile names it. "tone" and "faulty" (tone with injected faults) are for tests."""
+only when a profile names it. "tone" is for tests and dry runs. An engine outside the package is named by its import
+path, "package.module:Class"."""
 LISTED: Final = ("kokoro", "piper", "pyttsx3")
 """The engines for listeners, whose voices `podcast voices` lists."""
 DEFAULT_ENGINE: Final = "kokoro"
@@ -69,10 +70,21 @@ DEFAULT_ENGINE: Final = "kokoro"
 
 
 def engine_class(name: str, where: str | Path = "") -> Any:
-    """The class registered as `name`."""
+    """The class registered as `name`, or named by its import path ("package.module:Class")."""
+    if ":" in name:
+        module, _, attribute = name.partition(":")
+        try:
+            return getattr(import_module(module), attribute)
+        except (ImportError, AttributeError) as exc:
+            raise ConfigError(where or f"engine {name!r}", f"cannot load engine {name!r}: {exc}") from None
     if name not in REGISTRY:
         raise ConfigError(where or f"engine {name!r}", f"unknown engine {name!r} (use {', '.join((*LISTED, 'tone'))})")
     return import_module(f"{__name__}.{REGISTRY[name]}").ENGINES[name]
+
+
+def makes_speech(profile: VoiceProfile) -> bool:
+    """Whether the profile's engine speaks (the test tone does not: the proof has nothing to hear in it)."""
+    return bool(getattr(engine_class(profile.engine, profile.source), "SPEECH", True))
 
 
 def make_engine(profile: VoiceProfile) -> Engine:

@@ -1,10 +1,9 @@
-"""A fast stand-in engine for tests: a syllable-paced tone, and the same with injected faults."""
+"""A fast stand-in engine for tests and dry runs: a syllable-paced tone, no speech."""
 
 from __future__ import annotations
 
 import math
 import struct
-import time
 import wave
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,18 +15,11 @@ from . import Voice
 
 @dataclass(frozen=True)
 class ToneVoice(VoiceProfile):
-    """The tone engine's settings: voices/NAME.toml with engine = "tone" (or "faulty", whose voice names a fault)."""
+    """The tone engine's settings: voices/NAME.toml with engine = "tone"."""
 
     engine = "tone"
     rate: int = 175
     """Part of the engine's key only: two profiles that differ in it are two voices to the caches."""
-
-
-@dataclass(frozen=True)
-class FaultyVoice(ToneVoice):
-    """The faulty engine's settings: `voice` names the fault ("hang-once", "slow", ...)."""
-
-    engine = "faulty"
 
 
 class ToneEngine:
@@ -35,6 +27,8 @@ class ToneEngine:
 
     Settings: type[VoiceProfile] = ToneVoice
     SECONDS_PER_WORD = 0.3
+    SPEECH = False
+    """What it makes is not speech: the proof has nothing to hear."""
 
     def __init__(self, profile: ToneVoice | None = None) -> None:
         self.profile = profile or ToneVoice(voice="tone")
@@ -58,40 +52,6 @@ class ToneEngine:
         return [Voice("tone", "Test tone", ("en",))]
 
 
-class FaultyEngine(ToneEngine):
-    """The tone engine with injected faults, for tests: its voice names the fault.
-
-    "fail", "empty", "short" or "hang" on every call ("slow" renders well, slowly); with "-once" (e.g. "hang-once")
-    only on the first call in each process, as pyttsx3's first-call race does.
-    """
-
-    Settings = FaultyVoice
-
-    def __init__(self, profile: ToneVoice) -> None:
-        super().__init__(profile)
-        self.fault, _, once = profile.voice.partition("-")
-        self.once = once == "once"
-        self.calls = 0
-
-    def render(self, text: str, path: Path) -> None:
-        self.calls += 1
-        if self.once and self.calls > 1:
-            return super().render(text, path)
-        if self.fault == "fail":
-            raise RenderError("injected failure")
-        if self.fault == "empty":
-            path.write_bytes(b"")
-        elif self.fault == "short":
-            write_tone(path, 0.05, 440.0)
-        elif self.fault == "hang":
-            time.sleep(3600)
-        elif self.fault == "slow":  # a slow but healthy engine: 0.3 s a sentence
-            time.sleep(0.3)
-            super().render(text, path)
-        else:
-            super().render(text, path)
-
-
 def write_tone(path: Path, seconds: float, freq: float, rate: int = 22050) -> None:
     """A tone that pulses like syllables, so loudness meters see speech-like gating."""
     frames = int(seconds * rate)
@@ -106,4 +66,4 @@ def write_tone(path: Path, seconds: float, freq: float, rate: int = 22050) -> No
         out.writeframes(struct.pack(f"<{frames}h", *samples))
 
 
-ENGINES = {"tone": ToneEngine, "faulty": FaultyEngine}
+ENGINES = {"tone": ToneEngine}

@@ -2,19 +2,20 @@
 
     model.py    the recognizer's files (installed with the voices, checked by SHA-256)
     ear.py      Whisper base through faster-whisper (its only importer)
-    compare.py  said against heard: a score per sentence and the alarms
+    compare.py  said against heard: a score per sentence, the alarms, and the margin the audio keeps from them
     check.py    sentences packed into the ear's windows, hearings cached by audio hash
-    repair.py   a flagged sentence rendered again (split, slower), the better-heard take kept
+    repair.py   a clearly wrong sentence's other takes (split, slower), the first heard clearly right kept
+    stage.py    a batch of sentences heard and repaired where it was rendered
     report.py   proof.json, proof.html, the summary line, lexicon lines
-    stage.py    the proof as a stage: hear, repair once per audio
-    episode.py  what the build calls: hear the made parts, then finish (time, write, refuse when strict)
-    faults.py   a real engine that misspeaks in known ways, for tests
+    episode.py  what the build calls: the episode's outcome timed and written (refused when strict)
 """
 
 from __future__ import annotations
 
 from . import report
-from .episode import finish, hear, latest, ready
+from .episode import Outcome, finish, latest, ready
 from .report import PROOF_HTML, PROOF_JSON, Proof
+from .stage import Listening, skipped
 
-__all__ = ["PROOF_HTML", "PROOF_JSON", "Proof", "finish", "hear", "latest", "ready", "report"]
+__all__ = ["PROOF_HTML", "PROOF_JSON", "Listening", "Outcome", "Proof", "finish", "latest", "ready", "report",
+           "skipped"]

@@ -111,7 +111,7 @@ class Proofer:
         except (OSError, ValueError, KeyError, TypeError):
             return None
 
-    def _store(self, digest: str, hearing: Hearing) -> None:
+    def store(self, digest: str, hearing: Hearing) -> None:
         path = self._path(digest)
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_name(f".{path.name}.{os.getpid()}.part")
@@ -141,7 +141,7 @@ class Proofer:
         if compare.judge(self.said(sentence), hearing.heard, self.threshold).flagged:
             language = self.ear.which_language(audio)
             hearing = replace(hearing, language=language.code, language_probability=round(language.probability, 3))
-        self._store(digest, hearing)
+        self.store(digest, hearing)
         return hearing
 
     def check(self, sentences: list[Sentence]) -> list[Checked]:
@@ -172,7 +172,7 @@ class Proofer:
                     hearings[n] = Hearing(tuple(piece), False)
             for n in window:
                 if not hearings[n].alone and not self.judge(sentences[n], hearings[n]).flagged:
-                    self._store(digests[n], hearings[n])
+                    self.store(digests[n], hearings[n])
         for n, sentence in enumerate(sentences):  # a sentence flagged in a window is heard again alone first
             if not hearings[n].alone and self.judge(sentence, hearings[n]).flagged:
                 hearings[n] = self.hear_alone(sentence, audio[n] if n in audio else load(sentence.audio), digests[n])
@@ -185,6 +185,11 @@ class Proofer:
         if hearing is None or not hearing.alone:
             hearing = self.hear_alone(sentence, load(sentence.audio), digest)
         return Checked(sentence, hearing, self.judge(sentence, hearing))
+
+
+def keep_hearing(show_dir: Path, language: str, audio: Path, hearing: Hearing) -> None:
+    """Cache what was heard of `audio` elsewhere (a cluster's worker) as if it had been heard here."""
+    Proofer(Ear(language), str, show_dir / CACHE_DIR, 0.0).store(audio_hash(audio), hearing)
 
 
 def _windows(order: Iterable[int], seconds: dict[int, float]) -> list[list[int]]:

@@ -33,6 +33,10 @@ CONTENT_LETTERS: Final = 4
 """A word this long or longer carries meaning; shorter ones ("a", "the", "in") the ear confuses freely."""
 NAME_PENALTY: Final = 0.25
 """What a sounds-alike word costs the score, against 1 for a word not heard."""
+MARGIN: Final = 0.05
+"""How far from the threshold a share of words heard must be for the audio to follow the ear: a repair is made
+below threshold - MARGIN, and its take kept at threshold + MARGIN or above. Recognizers compute a little
+differently on different CPUs; inside this band, what is heard must not decide which bytes are published."""
 
 _UNITS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
           "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand "
@@ -57,6 +61,10 @@ class Verdict:
     """Why it is flagged ("" when it is not): the first alarm, in words a producer reads."""
     misheard: tuple[tuple[str, str], ...] = ()
     """(said, heard) for each run not heard as said: where a lexicon entry may help."""
+    share: float = 1.0
+    """The share of the words heard as said or sounding alike (Measure.share)."""
+    alarmed: bool = False
+    """An alarm that no threshold sets: a different figure, words missing or added, another word, silence."""
 
 
 def words(text: str) -> list[str]:
@@ -156,13 +164,25 @@ def _quote(run: Sequence[str]) -> str:
     return "'" + " ".join(run) + "'" if run else "nothing"
 
 
-def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdict:
-    """Score one sentence and raise the first alarm that applies; `threshold` is the lowest share of its words
-    that must be heard (as said, or sounding alike) for a sentence with no other alarm to pass."""
+@dataclass(frozen=True)
+class Measure:
+    """What the comparison finds before any threshold is applied."""
+
+    score: float
+    """1.0 when every word was heard as said; sounds-alike words cost a little, missing or wrong words a lot."""
+    share: float
+    """The share of the said words heard as said or sounding alike: what the threshold is held against."""
+    alarms: tuple[str, ...]
+    """Faults whatever the threshold: a different figure, a run of words missing or added, another word."""
+    misheard: tuple[tuple[str, str], ...] = ()
+
+
+def measure(said: Sequence[str], heard: Sequence[str]) -> Measure:
+    """Score one sentence and find its alarms."""
     if not said:
-        return Verdict(1.0, False, "")
+        return Measure(1.0, 1.0, ())
     if not heard:
-        return Verdict(0.0, True, "silent or noise: no word was heard")
+        return Measure(0.0, 0.0, ("silent or noise: no word was heard",))
     cost = soft = 0.0
     alarms: list[str] = []
     misheard: list[tuple[str, str]] = []
@@ -189,10 +209,35 @@ def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdic
             alarms.append(f"a different word: said {_quote(s)}, heard {_quote(h)}")
         cost += max(len(s), len(h))
     score = max(0.0, 1.0 - (cost + NAME_PENALTY * soft) / len(said))
-    heard_share = max(0.0, 1.0 - cost / len(said))
-    if heard_share < threshold and not alarms:
-        alarms.append(f"garbled: {heard_share:.0%} of the words heard")
-    return Verdict(round(score, 3), bool(alarms), alarms[0] if alarms else "", tuple(misheard))
+    share = max(0.0, 1.0 - cost / len(said))
+    return Measure(round(score, 3), round(share, 3), tuple(alarms), tuple(misheard))
+
+
+def settle(found: Measure, threshold: float) -> Verdict:
+    """The verdict: flagged on an alarm, or when less than `threshold` of the words were heard."""
+    alarms = list(found.alarms)
+    if found.share < threshold and not alarms:
+        alarms.append(f"garbled: {found.share:.0%} of the words heard")
+    return Verdict(found.score, bool(alarms), alarms[0] if alarms else "", found.misheard, found.share,
+                   bool(found.alarms))
+
+
+def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdict:
+    """Score one sentence and raise the first alarm that applies; `threshold` is the lowest share of its words
+    that must be heard (as said, or sounding alike) for a sentence with no other alarm to pass."""
+    return settle(measure(said, heard), threshold)
+
+
+def needs_repair(verdict: Verdict, threshold: float) -> bool:
+    """Whether a sentence is clearly wrong: an alarm, or a share of words heard below the threshold by more than
+    MARGIN. A sentence within the margin is flagged but keeps its take: another machine's arithmetic could put it
+    on the other side of the threshold, and the audio must not follow that."""
+    return verdict.alarmed or verdict.share < round(threshold - MARGIN, 6)
+
+
+def clearly_right(verdict: Verdict, threshold: float) -> bool:
+    """Whether a repair's take is heard right with room to spare (no alarm, the threshold passed by MARGIN)."""
+    return not verdict.alarmed and verdict.share >= round(threshold + MARGIN, 6)
 
 
 def split_heard(said: Sequence[Sequence[str]], heard: Sequence[str]) -> list[list[str]]:

@@ -1,9 +1,12 @@
-"""Where parts are made: the `Backend` seam, with this machine's pool and a Dask cluster behind it.
+"""Where sentences are made final: the `Backend` seam, with this machine's pool and a Dask cluster behind it; and
+the parts mixed from them, here.
 
-A backend makes the parts that are not in the show's cache and stores them there; which
-one a build uses is chosen once, from the show's [show.render] settings and the command
-line, and the build never asks again. A new backend is one module here with a `make`
-method, and one line in `backend_for`.
+A backend renders each batch of sentences not in the show's cache, hears it and
+repairs it where it runs, and stores the final takes in the cache. Which one a build
+uses is chosen once, from the show's [show.render] settings and the command line, and
+the build never asks again. A new backend is one module here with a `takes` method,
+and one line in `backend_for`. Parts are mixed on this machine, once every sentence
+is final.
 """
 
 from __future__ import annotations
@@ -12,16 +15,18 @@ from typing import Protocol
 
 from ..config import RenderSettings
 from ..report import Reporter
+from .batch import Take, TakeJob, Takes, Wanted, batches
 from .make import PartJob, PartResult, Progress, cached
 
-__all__ = ["Backend", "PartJob", "PartResult", "backend_for", "cached", "in_this_process", "make_parts"]
+__all__ = ["Backend", "PartJob", "PartResult", "Take", "TakeJob", "Takes", "Wanted", "backend_for", "batches",
+           "cached", "mix_parts"]
 
 
 class Backend(Protocol):
-    """Makes parts: each job's part rendered, mixed, encoded and stored in the show's cache."""
+    """Makes sentences final: each batch's takes rendered, heard and repaired, stored in the show's cache."""
 
-    def make(self, jobs: list[PartJob], progress: Progress | None = None) -> list[PartResult]:
-        """The parts of `jobs` (distinct, none in the cache), stored, in the order given."""
+    def takes(self, jobs: list[TakeJob], progress: Progress | None = None) -> list[Takes]:
+        """Every batch's final takes, in the order given."""
         ...
 
 
@@ -30,22 +35,16 @@ def backend_for(settings: RenderSettings, report: Reporter, fallback_local: bool
     from .local import LocalPool
 
     if not settings.scheduler:
-        return LocalPool()
+        return LocalPool(settings.workers)
     from .cluster import DaskCluster
 
-    return DaskCluster(settings, report, LocalPool() if fallback_local else None)
+    return DaskCluster(settings, report, LocalPool(settings.workers) if fallback_local else None)
 
 
-def in_this_process() -> Backend:
-    """This process alone: for a few parts whose sentences are (nearly all) in the cache already, where starting
-    workers or a cluster round trip would cost more than the mixing itself."""
+def mix_parts(jobs: list[PartJob], workers: int = 0, progress: Progress | None = None) -> list[PartResult]:
+    """Every job's part, from the cache where it can be; the rest mixed on this machine's cores."""
     from .local import LocalPool
 
-    return LocalPool(workers=1)
-
-
-def missing(jobs: list[PartJob]) -> tuple[dict[str, PartResult], list[PartJob]]:
-    """(the parts already in the cache by key, the distinct jobs still to make)."""
     done: dict[str, PartResult] = {}
     todo: dict[str, PartJob] = {}
     for job in jobs:
@@ -54,12 +53,6 @@ def missing(jobs: list[PartJob]) -> tuple[dict[str, PartResult], list[PartJob]]:
             done[job.key] = hit
         else:
             todo[job.key] = job
-    return done, list(todo.values())
-
-
-def make_parts(jobs: list[PartJob], backend: Backend, progress: Progress | None = None) -> list[PartResult]:
-    """Every job's part, from the cache where it can be; the rest made by `backend`."""
-    done, todo = missing(jobs)
     if todo:
-        done |= {result.key: result for result in backend.make(todo, progress)}
+        done |= {result.key: result for result in LocalPool(workers).mix(list(todo.values()), progress)}
     return [done[job.key] for job in jobs]

@@ -1,7 +1,9 @@
-"""Making one part: its sentences rendered (cached), mixed, levelled and MP3-encoded, then kept in the show's cache.
+"""Mixing one part from its sentences' final takes: laid out with its pauses and jingles, levelled, MP3-encoded,
+then kept in the show's cache.
 
-Each part is a pure function of its job, so any machine with the voice makes the
-same bytes; the backends (local.py, cluster.py) only decide where it runs.
+Each part is a pure function of its job (its takes' files, settings and jingles),
+so the same takes always make the same bytes. Parts are mixed once, after every
+sentence is final: nothing is mixed again because the ear changed its mind.
 """
 
 from __future__ import annotations
@@ -13,17 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from ..config import AudioSettings, VoiceProfile
-from ..engines import started_engine
+from ..config import AudioSettings
 from ..parts import Part
 from ..sound.mix import load_speech, mix_part
 from ..sound.mp3 import ENCODER_DELAY_S, encode_mp3_bytes, mp3_duration
-from .sentences import CACHE_DIR, render_all
 
 PARTS_DIR: Final = Path(".cache") / "parts"
 
 Progress = Callable[[int, int], None]
-"""Called with (done, total) as parts are made."""
+"""Called with (done, total) as batches or parts are made."""
 Spans = tuple[tuple[float, float], ...]
 
 
@@ -34,7 +34,8 @@ class PartJob:
     part: Part
     key: str
     """The content hash of everything that shapes the part's audio (parts.part_key)."""
-    profile: VoiceProfile
+    takes: tuple[Path, ...]
+    """Each sentence's final take."""
     settings: AudioSettings
     show_dir: Path
 
@@ -67,14 +68,10 @@ def cached(job: PartJob) -> PartResult | None:
         return None
 
 
-def encode_part(job: PartJob, sentence_cache: Path, show_dir: Path) -> tuple[bytes, float, Spans]:
-    """Render the part's sentences (cached in `sentence_cache`), mix, level and encode it: (MP3 frames, duration,
-    spans). `show_dir` holds the producer's jingles."""
-    engine = started_engine(job.profile)
-    texts = [line.spoken for line in job.part.lines]
-    wavs = render_all(engine, texts, sentence_cache, timeout_s=job.settings.render_timeout_s)
-    speech = [load_speech(wavs[text]) for text in texts]
-    mixed = mix_part(job.part, speech, job.settings, show_dir)
+def encode_part(job: PartJob) -> tuple[bytes, float, Spans]:
+    """Mix, level and encode the part from its takes: (MP3 frames, duration, spans)."""
+    speech = [load_speech(take) for take in job.takes]
+    mixed = mix_part(job.part, speech, job.settings, job.show_dir)
     data = encode_mp3_bytes(mixed.samples, job.settings)
     spans = tuple((a + ENCODER_DELAY_S, b + ENCODER_DELAY_S) for a, b in mixed.spans)
     return data, mp3_duration(data), spans
@@ -95,7 +92,7 @@ def store(show_dir: Path, key: str, data: bytes, duration_s: float, spans: Spans
 
 def make_part(job: PartJob) -> PartResult:
     """Make the part here and store it in the show's cache."""
-    return store(job.show_dir, job.key, *encode_part(job, job.show_dir / CACHE_DIR, job.show_dir))
+    return store(job.show_dir, job.key, *encode_part(job))
 
 
 def spoken_length(job: PartJob) -> int:

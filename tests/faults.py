@@ -17,8 +17,8 @@ from typing import Any, Final
 
 import numpy as np
 
-from ..config import VoiceProfile
-from ..engines import Voice, make_engine
+from podcast.config import VoiceProfile
+from podcast.engines import Voice, make_engine
 
 FAULTS: Final = ("number", "clause", "skip", "noise", "silence", "language", "lexicon")
 OTHER_NUMBER: Final = {

@@ -1,0 +1,117 @@
+"""A batch of sentences made final where it runs: each rendered, then heard, then repaired where it must be.
+
+The sentence is the unit of work. A batch is a run of the episode's sentences in
+play order, about one window of the ear long, so the recognizer hears several at a
+time. What comes back is each sentence's final take (its recipe and file) and what
+the ear made of it; the parts are mixed from these afterwards, once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Final
+
+from ..config import VoiceProfile
+from ..engines import built_engine, makes_speech
+from ..proof.check import Checked, Sentence
+from ..proof.stage import Listening, settle
+from ..takes import AS_RENDERED, CACHE_DIR, make_take, take_path
+
+BATCH_WORDS: Final = 75
+"""About 30 s of speech: one window of the ear."""
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """One sentence to make final."""
+
+    profile: VoiceProfile
+    spoken: str
+    written: str = ""
+    recipe: str = ""
+    """The take the episode's record names for it ("" when the ear decides)."""
+
+
+@dataclass(frozen=True)
+class TakeJob:
+    """A batch of sentences, and what hearing them needs (None: the proof does not run)."""
+
+    sentences: tuple[Wanted, ...]
+    listening: Listening | None
+    timeout_s: float
+    show_dir: Path
+    recheck: bool = False
+
+
+@dataclass(frozen=True)
+class Take:
+    """A sentence's final take."""
+
+    spoken: str
+    engine_key: str
+    recipe: str
+    path: Path
+    checked: Checked | None = None
+    """What the ear heard of the take (None for a voice that makes no speech, or without the proof)."""
+
+
+@dataclass(frozen=True)
+class Takes:
+    finals: tuple[Take, ...]
+    from_cache: int = 0
+    """Hearings taken from the cache."""
+
+
+def batches(wanted: list[Wanted], listening: Listening | None, timeout_s: float, show_dir: Path,
+            recheck: bool = False) -> list[TakeJob]:
+    """The distinct sentences in play order, cut into batches of about BATCH_WORDS words."""
+    jobs, current, words = [], [], 0
+    seen: set[tuple[VoiceProfile, str]] = set()
+    for item in wanted:
+        if (item.profile, item.spoken) in seen:
+            continue
+        seen.add((item.profile, item.spoken))
+        current.append(item)
+        words += len(item.spoken.split())
+        if words >= BATCH_WORDS:
+            jobs.append(TakeJob(tuple(current), listening, timeout_s, show_dir, recheck))
+            current, words = [], 0
+    if current:
+        jobs.append(TakeJob(tuple(current), listening, timeout_s, show_dir, recheck))
+    return jobs
+
+
+def in_cache(job: TakeJob) -> bool:
+    """Whether every take the batch starts from is already in the show's cache (nothing to render)."""
+    cache_dir = job.show_dir / CACHE_DIR
+    return all(take_path(cache_dir, built_engine(w.profile).key, w.spoken, w.recipe or AS_RENDERED).exists()
+               for w in job.sentences)
+
+
+def make_batch(job: TakeJob, takes_dir: Path | None = None) -> Takes:
+    """Render the batch's takes (from `takes_dir`, by default the show's cache), hear them, repair them."""
+    takes_dir = takes_dir or job.show_dir / CACHE_DIR
+    paths = [make_take(w.profile, w.spoken, w.recipe or AS_RENDERED, takes_dir, job.timeout_s)
+             for w in job.sentences]
+    heard = [n for n, w in enumerate(job.sentences) if job.listening is not None and makes_speech(w.profile)]
+    checked: dict[int, Checked] = {}
+    from_cache = 0
+    if heard and job.listening is not None:
+        settled = settle(job.listening, [Sentence(job.sentences[n].spoken, paths[n], written=job.sentences[n].written)
+                                         for n in heard], [job.sentences[n].profile for n in heard],
+                         [job.sentences[n].recipe for n in heard], job.show_dir, takes_dir, job.recheck, job.timeout_s)
+        checked = dict(zip(heard, settled.checked, strict=True))
+        from_cache = settled.from_cache
+    finals = []
+    for n, wanted in enumerate(job.sentences):
+        result = checked.get(n)
+        recipe = (result.repair if result is not None and result.repair else wanted.recipe) or AS_RENDERED
+        take = result.sentence.audio if result is not None else paths[n]
+        finals.append(Take(wanted.spoken, built_engine(wanted.profile).key, recipe, take, result))
+    return Takes(tuple(finals), from_cache)
+
+
+def spoken_words(job: TakeJob) -> int:
+    """How much the batch says: the longest batches are started first, so no core idles at the end."""
+    return sum(len(w.spoken.split()) for w in job.sentences)
