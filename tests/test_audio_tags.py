@@ -19,8 +19,8 @@ from podcast.engines import make_engine
 from podcast.engines.tone import ToneVoice, write_tone
 from podcast.models import Chapter
 from podcast.parts import part_key, plan_parts
-from podcast.render import PartJob, make_parts
-from podcast.render.local import LocalPool
+from podcast.render import PartJob, mix_parts
+from podcast.takes import CACHE_DIR, make_take
 from podcast.script import build_script
 from podcast.sound import loudness
 from podcast.sound import mix as audio
@@ -52,9 +52,11 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[PartJob], list,
     settings = AudioSettings()
     profile = ToneVoice(voice="tone")
     prints = audio.jingle_fingerprints(settings, show)
-    jobs = [PartJob(p, part_key(p, make_engine(profile).key, settings, prints), profile, settings, show)
+    jobs = [PartJob(p, part_key(p, make_engine(profile).key, settings, prints),
+                    tuple(make_take(profile, line.spoken, "as rendered", show / CACHE_DIR) for line in p.lines),
+                    settings, show)
             for p in plan_parts(script, settings, "anchor", "reader")]
-    return jobs, make_parts(jobs, LocalPool(workers=1)), show
+    return jobs, mix_parts(jobs, workers=1), show
 
 
 @pytest.mark.slow
@@ -92,7 +94,7 @@ def test_joined_parts_meet_loudness_and_format(made, tmp_path: Path) -> None:  #
 def test_cached_parts_are_not_made_again(made) -> None:  # type: ignore[no-untyped-def]
     jobs, results, _ = made
     before = [r.mp3.stat().st_mtime_ns for r in results]
-    again = make_parts(jobs, LocalPool(workers=1))
+    again = mix_parts(jobs, workers=1)
     assert [r.mp3.stat().st_mtime_ns for r in again] == before
 
 
