@@ -35,7 +35,7 @@ from .report import SUMMARY, Reporter
 from .script import build_script
 from .sound.mix import jingle_fingerprints
 from .speech import Lexicon, load_lexicon
-from .takes import AS_RENDERED, CACHE_DIR, make_take, take_key
+from .takes import AS_RENDERED, take_key
 from .terminal import progress_reporter
 
 __all__ = ["Build", "EpisodeRecord", "Reporter", "build", "list_voices", "load_script", "publish_feed", "publish_to",
@@ -196,26 +196,26 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
 
 def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None = None) -> Mixed:
     """The parts (the episode's, or `parts`) mixed from their final takes: each once, or from the cache. A
-    sentence without a final take (the headlines edition's own few) is rendered here as it is written."""
+    sentence without a final take (the headlines edition's own few) is rendered first, as it is written."""
     config = build.config
+    parts = sentences.parts if parts is None else parts
+    keys = [built_engine(build.profiles[part.voice]).key for part in parts]
+    new = [render.Wanted(build.profiles[part.voice], line.spoken, line.written)
+           for part, key in zip(parts, keys, strict=True) for line in part.lines
+           if (key, line.spoken) not in sentences.finals]
+    finals = dict(sentences.finals)
+    if new:
+        assert build.backend is not None
+        batches = render.batches(new, None, config.audio.render_timeout_s, build.show.root)
+        finals |= {(f.engine_key, f.spoken): f for batch in build.backend.takes(batches) for f in batch.finals}
     fingerprints = jingle_fingerprints(config.audio, build.show.root)
     jobs = []
-    for part in parts or sentences.parts:
-        profile = build.profiles[part.voice]
-        key = built_engine(profile).key
-        finals = [sentences.finals.get((key, line.spoken)) for line in part.lines]
-        takes = tuple(f.path if f is not None else make_take(profile, line.spoken, AS_RENDERED,
-                                                             build.show.root / CACHE_DIR,
-                                                             config.audio.render_timeout_s)
-                      for f, line in zip(finals, part.lines, strict=True))
-        recipes = tuple(f.recipe if f is not None else AS_RENDERED for f in finals)
+    for part, key in zip(parts, keys, strict=True):
+        takes = [finals[(key, line.spoken)] for line in part.lines]
+        recipes = tuple(take.recipe for take in takes)
         jobs.append(render.PartJob(part, part_key(part, key, config.audio, fingerprints,
                                                   recipes if set(recipes) != {AS_RENDERED} else ()),
-                                   takes, config.audio, build.show.root))
-    if parts is not None:  # the headlines edition: nearly all in the cache; starting workers would cost more
-        results = render.mix_parts(jobs, 1)
-        return Mixed(sentences, [Made(j.part, r.mp3, r.duration_s, r.spans) for j, r in zip(jobs, results,
-                                                                                          strict=True)])
+                                   tuple(take.path for take in takes), config.audio, build.show.root))
     todo = {job.key: job for job in jobs if render.cached(job) is None}
     build.report.detail(f"{len(jobs)} parts: {len(todo)} to mix, {len(jobs) - len(todo)} from the cache")
     for job in todo.values():

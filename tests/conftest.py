@@ -22,6 +22,8 @@ from podcast.engines.tone import ToneEngine
 from podcast.layout import VERSIONED_AUDIO
 
 REPO = Path(__file__).resolve().parent.parent
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, (str(REPO), os.environ.get("PYTHONPATH"))))
+"""Every `podcast` process a test starts can load the test engines (tests/doubles.py) a voice profile names."""
 VERSIONED = VERSIONED_AUDIO
 """Published audio carries its content hash; the plain names are the current version's local copies."""
 SAMPLE_DIGEST = REPO / "episodes" / "2026-02-02" / "digest.txt"

@@ -3,11 +3,19 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
 import time
+import wave
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+import numpy as np
+
+from podcast.engines.kokoro import KokoroEngine, KokoroVoice
 from podcast.engines.tone import ToneEngine, ToneVoice, write_tone
 from podcast.errors import RenderError
 
@@ -54,3 +62,66 @@ class FaultyEngine(ToneEngine):
             super().render(text, path)
         else:
             super().render(text, path)
+
+
+STUMBLE: Final = "Voltara"
+"""The word the stumbling engine cannot say at its own pace."""
+
+
+@dataclass(frozen=True)
+class StumblingVoice(KokoroVoice):
+    """Kokoro's settings, for an engine that stumbles over one word at full speed."""
+
+    engine = "tests.doubles:StumblingKokoro"
+
+
+class StumblingKokoro(KokoroEngine):
+    """Kokoro, except that a sentence naming STUMBLE comes out as hiss at the voice's own pace: the slower take a
+    repair makes is spoken right. A real engine with a fault that one recipe of the proof's repairs mends."""
+
+    Settings = StumblingVoice
+
+    @property
+    def key(self) -> str:
+        return f"stumbling|{super().key}"
+
+    def render(self, text: str, path: Path) -> None:
+        if STUMBLE in text and self.profile.speed >= 1.0:
+            hiss(path, text)
+            return
+        super().render(text, path)
+
+
+def hiss(path: Path, text: str, rate: int = 24_000) -> None:
+    """Loud noise as long as the sentence would take."""
+    seconds = max(1.0, 0.33 * len(text.split()))
+    seed = int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "little")
+    noise = np.random.default_rng(seed).standard_normal(int(seconds * rate)) * 0.25
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes((np.clip(noise, -1.0, 1.0) * 32767).astype("<i2").tobytes())
+
+
+NUDGE: Final = "PODCAST_TEST_NUDGE"
+"""An environment variable: every score and share the proof measures moves by this much, in every process that
+loads this module (a voice profile naming one of these engines loads it), as another CPU's arithmetic might."""
+
+
+def _nudged() -> None:
+    nudge = float(os.environ.get(NUDGE, "0") or 0)
+    if not nudge:
+        return
+    from podcast.proof import compare
+
+    measure = compare.measure
+
+    def moved(said: Sequence[str], heard: Sequence[str]) -> compare.Measure:
+        found = measure(said, heard)
+        return dataclasses.replace(found, score=found.score + nudge, share=found.share + nudge)
+
+    compare.measure = moved  # type: ignore[assignment]
+
+
+_nudged()

@@ -1,7 +1,8 @@
-"""Parts made on a real Dask cluster (distributed.LocalCluster: processes, 2 workers, 1 thread each)."""
+"""Sentences made final on a real Dask cluster (distributed.LocalCluster: processes, 2 workers, 1 thread each)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -35,8 +36,7 @@ def scheduler() -> Iterator[str]:
 
 def _show(root: Path, digest: str = LONGER, voices: str = "tone") -> Path:
     shutil.copytree(REPO / "voices", root / "voices")
-    # A cluster build skips the proof (its sentences stay on the workers), so the local twin must not repair
-    (root / "podcast.toml").write_text("[show]\n\n[show.proof]\nrepair = false\n")
+    (root / "podcast.toml").write_text("[show]\n")
     if voices == "tone":
         use_tone_voices(root)
     else:
@@ -59,9 +59,13 @@ def test_an_episode_made_on_the_cluster_is_byte_identical_to_a_local_one(tmp_pat
     assert run(local).returncode == 0
     result = run(remote, "--scheduler", scheduler, "--verbose")
     assert result.returncode == 0, result.stderr
-    sent = [int(n) for n in re.findall(rf"sending (\d+) parts to {re.escape(scheduler)}", result.stderr)]
-    assert sum(sent) == len(list((local / ".cache" / "parts").rglob("*.mp3")))  # the episode's, then the edition's
-    assert not (remote / ".cache" / "tts").exists()  # the sentences were rendered on the workers
+    sent = [int(n) for n in re.findall(rf"sending (\d+) batches of sentences to {re.escape(scheduler)}",
+                                       result.stderr)]
+    assert len(sent) == 2 and sent[1] == 1  # the episode's sentences, then the edition's own few in one batch
+    takes = sorted(p.relative_to(local) for p in (local / ".cache" / "tts").rglob("*.wav"))
+    assert sorted(p.relative_to(remote) for p in (remote / ".cache" / "tts").rglob("*.wav")) == takes  # sent back
+    heard = json.loads((remote / "episodes/2026-02-03/proof.json").read_text())
+    assert bool(heard["sentences"]) == (voices != "tone") and not heard.get("skipped", "").startswith("the sentences")
     for name in ("episode.mp3", "transcript.vtt", "chapters.json", "index.html", "episode.json", "headlines.mp3"):
         here, there = (show / "episodes/2026-02-03" / name for show in (local, remote))
         assert there.read_bytes() == here.read_bytes(), name
@@ -74,7 +78,7 @@ def test_a_second_build_sends_no_task(tmp_path: Path, scheduler: str) -> None:
     # Nothing left to make: the build never contacts the (now unreachable) scheduler.
     again = run(show, "--scheduler", "tcp://127.0.0.1:9", "--verbose")
     assert again.returncode == 0, again.stderr
-    assert "0 to make" in again.stderr and "sending" not in again.stderr
+    assert "0 to mix" in again.stderr and "sending" not in again.stderr
 
 
 def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path: Path) -> None:
@@ -91,11 +95,11 @@ def test_an_unreachable_scheduler_is_one_line_and_changes_nothing(tmp_path: Path
         k: v for k, v in before.items() if not k.endswith("digest.txt")}
     fallback = run(show, "--scheduler", "tcp://127.0.0.1:9", "--fallback-local")
     assert fallback.returncode == 0
-    assert "cannot connect" in fallback.stderr and "making the parts on this machine" in fallback.stderr
+    assert "cannot connect" in fallback.stderr and "making the sentences on this machine" in fallback.stderr
 
 
 def busy_worker(address: str, build: subprocess.Popen[str]) -> int:
-    """The process id of a worker the moment it is making one of the build's parts."""
+    """The process id of a worker the moment it is making one of the build's batches of sentences."""
     from distributed import Client
 
     with Client(address, timeout=10, set_as_default=False) as client:
@@ -103,12 +107,12 @@ def busy_worker(address: str, build: subprocess.Popen[str]) -> int:
         while time.monotonic() < deadline:
             assert build.poll() is None, "the build ended before a worker could be killed"
             busy = [worker for worker, keys in client.processing().items()
-                    if any(str(key).startswith("podcast-part-") for key in keys)]
+                    if any(str(key).startswith("podcast-sentences-") for key in keys)]
             if busy:
                 pids: dict[str, int] = client.run(os.getpid)
                 return pids[busy[0]]
             time.sleep(0.05)
-    raise AssertionError("no worker took a part within 120 s")
+    raise AssertionError("no worker took a batch within 120 s")
 
 
 def test_a_worker_killed_mid_build_does_not_stop_it(tmp_path: Path, scheduler: str) -> None:
@@ -177,4 +181,4 @@ def test_a_tls_scheduler_with_certificate_settings(tmp_path: Path) -> None:
             f'tls_cert = "{certs["node.pem"]}"\ntls_key = "{certs["node.key"]}"\n')
         result = run(show, "--verbose")
         assert result.returncode == 0, result.stderr
-        assert f"parts to {address}" in result.stderr
+        assert f"batches of sentences to {address}" in result.stderr

@@ -15,6 +15,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import tempfile
+import uuid
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -99,7 +100,9 @@ def make_on_cluster(jobs: list[TakeJob], settings: RenderSettings,
         raise SchedulerUnreachable(f"scheduler {settings.scheduler}: cannot connect ({reason})") from None
     try:
         order = sorted(range(len(jobs)), key=lambda n: -spoken_words(jobs[n]))
-        futures = {client.submit(_worker_batch, jobs[n], priority=len(order) - rank, retries=RETRIES, pure=False): n
+        run = uuid.uuid4().hex[:12]
+        futures = {client.submit(_worker_batch, jobs[n], key=f"podcast-sentences-{run}-{n}",
+                                 priority=len(order) - rank, retries=RETRIES, pure=False): n
                    for rank, n in enumerate(order)}
         made: dict[int, Sent] = {}
         for done, future in enumerate(as_completed(futures), 1):
