@@ -103,6 +103,8 @@ def test_help_reads_like_a_man_page(show: Path) -> None:
     script_help = run(show, "script", "--help").stdout
     assert "Usage: podcast script [OPTIONS] DATE" in script_help
     assert "Build even" not in script_help and "copied" not in script_help
+    outline_help = run(show, "outline", "--help").stdout  # it prints the outline, never the script
+    assert re.search(r"^  --force +Print the outline even", outline_help, re.M) and "script" not in outline_help
 
 
 @pytest.mark.parametrize(("file", "text", "message"), [

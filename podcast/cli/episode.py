@@ -16,6 +16,7 @@ from .app import (
     DateArg,
     DigestOpt,
     ForceOpt,
+    OutlineForceOpt,
     RecheckOpt,
     ScriptDigestOpt,
     ScriptForceOpt,
@@ -98,7 +99,7 @@ def script(
 
 
 @app.command(cls=_Command)
-def outline(date: DateArg, digest: ScriptDigestOpt = None, force: ScriptForceOpt = False) -> None:
+def outline(date: DateArg, digest: ScriptDigestOpt = None, force: OutlineForceOpt = False) -> None:
     """Print DATE's digest as parsed: sections, stories, warnings; renders nothing. Example: podcast outline today"""
     try:
         show = _show()
