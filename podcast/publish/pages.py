@@ -111,7 +111,7 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
         paragraphs.append("</p>")
     clips = "".join(
         f'<li><span>{e(clip.title)}</span> <span class="stamp">{stamp(clip.duration_s)}</span>'
-        f'<audio controls preload="none" src="sections/{e(clip.file.rsplit("/", 1)[-1])}" '
+        f'<audio controls preload="metadata" src="sections/{e(clip.file.rsplit("/", 1)[-1])}" '
         f'aria-label="{e(words.clip_audio.format(title=clip.title, length=stamp(clip.duration_s)))}"></audio></li>'
         for clip in record.clips
     )
