@@ -29,7 +29,7 @@ from podcast.errors import ConfigError, PublishError
 from podcast.publish import manifest, mirror, remote
 
 from .conftest import REPO, SHORT_DIGEST, VERSIONED, use_tone_voices, write_digest
-from .servers import moto_s3, nginx, sshd
+from .servers import NGINX_CONF, free_port, moto_s3, need, nginx, sshd
 
 pytestmark = pytest.mark.slow
 DAYS = ("2026-02-03", "2026-02-04")
@@ -524,6 +524,16 @@ def test_the_readme_publishing_cron_line_builds_and_publishes(show_dir: Path, tm
     assert result.returncode == 0 and result.stdout == "" and result.stderr == "", result.stderr
     files = assert_complete(str(web_root), show)
     assert "episodes/2026-02-05/index.html" in files and list(home.iterdir()) == []
+
+
+def test_the_readme_web_server_settings_make_nginx_warn_of_nothing(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text()
+    assert remote.nginx_types() in readme
+    config = tmp_path / "nginx.conf"
+    config.write_text(NGINX_CONF.format(dir=tmp_path, port=free_port(), root=tmp_path, types=remote.nginx_types()))
+    checked = subprocess.run([need("/usr/sbin/nginx", "nginx"), "-t", "-c", str(config), "-p", str(tmp_path)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0 and "[warn]" not in checked.stderr, checked.stderr
 
 
 def test_settings_never_hold_a_secret(tmp_path: Path) -> None:
