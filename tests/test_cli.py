@@ -131,6 +131,16 @@ def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path,
     assert not (tone_show / "feed.xml").exists()
 
 
+def test_verbose_names_a_story_in_whole_words() -> None:
+    from podcast.parts import Line, Part
+    from podcast.pipeline import describe
+
+    headline = "Regional Transit Authority Approves Sweeping Overhaul of Downtown Bus Routes"
+    named = describe(Part("story", "Local", "default", (Line(headline, 500),)))
+    assert named == "story 'Regional Transit Authority Approves Sweeping Overhaul of…' (Local)", named
+    assert describe(Part("story", None, "default", (Line("Rates Held", 500),))) == "story 'Rates Held'"
+
+
 @pytest.mark.slow
 def test_output_fit_for_cron(tone_show: Path) -> None:
     """No progress off a terminal, the proof's line and a one-line summary, --quiet prints nothing, --verbose says
