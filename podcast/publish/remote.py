@@ -231,7 +231,8 @@ def nginx_types() -> str:
     lines = [f"        {kind} {' '.join(suffixes)};" for kind, suffixes in by_type.items()]
     chapters = CHAPTERS_TYPE.split(";")[0]
     # nginx always adds text/html to charset_types: naming it again makes nginx warn of a duplicate MIME type
-    texts = sorted({t.split(";")[0] for t in [*CONTENT_TYPES.values(), CHAPTERS_TYPE] if "charset" in t} - {"text/html"})
+    texts = sorted({t.split(";")[0] for t in [*CONTENT_TYPES.values(), CHAPTERS_TYPE] if "charset" in t}
+                   - {"text/html"})
     return ("    types {\n" + "\n".join(lines) + "\n    }\n    default_type application/octet-stream;\n"
             f"    charset utf-8;\n    charset_types {' '.join(texts)};\n"
             f"    location ~ chapters\\.json$ {{ types {{ }} default_type {chapters}; }}\n")
