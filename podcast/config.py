@@ -128,6 +128,8 @@ class PublishSettings:
     """An S3-compatible store's endpoint (R2, B2, MinIO); empty: $AWS_ENDPOINT_URL, else AWS itself."""
     websub_hub: str = ""
     """A WebSub hub (e.g. "https://pubsubhubbub.appspot.com/"): named in the feeds and told after each publish."""
+    known_hosts: str = ""
+    """For sftp://: the known_hosts file the host's key must be in (OpenSSH's format); empty: ~/.ssh/known_hosts."""
 
 
 MAIL_WHEN: Final = ("problems", "always")
@@ -142,8 +144,7 @@ class NotifySettings:
     """Pinged at start, success and failure (healthchecks.io, Uptime Kuma); empty: $PODCAST_HEALTHCHECK_URL."""
     mail_to: str = ""
     """Addresses mailed after a build, separated by commas; empty: no mail."""
-    mail_from: str = ""
-    """The sender; empty: the show's `email`."""
+    mail_from: str = ""  # the sender; empty: the show's `email`
     smtp: str = ""
     """"smtp://[user@]host:587" (STARTTLS when offered) or "smtps://host:465"; empty: smtp://localhost:25."""
     mail_when: str = "problems"
@@ -343,8 +344,7 @@ def _check_notify(path: Path, settings: NotifySettings) -> None:
         value, parts = getattr(settings, key), urllib.parse.urlsplit(getattr(settings, key))
         if value and (parts.scheme not in schemes or not parts.hostname):
             raise ConfigError(where, f"{key} {value!r} must be a {' or '.join(s + '://' for s in schemes)} URL")
-        if value and parts.password is not None:
-            raise ConfigError(where, f"{key} holds a password; podcast.toml never holds a secret "
-                                     "(set $PODCAST_SMTP_PASSWORD, or the URL in the environment)")
+        if value and parts.password is not None:  # podcast.toml is shared: secrets come from the environment
+            raise ConfigError(where, f"{key} holds a password; podcast.toml never holds a secret (README, Notices)")
     if settings.mail_when not in MAIL_WHEN:
         raise ConfigError(where, f"mail_when must be one of {', '.join(MAIL_WHEN)}, not {settings.mail_when!r}")

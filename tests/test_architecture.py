@@ -34,6 +34,7 @@ OWNERS = {
     "faster_whisper": "proof/ear.py",
     "jellyfish": "proof/compare.py",
     "fsspec": "publish/remote.py",
+    "paramiko": "publish/hostkeys.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 # The languages come before the digest parser (it reads title dates with their month names) and `podcast init`
