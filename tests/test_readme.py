@@ -48,3 +48,9 @@ def test_shipped_settings_load() -> None:
     from podcast.config import ShowConfig, load_config
 
     assert load_config(REPO) == ShowConfig()  # the documented values are the defaults
+
+
+def test_the_session_shows_no_one_machines_paths_or_an_old_hash() -> None:
+    session = README.split("## A session", 1)[1].split("\n## ", 1)[0]
+    assert "/work/" not in README and "/root/" not in session
+    assert not re.search(r"-[0-9a-f]{10}\.mp3", session), "a hash of one build: write <hash>"
