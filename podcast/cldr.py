@@ -65,6 +65,17 @@ def unit_name(unit: str, value: Decimal, language: str) -> str:
     return _NUMBER.sub(" ", written, count=1).strip()
 
 
+def duration(seconds: float, language: str) -> str:
+    """A length as the language writes it, never read as a time of day: "5 min 41 sec", "5 min 41 s",
+    "1 hr 2 min 3 sec"; rounded to the second, as `podcast list` rounds it."""
+    hours, rest = divmod(round(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    units = [(hours, "duration-hour"), (minutes, "duration-minute"), (secs, "duration-second")]
+    parts = [str(format_unit(value, unit, length="short", locale=locale(language))) for value, unit in units if value]
+    return str(format_list(parts or [str(format_unit(0, "duration-second", length="short", locale=locale(language)))],
+                           style="unit-narrow", locale=locale(language)))
+
+
 def series(items: list[str], language: str) -> str:
     """"a, b y c": CLDR's list pattern."""
     return str(format_list(items, locale=locale(language)))

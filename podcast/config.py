@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, ClassVar, Final
 
 from . import dates
+from .categories import APPLE_CATEGORIES
 from .errors import ConfigError, did_you_mean
 
 CONFIG_FILE: Final = "podcast.toml"
@@ -20,33 +21,6 @@ BITRATES: Final = tuple(f"{k}k" for k in (32, 40, 48, 56, 64, 80, 96, 112, 128, 
 """Constant bit rates LAME writes for 44.1 kHz MPEG-1 Layer III."""
 
 
-APPLE_CATEGORIES: Final = {
-    "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),
-    "Business": ("Careers", "Entrepreneurship", "Investing", "Management", "Marketing", "Non-Profit"),
-    "Comedy": ("Comedy Interviews", "Improv", "Stand-Up"),
-    "Education": ("Courses", "How To", "Language Learning", "Self-Improvement"),
-    "Fiction": ("Comedy Fiction", "Drama", "Science Fiction"),
-    "Government": (),
-    "History": (),
-    "Health & Fitness": ("Alternative Health", "Fitness", "Medicine", "Mental Health", "Nutrition", "Sexuality"),
-    "Kids & Family": ("Education for Kids", "Parenting", "Pets & Animals", "Stories for Kids"),
-    "Leisure": ("Animation & Manga", "Automotive", "Aviation", "Crafts", "Games", "Hobbies", "Home & Garden",
-                "Video Games"),
-    "Music": ("Music Commentary", "Music History", "Music Interviews"),
-    "News": ("Business News", "Daily News", "Entertainment News", "News Commentary", "Politics", "Sports News",
-             "Tech News"),
-    "Religion & Spirituality": ("Buddhism", "Christianity", "Hinduism", "Islam", "Judaism", "Religion",
-                                "Spirituality"),
-    "Science": ("Astronomy", "Chemistry", "Earth Sciences", "Life Sciences", "Mathematics", "Natural Sciences",
-                "Nature", "Physics", "Social Sciences"),
-    "Society & Culture": ("Documentary", "Personal Journals", "Philosophy", "Places & Travel", "Relationships"),
-    "Sports": ("Baseball", "Basketball", "Cricket", "Fantasy Sports", "Football", "Golf", "Hockey", "Rugby",
-               "Running", "Soccer", "Swimming", "Tennis", "Volleyball", "Wilderness", "Wrestling"),
-    "Technology": (),
-    "True Crime": (),
-    "TV & Film": ("After Shows", "Film History", "Film Interviews", "Film Reviews", "TV Reviews"),
-}
-"""Apple Podcasts' categories and their subcategories (podcasters.apple.com, categories list)."""
 
 
 def setting_range(default: Any, low: float, high: float) -> Any:
@@ -156,6 +130,27 @@ class PublishSettings:
     """An S3-compatible store's endpoint (R2, B2, MinIO); empty: $AWS_ENDPOINT_URL, else AWS itself."""
     websub_hub: str = ""
     """A WebSub hub (e.g. "https://pubsubhubbub.appspot.com/"): named in the feeds and told after each publish."""
+    known_hosts: str = ""
+    """For sftp://: the known_hosts file the host's key must be in (OpenSSH's format); empty: ~/.ssh/known_hosts."""
+
+
+MAIL_WHEN: Final = ("problems", "always")
+@dataclass(frozen=True)
+class NotifySettings:
+    """Whom a build tells how it went, so that a failure at dawn is heard. Never a secret here: secret URLs and
+    the SMTP password come from the environment (README, Notices)."""
+
+    webhook: str = ""
+    """A URL sent a small JSON message after each build (Slack, Matrix); empty: $PODCAST_WEBHOOK_URL, or none."""
+    healthcheck: str = ""
+    """Pinged at start, success and failure (healthchecks.io, Uptime Kuma); empty: $PODCAST_HEALTHCHECK_URL."""
+    mail_to: str = ""
+    """Addresses mailed after a build, separated by commas; empty: no mail."""
+    mail_from: str = ""  # the sender; empty: the show's `email`
+    smtp: str = ""
+    """"smtp://[user@]host:587" (STARTTLS when offered) or "smtps://host:465"; empty: smtp://localhost:25."""
+    mail_when: str = "problems"
+    """"problems": mail a failure or a proof with flags; "always": every build."""
 
 
 @dataclass(frozen=True)
@@ -222,6 +217,7 @@ class ShowConfig:
     render: RenderSettings = field(default_factory=RenderSettings)
     proof: ProofSettings = field(default_factory=ProofSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
+    notify: NotifySettings = field(default_factory=NotifySettings)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -304,6 +300,7 @@ def read_settings(path: Path) -> ShowConfig:
         raise ConfigError(f"{path} [show.proof]",
                           f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
     _check_publish(path, config.publish)
+    _check_notify(path, config.notify)
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:
@@ -339,3 +336,17 @@ def _check_publish(path: Path, settings: PublishSettings) -> None:
         if value and not re.match(r"https?://[^\s/]+", value):
             raise ConfigError(path, f"[show.publish] {key} {value!r} must be an http:// or https:// URL")
 
+
+
+def _check_notify(path: Path, settings: NotifySettings) -> None:
+    """URLs that can be used and hold no password; a known choice of when to mail."""
+    where = f"{path} [show.notify]"
+    web = ("http", "https")
+    for key, schemes in (("webhook", web), ("healthcheck", web), ("smtp", ("smtp", "smtps"))):
+        value, parts = getattr(settings, key), urllib.parse.urlsplit(getattr(settings, key))
+        if value and (parts.scheme not in schemes or not parts.hostname):
+            raise ConfigError(where, f"{key} {value!r} must be a {' or '.join(s + '://' for s in schemes)} URL")
+        if value and parts.password is not None:  # podcast.toml is shared: secrets come from the environment
+            raise ConfigError(where, f"{key} holds a password; podcast.toml never holds a secret (README, Notices)")
+    if settings.mail_when not in MAIL_WHEN:
+        raise ConfigError(where, f"mail_when must be one of {', '.join(MAIL_WHEN)}, not {settings.mail_when!r}")

@@ -6,6 +6,7 @@ without loading the audio stack.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -110,14 +111,26 @@ def build_inputs(show: Show, digest: Path, force: bool) -> dict[str, str]:
         except OSError:
             return "-"
 
-    inputs = {"format": f"{BUILD_FORMAT}|{__version__}|force={force}", "digest.txt": file_hash(digest)}
-    files = [show.root / "podcast.toml", *sorted((show.root / "voices").glob("*.toml"))]
+    inputs = {"format": f"{BUILD_FORMAT}|{__version__}|force={force}", "digest.txt": file_hash(digest),
+              CONFIG_FILE: settings_hash(show.config)}
+    files = sorted((show.root / "voices").glob("*.toml"))
     files += [show.root / f for f in (show.config.artwork, *show.config.audio.jingle_files().values()) if f]
     files += [path for path in (show.root / "phrases.toml",) if path.exists()]  # the show's own phrases
     for path in files:
         name = path.relative_to(show.root).as_posix() if path.is_relative_to(show.root) else str(path)
         inputs[name] = file_hash(path)
     return inputs
+
+
+WHERE_ONLY: Final = ("publish", "render", "notify")
+"""Settings that say where files go, where parts are made and whom to tell: never what an episode is."""
+
+
+def settings_hash(config: ShowConfig) -> str:
+    """A hash of the show's settings as read, less those that only say where (so a new destination, cluster or
+    webhook rebuilds nothing; a comment or a default written out changes nothing either)."""
+    values = {key: value for key, value in dataclasses.asdict(config).items() if key not in WHERE_ONLY}
+    return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def key_of(inputs: dict[str, str]) -> str:

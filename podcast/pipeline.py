@@ -319,7 +319,8 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
 def describe(part: Part) -> str:
     """A part as a producer knows it: "story 'Markets Rally' (Top News)"."""
     first = part.lines[0].spoken if part.lines else ""
-    label = f"{part.kind} {first[:50]!r}" if part.kind == "story" else part.kind
+    name = first if len(first) <= 60 else first[:60].rsplit(" ", 1)[0].rstrip(",;:") + "…"  # whole words
+    label = f"{part.kind} {name!r}" if part.kind == "story" else part.kind
     return f"{label} ({part.section})" if part.section else label
 
 

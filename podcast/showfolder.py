@@ -10,7 +10,7 @@ from typing import Final
 
 from .config import CONFIG_FILE, ShowConfig, read_settings
 from .errors import InputError
-from .language import LanguagePack, pack_for
+from .language import LanguagePack, language_for, pack_for
 
 ESSENTIALS: Final = ("title", "author", "email", "base_url")
 """What `podcast init` asks for on a terminal."""
@@ -26,6 +26,7 @@ def render_settings(values: dict[str, str]) -> str:
     """The commented podcast.toml, with each value given (others: the defaults) as a TOML string."""
     defaults = ShowConfig()
     merged = {key: values.get(key) or getattr(defaults, key) for key in SETTINGS}
+    merged["cover_subtitle"] = language_for(merged["language"]).page.cover_subtitle  # in the show's language
     return string.Template(_skeleton(CONFIG_FILE)).substitute(
         {key: json.dumps(value, ensure_ascii=False) for key, value in merged.items()})
 

@@ -79,6 +79,8 @@ class SSHServer:
     port: int
     agent_socket: str
     """SSH_AUTH_SOCK of an ssh-agent holding the only key sshd accepts."""
+    known_hosts: Path
+    """A known_hosts file that trusts this server's host key (as `ssh-keyscan -p PORT 127.0.0.1` writes it)."""
 
 
 @contextlib.contextmanager
@@ -118,7 +120,9 @@ Subsystem sftp internal-sftp
             time.sleep(0.05)
         subprocess.run([add, "-q", str(folder / "user_key")], env={**os.environ, "SSH_AUTH_SOCK": socket_path},
                        check=True, capture_output=True)
-        yield SSHServer(port, socket_path)
+        known_hosts = folder / "known_hosts"
+        known_hosts.write_text(f"[127.0.0.1]:{port} {(folder / 'host_key.pub').read_text().split(' #')[0]}")
+        yield SSHServer(port, socket_path, known_hosts)
     finally:
         stop(agent_process)
         stop(process)

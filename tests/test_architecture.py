@@ -34,14 +34,14 @@ OWNERS = {
     "faster_whisper": "proof/ear.py",
     "jellyfish": "proof/compare.py",
     "fsspec": "publish/remote.py",
+    "paramiko": "publish/hostkeys.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 # The languages come before the digest parser (it reads title dates with their month names) and `podcast init`
 # (it writes the voices of the show's language).
-ORDER = ["__init__", "models", "errors", "cldr", "dates", "report", "terminal", "config", "layout", "speech",
-         "language", "showfolder", "digest", "script", "parts", "engines", "sound", "takes", "proof", "render",
-         "assemble",
-         "publish", "pipeline", "rehear", "options", "cli", "__main__"]
+ORDER = ["__init__", "models", "errors", "cldr", "dates", "report", "terminal", "categories", "config", "layout",
+         "speech", "language", "showfolder", "digest", "script", "parts", "engines", "sound", "takes", "proof",
+         "render", "assemble", "publish", "notices", "pipeline", "rehear", "attempt", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }

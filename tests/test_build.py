@@ -110,6 +110,17 @@ def test_rebuilds_use_the_cache(tone_show: Path) -> None:
     assert parts_in_cache(tone_show) == after
 
 
+def test_a_new_destination_rebuilds_nothing(tone_show: Path) -> None:
+    """Settings that only say where files go, where parts are made or whom to tell are not build inputs."""
+    write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
+    assert build(tone_show) is not None
+    (tone_show / "podcast.toml").write_text('[show]\n# the web host\n[show.publish]\nto = "/srv/www/harbor/"\n'
+                                            '[show.render]\nscheduler = "tcp://10.0.0.5:8786"\n')
+    assert build(tone_show) is None  # up to date
+    (tone_show / "podcast.toml").write_text('[show]\ntitle = "Harbor Ledger"\n[show.publish]\nto = "/srv/www/"\n')
+    assert build(tone_show) is not None  # the title is read in the intro: rebuilt
+
+
 def test_anchor_and_reader_voices(tone_show: Path) -> None:
     (tone_show / "voices" / "anchor.toml").write_text('engine = "tone"\nvoice = "anchor"\nrate = 150\n')
     (tone_show / "podcast.toml").write_text('[show]\nanchor_voice = "anchor"\n')

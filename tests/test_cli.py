@@ -103,6 +103,8 @@ def test_help_reads_like_a_man_page(show: Path) -> None:
     script_help = run(show, "script", "--help").stdout
     assert "Usage: podcast script [OPTIONS] DATE" in script_help
     assert "Build even" not in script_help and "copied" not in script_help
+    outline_help = run(show, "outline", "--help").stdout  # it prints the outline, never the script
+    assert re.search(r"^  --force +Print the outline even", outline_help, re.M) and "script" not in outline_help
 
 
 @pytest.mark.parametrize(("file", "text", "message"), [
@@ -127,6 +129,16 @@ def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path,
     last = result.stderr.strip().splitlines()[-1]
     assert message in last, last
     assert not (tone_show / "feed.xml").exists()
+
+
+def test_verbose_names_a_story_in_whole_words() -> None:
+    from podcast.parts import Line, Part
+    from podcast.pipeline import describe
+
+    headline = "Regional Transit Authority Approves Sweeping Overhaul of Downtown Bus Routes"
+    named = describe(Part("story", "Local", "default", (Line(headline, 500),)))
+    assert named == "story 'Regional Transit Authority Approves Sweeping Overhaul of…' (Local)", named
+    assert describe(Part("story", None, "default", (Line("Rates Held", 500),))) == "story 'Rates Held'"
 
 
 @pytest.mark.slow

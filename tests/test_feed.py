@@ -190,3 +190,20 @@ def test_gpodder_reads_the_chapters_with_their_links_and_feedparser_every_item(t
     parsed = feedparser.parse(xml)
     assert not parsed.bozo and [e.id for e in parsed.entries] == [f"daily-buzz-2026-02-0{n}" for n in (4, 3, 2)]
     assert all(e.enclosures[0].type == "audio/mpeg" for e in parsed.entries)  # the MP3 stays what apps play
+
+
+def test_lengths_agree_and_never_read_as_a_time_of_day() -> None:
+    """`podcast list` and both pages round a length alike; the pages write it as a length in the show's
+    language, not "05:43", which reads as a time of day beside a date."""
+    from podcast.publish.episodes import EpisodeState
+    from podcast.publish.pages import episode_page, show_page
+
+    episode = dataclasses.replace(record("2026-03-10"), duration_s=343.6, clips=(
+        SectionClip("Top News", "top-news", "episodes/2026-03-10/sections/01-top-news.mp3", 1000, 61.7),))
+    assert EpisodeState("2026-03-10", "published", episode).columns()[2] == "05:44"
+    show = show_page(ShowConfig(), [episode], "cover.png")
+    assert "Tuesday, March 10, 2026</time> · 5 min 44 sec · " in show and "05:4" not in show
+    page = episode_page(ShowConfig(), episode, (), "cover.png")
+    assert "· 5 min 44 sec</p>" in page and "The episode, 5 min 44 sec" in page and "1 min 2 sec" in page
+    portuguese = show_page(ShowConfig(language="pt-BR"), [episode], "cover.png")
+    assert " · 5 min 44 s · " in portuguese

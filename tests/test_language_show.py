@@ -83,6 +83,21 @@ def test_init_writes_the_languages_reader_and_anchor(tmp_path: Path) -> None:
     assert load_voice(tmp_path / "radio", "default", "es").voice == "ef_dora"
 
 
+def test_a_portuguese_show_has_a_portuguese_cover_line(tmp_path: Path) -> None:
+    """`init --language pt-BR` writes the pack's subtitle; an older show that still has the English default gets
+    the pack's words on its generated cover too."""
+    from podcast.publish.cover import ensure_cover, generated_for
+
+    ran = podcast(tmp_path, "init", "radio", "--title", "Manhã", "--author", "Redação", "--email",
+                  "redacao@example.org", "--base-url", "https://radio.example.org/", "--language", "pt-BR")
+    assert ran.returncode == 0, ran.stderr
+    show = layout.Show.open(tmp_path / "radio")
+    assert show.config.cover_subtitle == "Seu resumo diário de notícias"
+    assert generated_for(ensure_cover(show)) == ("Manhã", "Seu resumo diário de notícias")
+    (show.root / "podcast.toml").write_text('[show]\ntitle = "Manhã"\nlanguage = "pt-BR"\n')  # the English default
+    assert generated_for(ensure_cover(layout.Show.open(show.root))) == ("Manhã", "Seu resumo diário de notícias")
+
+
 def test_voices_lists_a_languages_voices(tmp_path: Path) -> None:
     ran = podcast(tmp_path, "voices", "--language", "fr")
     kokoro = [line.split()[1] for line in ran.stdout.splitlines() if line.startswith("kokoro")]

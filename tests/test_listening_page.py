@@ -199,6 +199,24 @@ def test_subscribe_links_and_the_copy_button(served: tuple[str, Path], browser: 
     context.close()
 
 
+def test_a_phone_hides_the_shortcuts_and_section_players_know_their_length(served: tuple[str, Path],
+                                                                             browser: Browser) -> None:
+    """A touch screen has no keyboard to press Space or N on; each section's player shows its length unplayed."""
+    base, _ = served
+    phone = browser.new_context(viewport={"width": 390, "height": 640}, is_mobile=True, has_touch=True)
+    page = phone.new_page()
+    page.goto(f"{base}episodes/{DAYS[-1]}/index.html")
+    page.wait_for_function("document.getElementById('player').readyState >= 1", timeout=15000)
+    assert page.is_visible("#follow") and not page.is_visible("#keys")
+    page.wait_for_function("[...document.querySelectorAll('.clips audio')].every(a => a.duration > 0)",
+                           timeout=15000)  # loaded its length, never played
+    assert page.evaluate("[...document.querySelectorAll('.clips audio')].every(a => a.paused)")
+    phone.close()
+    desktop = _episode(browser, base, 1280)
+    assert desktop.is_visible("#keys")
+    desktop.close()
+
+
 def test_reading_and_playing_without_javascript(served: tuple[str, Path], browser: Browser) -> None:
     base, root = served
     context = browser.new_context(java_script_enabled=False)

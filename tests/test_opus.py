@@ -61,3 +61,37 @@ def test_opus_of_a_file_that_is_not_audio_is_one_clear_error(tmp_path: Path) -> 
         opus.encode_opus(broken, tmp_path / "episode.opus", 28)
     assert not (tmp_path / "episode.opus").exists() and not list(tmp_path.glob(".*.part"))
 
+
+
+def harsh_speech(seconds: float) -> np.ndarray:
+    """A buzzy voice (29 harmonics) with hiss bursts, levelled to -16 LUFS and limited to -2.7 dBTP: libopus at
+    28 kb/s overshoots such sound by well over a decibel."""
+    from podcast.sound.loudness import level
+
+    t = np.arange(int(seconds * audio.RATE)) / audio.RATE
+    phase = 2 * np.pi * np.cumsum(120 + 30 * np.sin(2 * np.pi * 0.7 * t)) / audio.RATE
+    voiced = sum(np.sin(k * phase) / k ** 1.2 for k in range(1, 30))
+    hiss = np.random.default_rng(7).standard_normal(len(t)) * (np.sin(2 * np.pi * 1.3 * t) > 0.8)
+    syllables = np.clip(np.sin(2 * np.pi * 3.1 * t), 0, None) ** 0.5
+    return level((voiced * syllables + 0.6 * hiss).astype(np.float32), audio.RATE, -16.0, -2.7)
+
+
+def ebur128(path: Path) -> tuple[float, float]:
+    """(integrated LUFS, true peak dBTP) as ffmpeg's ebur128 filter measures them: how the promise is checked."""
+    import re
+    import subprocess
+
+    out = subprocess.run(["ffmpeg", "-nostats", "-i", str(path), "-af", "ebur128=peak=true", "-f", "null", "-"],
+                         capture_output=True, text=True, check=True).stderr
+    return float(re.findall(r"I:\s+(-?[\d.]+) LUFS", out)[-1]), float(re.findall(r"Peak:\s+(-?[\d.]+) dBFS", out)[-1])
+
+
+@pytest.mark.slow
+def test_the_opus_file_keeps_the_true_peak_ceiling(tmp_path: Path) -> None:
+    mp3 = tmp_path / "episode.mp3"
+    mp3.write_bytes(audio.encode_mp3_bytes(harsh_speech(10.0), AudioSettings()))
+    small = tmp_path / "episode.opus"
+    opus.encode_opus(mp3, small, 28)  # the ceiling the MP3 keeps by default: -1.5 dBTP
+    loudness, peak = ebur128(small)
+    assert peak <= -1.5, f"the Opus file peaks at {peak} dBTP"
+    assert abs(loudness - ebur128(mp3)[0]) < 1.5  # the room for the encoder costs little loudness

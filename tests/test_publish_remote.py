@@ -29,7 +29,7 @@ from podcast.errors import ConfigError, PublishError
 from podcast.publish import manifest, mirror, remote
 
 from .conftest import REPO, SHORT_DIGEST, VERSIONED, use_tone_voices, write_digest
-from .servers import moto_s3, nginx, sshd
+from .servers import NGINX_CONF, free_port, moto_s3, need, nginx, sshd
 
 pytestmark = pytest.mark.slow
 DAYS = ("2026-02-03", "2026-02-04")
@@ -195,8 +195,8 @@ def test_one_story_edit_republishes_only_what_changed(show_dir: Path, s3: str, s
 
 
 def test_fresh_show_publishes_over_sftp(show_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    show = layout.Show.open(show_dir)
     with sshd(tmp_path / "sshd") as server:
+        show = settings(show_dir, f'[show.publish]\nknown_hosts = "{server.known_hosts}"\n')  # a trusted key
         monkeypatch.setenv("SSH_AUTH_SOCK", server.agent_socket)  # the key comes from the agent
         web_root = tmp_path / "host" / "www"
         url = f"sftp://root@127.0.0.1:{server.port}{web_root}/"
@@ -209,9 +209,45 @@ def test_fresh_show_publishes_over_sftp(show_dir: Path, tmp_path: Path, monkeypa
     with sshd(tmp_path / "sshd2") as server, pytest.raises(PublishError) as failed:
         monkeypatch.delenv("SSH_AUTH_SOCK")
         monkeypatch.setenv("HOME", str(tmp_path))  # no ~/.ssh keys either
+        show = settings(show_dir, f'[show.publish]\nknown_hosts = "{server.known_hosts}"\n')
         publish(show, f"sftp://root@127.0.0.1:{server.port}/tmp/nowhere/")
     assert str(failed.value).startswith(f"sftp://root@127.0.0.1:{server.port}/tmp/nowhere/: connecting: ")
     assert "\n" not in str(failed.value)
+
+
+def test_sftp_refuses_an_unknown_or_changed_host_key(show_dir: Path, tmp_path: Path,
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    """A man in the middle answers with a key known_hosts does not hold: nothing is sent, and the one line says
+    how to trust the host; doing what it says (ssh-keyscan into the file) lets the next publish through."""
+    home = tmp_path / "home"
+    (home / ".ssh").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))  # the user's own known_hosts, empty here
+    with sshd(tmp_path / "sshd") as server:
+        monkeypatch.setenv("SSH_AUTH_SOCK", server.agent_socket)
+        show = layout.Show.open(show_dir)
+        web_root = tmp_path / "host" / "www"
+        url = f"sftp://root@127.0.0.1:{server.port}{web_root}/"
+        with pytest.raises(PublishError) as unknown:
+            publish(show, url)
+        message = str(unknown.value)
+        assert message.startswith(f"{url}: connecting: the SSH host [127.0.0.1]:{server.port} is not in "
+                                  f"{home}/.ssh/known_hosts") and "\n" not in message
+        assert not web_root.exists()  # nothing was sent
+        trust = re.search(r"`(ssh-keyscan [^`]*)`", message)
+        assert trust and f"ssh-keyscan -p {server.port} 127.0.0.1 >> " in trust.group(1)
+        subprocess.run(["/bin/sh", "-c", trust.group(1)], check=True, capture_output=True)
+        assert publish(show, url).uploaded  # trusted now: the user's known_hosts holds the key
+
+        other = tmp_path / "other_key"  # the host answers with another key: refused, though the host is known
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(other)], check=True)
+        changed = tmp_path / "changed_known_hosts"
+        changed.write_text(f"[127.0.0.1]:{server.port} {' '.join(other.with_suffix('.pub').read_text().split()[:2])}\n")
+        show = settings(show_dir, f'[show.publish]\nknown_hosts = "{changed}"\n')
+        before = {p: p.stat().st_mtime_ns for p in web_root.rglob("*")}
+        (show_dir / "feed.xml").write_text((show_dir / "feed.xml").read_text() + "\n")
+        with pytest.raises(PublishError, match=r"has CHANGED .*ssh-keygen -R '\[127\.0\.0\.1\]:\d+'"):
+            publish(show, url)
+        assert {p: p.stat().st_mtime_ns for p in web_root.rglob("*")} == before
 
 
 def test_nginx_serves_the_published_web_root(show_dir: Path, tmp_path: Path) -> None:
@@ -524,6 +560,16 @@ def test_the_readme_publishing_cron_line_builds_and_publishes(show_dir: Path, tm
     assert result.returncode == 0 and result.stdout == "" and result.stderr == "", result.stderr
     files = assert_complete(str(web_root), show)
     assert "episodes/2026-02-05/index.html" in files and list(home.iterdir()) == []
+
+
+def test_the_readme_web_server_settings_make_nginx_warn_of_nothing(tmp_path: Path) -> None:
+    readme = (REPO / "README.md").read_text()
+    assert remote.nginx_types() in readme
+    config = tmp_path / "nginx.conf"
+    config.write_text(NGINX_CONF.format(dir=tmp_path, port=free_port(), root=tmp_path, types=remote.nginx_types()))
+    checked = subprocess.run([need("/usr/sbin/nginx", "nginx"), "-t", "-c", str(config), "-p", str(tmp_path)],
+                             capture_output=True, text=True)
+    assert checked.returncode == 0 and "[warn]" not in checked.stderr, checked.stderr
 
 
 def test_settings_never_hold_a_secret(tmp_path: Path) -> None:

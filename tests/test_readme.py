@@ -28,12 +28,19 @@ def test_every_command_is_documented_with_an_example() -> None:
 def test_podcast_toml_documents_every_setting() -> None:
     import dataclasses
 
-    from podcast.config import AudioSettings, ProofSettings, PublishSettings, RenderSettings, ShowConfig
+    from podcast.config import (
+        AudioSettings,
+        NotifySettings,
+        ProofSettings,
+        PublishSettings,
+        RenderSettings,
+        ShowConfig,
+    )
 
     documented = (REPO / "podcast.toml").read_text()
-    for cls in (ShowConfig, AudioSettings, RenderSettings, ProofSettings, PublishSettings):
+    for cls in (ShowConfig, AudioSettings, RenderSettings, ProofSettings, PublishSettings, NotifySettings):
         for field in dataclasses.fields(cls):
-            if field.name not in ("audio", "render", "proof", "publish"):
+            if field.name not in ("audio", "render", "proof", "publish", "notify"):
                 assert re.search(rf"^{field.name} = ", documented, re.M), field.name
 
 
@@ -41,3 +48,9 @@ def test_shipped_settings_load() -> None:
     from podcast.config import ShowConfig, load_config
 
     assert load_config(REPO) == ShowConfig()  # the documented values are the defaults
+
+
+def test_the_session_shows_no_one_machines_paths_or_an_old_hash() -> None:
+    session = README.split("## A session", 1)[1].split("\n## ", 1)[0]
+    assert "/work/" not in README and "/root/" not in session
+    assert not re.search(r"-[0-9a-f]{10}\.mp3", session), "a hash of one build: write <hash>"

@@ -122,7 +122,7 @@ def start_opus(config: ShowConfig, made: Sequence[Made], work: Path, pool: Execu
 
     def encode() -> Path:
         try:
-            encode_opus(source, work / "episode.opus", config.opus_kbps)
+            encode_opus(source, work / "episode.opus", config.opus_kbps, config.audio.true_peak_db)
         finally:
             source.unlink(missing_ok=True)
         return work / "episode.opus"

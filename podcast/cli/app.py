@@ -58,6 +58,8 @@ ForceOpt = Annotated[bool, typer.Option("--force", help="Build even when the dig
                                         "or its structure is doubtful.")]
 ScriptForceOpt = Annotated[bool, typer.Option("--force", help="Print the script even when the digest's title date "
                                               "differs from DATE, or its structure is doubtful.")]
+OutlineForceOpt = Annotated[bool, typer.Option("--force", help="Print the outline even when the digest's title date "
+                                               "differs from DATE, or its structure is doubtful.")]
 RecheckOpt = Annotated[bool, typer.Option("--recheck", help="Hear every sentence again, ignoring the hearings cached, "
                                           "and replace proof.json and proof.html.")]
 

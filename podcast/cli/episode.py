@@ -8,14 +8,16 @@ from typing import Annotated
 
 import typer
 
-from .. import layout
+from .. import attempt, layout
 from ..digest import outline_day
 from ..errors import PodcastError
 from ..options import BUILT_NOT_IN_FEEDS, Selected
+from ..report import Reporter
 from .app import (
     DateArg,
     DigestOpt,
     ForceOpt,
+    OutlineForceOpt,
     RecheckOpt,
     ScriptDigestOpt,
     ScriptForceOpt,
@@ -55,16 +57,17 @@ def build(
         show = _show()
         day = _date(show, date)
         source = digest if digest is not None else show.digest_path(day)
+        report = Reporter(level)
         if not publish and source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
+            attempt.up_to_date(show, day, report)
             if level:
                 print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)
             return
-        from .. import pipeline
         from ..publish.episodes import in_feeds
 
-        record = pipeline.build(show, day, digest, force=force, lock_timeout_s=wait,
-                                report=pipeline.Reporter(level), scheduler=scheduler, fallback_local=fallback_local,
-                                publish_remote=publish)
+        # every failure from here on, whatever stage it stops in, is noted for `podcast list` and told
+        record = attempt.build(show, day, digest, report, force=force, lock_timeout_s=wait, scheduler=scheduler,
+                               fallback_local=fallback_local, publish_remote=publish)
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
     if record is not None and not in_feeds(show, day):
@@ -98,7 +101,7 @@ def script(
 
 
 @app.command(cls=_Command)
-def outline(date: DateArg, digest: ScriptDigestOpt = None, force: ScriptForceOpt = False) -> None:
+def outline(date: DateArg, digest: ScriptDigestOpt = None, force: OutlineForceOpt = False) -> None:
     """Print DATE's digest as parsed: sections, stories, warnings; renders nothing. Example: podcast outline today"""
     try:
         show = _show()

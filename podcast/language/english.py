@@ -60,6 +60,8 @@ class PageWords:
     headlines_feed: str = "Headlines edition (RSS)"
     rundown: str = "Headlines"
     search: str = "Search the transcripts"
+    cover_subtitle: str = "Your daily news briefing"
+    """The line under the title on a generated cover, unless the show's cover_subtitle says another."""
 
 
 def spoken_date(day: dt.date) -> str:

@@ -8,7 +8,9 @@ from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont, UnidentifiedImageError
 
+from ..config import ShowConfig
 from ..errors import ConfigError
+from ..language import language_for
 from ..layout import Show
 
 SIZE: Final = 3000
@@ -142,7 +144,10 @@ def ensure_cover(show: Show) -> Path:
         check_artwork(path)
         return path
     path = show.root / GENERATED_NAME
-    wanted = (show.config.title, show.config.cover_subtitle)
+    subtitle = show.config.cover_subtitle
+    if subtitle == ShowConfig().cover_subtitle:  # the default, written in English: in the show's language instead
+        subtitle = language_for(show.config.language, show.root).page.cover_subtitle
+    wanted = (show.config.title, subtitle)
     if not path.exists() or generated_for(path) != wanted:  # made again when the title or subtitle changes
         generate_cover(path, *wanted)
     return path

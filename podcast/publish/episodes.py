@@ -16,7 +16,7 @@ from typing import Final
 from ..errors import InputError
 from ..layout import EPISODES, Show, read_record
 from ..models import EpisodeRecord
-from .times import stamp
+from .times import list_length
 
 COLUMNS: Final = ("date", "state", "length", "size", "sections", "title")
 UNPUBLISHED: Final = ".unpublished"
@@ -42,7 +42,7 @@ class EpisodeState:
             state += " (last build failed)"
         if record is None:
             return self.date, state, "-", "-", "-", self.error[:80]
-        return (self.date, state, stamp(round(record.duration_s)), f"{record.length / 1e6:.1f} MB",
+        return (self.date, state, list_length(record.duration_s), f"{record.length / 1e6:.1f} MB",
                 str(len(record.clips)), record.title)
 
     def to_dict(self) -> dict[str, object]:

@@ -26,6 +26,7 @@ from ..report import SUMMARY, Reporter
 from ..terminal import progress_reporter
 from . import episodes, notify
 from .destination import checkpoint
+from .hostkeys import known_hosts_file
 from .lock import holding
 from .manifest import FEED_KINDS, Entry, published_files
 from .remote import PART_SUFFIX, RETRY_DELAYS_S, Remote, RemoteFile
@@ -171,7 +172,9 @@ class Mirror:
     def sync(self, dry_run: bool = False) -> Result:
         """Copy what the show folder publishes, then tell the apps about each feed that changed."""
         files = published_files(self.show)
-        remote = Remote(self.url, self.show.config.publish.endpoint_url, self.delays)
+        settings = self.show.config.publish
+        remote = Remote(self.url, settings.endpoint_url, self.delays,
+                        known_hosts_file(settings.known_hosts, self.show.root))
         update, close = progress_reporter(f"publishing to {remote.display}")
         try:
             result = sync(self.show.root, files, remote, dry_run=dry_run, progress=update)

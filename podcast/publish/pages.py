@@ -10,6 +10,7 @@ following, shortcuts and copying need it, and stay hidden without it.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import urllib.parse
 from importlib import resources
@@ -18,7 +19,7 @@ from ..config import ShowConfig
 from ..language import Language, PageWords, language_for
 from ..layout import FEED_FILE, HEADLINES_FEED, PAGE_FILE
 from ..models import EpisodeRecord, SpokenSentence
-from .times import stamp
+from .times import length, stamp
 
 
 def _asset(name: str) -> str:
@@ -70,6 +71,7 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
     e = html.escape
     language = language or language_for(config.language)
     words = language.page
+    lasts = functools.partial(length, language=config.language)
     day = language.page_date(dt.date.fromisoformat(record.date))
     audio_name = record.audio_file.rsplit("/", 1)[-1]
     toc: list[str] = []
@@ -110,9 +112,9 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
     if open_paragraph:
         paragraphs.append("</p>")
     clips = "".join(
-        f'<li><span>{e(clip.title)}</span> <span class="stamp">{stamp(clip.duration_s)}</span>'
-        f'<audio controls preload="none" src="sections/{e(clip.file.rsplit("/", 1)[-1])}" '
-        f'aria-label="{e(words.clip_audio.format(title=clip.title, length=stamp(clip.duration_s)))}"></audio></li>'
+        f'<li><span>{e(clip.title)}</span> <span class="stamp">{lasts(clip.duration_s)}</span>'
+        f'<audio controls preload="metadata" src="sections/{e(clip.file.rsplit("/", 1)[-1])}" '
+        f'aria-label="{e(words.clip_audio.format(title=clip.title, length=lasts(clip.duration_s)))}"></audio></li>'
         for clip in record.clips
     )
     files = [("transcript.vtt", words.captions), ("chapters.json", words.chapters)]
@@ -121,16 +123,16 @@ def episode_page(config: ShowConfig, record: EpisodeRecord, sentences: tuple[Spo
                       words.small_file.format(size=f"{record.opus_length / 1e6:.1f} MB")))
     if edition is not None:
         files.append((edition.audio_file.rsplit("/", 1)[-1],
-                      f"{words.headlines_edition} ({stamp(edition.duration_s)})"))
+                      f"{words.headlines_edition} ({lasts(edition.duration_s)})"))
     return (
         _head(f"{record.title} — {config.title}", config.language, _asset("episode.css"))
         + f'<link rel="alternate" type="application/rss+xml" title="{e(config.title)}" href="../../feed.xml">'
         + "</head><body>"
         + f'<header><img src="../../{e(cover)}" alt=""><div><p><a href="../../index.html">{e(config.title)}</a></p>'
         + f'<h1>{e(record.title)}</h1><p><time datetime="{record.date}">{e(day)}</time> · '
-        + f"{stamp(record.duration_s)}</p></div></header>"
+        + f"{lasts(record.duration_s)}</p></div></header>"
         + '<main><div class="player"><audio id="player" controls preload="metadata" '
-        + f'src="{e(audio_name)}" aria-label="{e(words.episode_audio.format(length=stamp(record.duration_s)))}">'
+        + f'src="{e(audio_name)}" aria-label="{e(words.episode_audio.format(length=lasts(record.duration_s)))}">'
         + "</audio>"
         + f'<div class="bar" hidden><button type="button" id="follow" aria-pressed="true">{e(words.follow)}'
         + f'</button><p class="keys" id="keys">{words.keys}</p></div></div>'
@@ -156,6 +158,7 @@ def show_page(config: ShowConfig, records: list[EpisodeRecord], cover: str,
     e = html.escape
     language = language or language_for(config.language)
     words = language.page
+    lasts = functools.partial(length, language=config.language)
     editions = editions or {}
     items = []
     for number, record in enumerate(sorted(records, key=lambda r: r.date, reverse=True)):
@@ -168,9 +171,9 @@ def show_page(config: ShowConfig, records: list[EpisodeRecord], cover: str,
         rundown = "".join(f"<li>{e(heads[0])}</li>" for _, heads in record.headlines if heads)
         edition = editions.get(record.date)
         short = (f'<p class="edition"><a href="{e(edition.audio_file)}">{e(words.headlines_edition)}</a> '
-                 f'<span class="stamp">{stamp(edition.duration_s)}</span></p>' if edition else "")
+                 f'<span class="stamp">{lasts(edition.duration_s)}</span></p>' if edition else "")
         items.append(f'<li id="{record.date}" class="card"><h2><a href="{e(link)}">{e(record.title)}</a></h2>'
-                     f'<p class="meta"><time datetime="{record.date}">{e(day)}</time> · {stamp(record.duration_s)}'
+                     f'<p class="meta"><time datetime="{record.date}">{e(day)}</time> · {lasts(record.duration_s)}'
                      f" · {e(count)}</p>"
                      + (f'<ul class="rundown" aria-label="{e(words.rundown)}">{rundown}</ul>' if rundown else "")
                      + f"{player}{short}</li>")

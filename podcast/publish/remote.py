@@ -23,6 +23,7 @@ import fsspec
 
 from ..errors import PublishError
 from .destination import checkpoint
+from .hostkeys import KnownHosts, known_hosts_file
 from .manifest import KINDS, MANIFEST_FILE, Entry, dumps, loads
 from .serve import CHAPTERS_TYPE, CONTENT_TYPES, content_type
 
@@ -31,6 +32,7 @@ T = TypeVar("T")
 OBJECT_STORES: Final = frozenset({"s3", "s3a", "gs", "gcs", "az", "abfs", "abfss", "adl", "memory"})
 """Protocols whose writes replace an object whole (and that have no cheap rename)."""
 HEADER_PROTOCOLS: Final = frozenset({"s3", "s3a"})
+SSH_PROTOCOLS: Final = frozenset({"sftp", "ssh"})
 """Protocols that take Content-Type and Cache-Control with the upload (boto's names)."""
 PART_SUFFIX: Final = ".podcast-part"
 RETRY_DELAYS_S: Final = (1.0, 2.0, 4.0, 8.0)
@@ -83,7 +85,8 @@ class Remote:
     """One fsspec destination: its files listed, replaced whole, deleted; its manifest read and written; each
     call retried after transient errors."""
 
-    def __init__(self, url: str, endpoint_url: str = "", delays: Sequence[float] = RETRY_DELAYS_S) -> None:
+    def __init__(self, url: str, endpoint_url: str = "", delays: Sequence[float] = RETRY_DELAYS_S,
+                 known_hosts: Path | None = None) -> None:
         self.url = url
         self.display = shown(url)
         self.delays = tuple(delays)
@@ -93,6 +96,8 @@ class Remote:
             options["client_kwargs"] = {"endpoint_url": endpoint_url}
         if protocol == "file":
             options["auto_mkdir"] = True
+        if protocol in SSH_PROTOCOLS:  # the host's key must be in known_hosts (fsspec would take any)
+            options["host_key_policy"] = KnownHosts(known_hosts or known_hosts_file("", Path.home()))
         self._options = options
         self.fs: Any = None
         self.fs, root = self._attempt("connecting", self._connect)
@@ -102,7 +107,10 @@ class Remote:
         self.root = root.rstrip("/")
 
     def _connect(self) -> tuple[Any, str]:
-        fs, root = fsspec.core.url_to_fs(self.url, **self._options)
+        try:
+            fs, root = fsspec.core.url_to_fs(self.url, **self._options)
+        except PublishError as refused:  # an untrusted host key: never retried
+            raise PublishError(f"{self.display}: connecting: {refused}") from refused
         return fs, str(root)
 
     def _full(self, relative: str) -> str:
@@ -230,7 +238,9 @@ def nginx_types() -> str:
         by_type.setdefault(kind.split(";")[0], []).append(suffix.lstrip("."))
     lines = [f"        {kind} {' '.join(suffixes)};" for kind, suffixes in by_type.items()]
     chapters = CHAPTERS_TYPE.split(";")[0]
-    texts = sorted({t.split(";")[0] for t in [*CONTENT_TYPES.values(), CHAPTERS_TYPE] if "charset" in t})
+    # nginx always adds text/html to charset_types: naming it again makes nginx warn of a duplicate MIME type
+    texts = sorted({t.split(";")[0] for t in [*CONTENT_TYPES.values(), CHAPTERS_TYPE] if "charset" in t}
+                   - {"text/html"})
     return ("    types {\n" + "\n".join(lines) + "\n    }\n    default_type application/octet-stream;\n"
             f"    charset utf-8;\n    charset_types {' '.join(texts)};\n"
             f"    location ~ chapters\\.json$ {{ types {{ }} default_type {chapters}; }}\n")

@@ -168,6 +168,12 @@ def _limit(samples: np.ndarray, peaks: np.ndarray, ceiling_db: float, rate: int)
     return np.asarray(samples * gain, dtype=np.float32), np.asarray(peaks * gain, dtype=np.float32)
 
 
+def limit_peaks(samples: np.ndarray, rate: int, ceiling_db: float) -> np.ndarray:
+    """The samples with their true peaks brought under the ceiling, and nothing else changed."""
+    x = samples.astype(np.float32)
+    return _limit(x, true_peak_envelope(x, 10 ** (ceiling_db / 20) / 2), ceiling_db, rate)[0]
+
+
 def level(samples: np.ndarray, rate: int, target_lufs: float, ceiling_db: float) -> np.ndarray:
     """The piece at the target loudness with its true peaks under the ceiling.
 

@@ -47,6 +47,8 @@ EVENTS: Final = frozenset("WrestleMania Bowl Olympiad Games Con Summit Expo".spl
 """Words after which even a numeral that is also a size ("XL") is a number."""
 _ARTICLES: Final = frozenset("The A An This That Its His Her Their Our".split())
 _SIZES: Final = frozenset({"XL", "XXL", "XXXL", "L", "XS"})
+_GENERATIONS: Final = frozenset({"III", "IV"})
+_CAPITALIZED_BEFORE: Final = re.compile(r"\b[A-Z][\w'’-]*\s+\Z")
 
 _AFTER_NAME: Final = re.compile(
     r"(?P<prev>(?:\b[A-Z][\w'’-]*[a-z][\w'’-]*\s+)?)(?P<name>\b[A-Z][A-Za-z'’-]*[a-z][A-Za-z'’]*):?\s+"
@@ -61,6 +63,10 @@ def _one(match: re.Match[str]) -> str:
         return match.group(0)
     # A title after a first name is a surname, and its numeral a generation: "Martin Luther King III".
     ruler = name in RULERS or prev in TITLES or (name in TITLES and bool(prev) and prev not in _ARTICLES)
+    # "Thurston Howell III": III or IV after a first name and a surname is a generation. A longer capitalized run
+    # is a title ("Grand Theft Auto IV"), and II after two words mostly a sequel ("Top Gun II").
+    ruler = ruler or (numeral in _GENERATIONS and bool(prev) and prev not in _ARTICLES and prev not in EVENTS
+                      and not _CAPITALIZED_BEFORE.search(match.string, 0, match.start()))
     if name == "War" and prev == "World":
         ruler = False
     elif numeral in _SIZES and name not in EVENTS:
