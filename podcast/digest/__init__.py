@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import DigestError
-from ..language.dates import parse_title_date as _parse_title_date_in_show_languages
 from ..models import Digest, Section
+from .dates import parse_title_date
 from .lines import clean_markup, read_line, split_dateline
 from .prose import is_paragraph
 from .structure import Parser
@@ -26,29 +26,8 @@ __all__ = ["MAX_DIGEST_BYTES", "clean_markup", "counts", "load_day_digest", "loa
 MAX_DIGEST_BYTES: Final = 5_000_000
 """Digests larger than this are refused: a day's news is a few tens of kilobytes."""
 
-_MONTHS: Final = {
-    name: number
-    for number, names in enumerate(
-        [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for name in names
-}
-_MONTH = r"(?P<month>[A-Za-z]{3,9})\.?"
-_TITLE_DATES: Final = (
-    re.compile(r"(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+" + _MONTH + r",?\s+(?P<year>\d{4})"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>\d{4})"),
-    re.compile(r"(?P<year>\d{4})-(?P<mnum>\d{2})-(?P<day>\d{2})"),
-)
-
-
 def read_digest_text(path: Path) -> tuple[str, list[str]]:
-    """The file's text and any warnings; UTF-8, else cp1252 with a warning."""
+    """The file's text and any warnings (see `decode`)."""
     try:
         if path.is_dir():
             raise DigestError(path, "is a folder, not a digest file")
@@ -60,15 +39,44 @@ def read_digest_text(path: Path) -> tuple[str, list[str]]:
         raise DigestError(path, "no such file") from exc
     except OSError as exc:
         raise DigestError(path, f"cannot read: {exc.strerror}") from exc
+    return decode(raw, path)
+
+
+def _utf16(raw: bytes) -> str | None:
+    """The UTF-16 byte order of text without a byte-order mark: ASCII letters leave every other byte zero."""
+    even, odd = raw[0::2], raw[1::2]
+    if len(raw) % 2 or len(raw) < 4:
+        return None
+    if odd.count(0) > 0.3 * len(odd) and even.count(0) < 0.05 * len(even):
+        return "utf-16-le"
+    if even.count(0) > 0.3 * len(even) and odd.count(0) < 0.05 * len(odd):
+        return "utf-16-be"
+    return None
+
+
+def decode(raw: bytes, path: Path | str) -> tuple[str, list[str]]:
+    """The text of a digest's bytes and any warnings: UTF-8, UTF-16 (with or without its byte-order mark), else
+    Windows-1252 with a warning; bytes that are none of these are refused, saying how to save the file."""
+    save = "save it as UTF-8 text (in most editors: Save As, Encoding: UTF-8)"
+    encoding = "utf-16" if raw.startswith((b"\xff\xfe", b"\xfe\xff")) else _utf16(raw)
+    if encoding:
+        try:
+            return raw.decode(encoding), []
+        except UnicodeDecodeError:
+            raise DigestError(path, f"looks like UTF-16 text but does not decode as it; {save}") from None
     if b"\x00" in raw:
         raise DigestError(path, "is binary, not a text digest")
-    warnings: list[str] = []
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig"), []
     except UnicodeDecodeError:
-        text = raw.decode("cp1252", errors="replace")
-        warnings.append(f"{path}: not UTF-8; read as Windows-1252 (Latin-1)")
-    return text, warnings
+        pass
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        raise DigestError(path, f"is neither UTF-8 nor Windows-1252 text; {save}") from None
+    if sum(unicodedata.category(ch) == "Cc" and ch not in "\r\n\t" for ch in text) > 0.01 * len(text):
+        raise DigestError(path, "is binary, not a text digest")
+    return text, [f"{path}: not UTF-8; read as Windows-1252 (Latin-1)"]
 
 
 def slugify(title: str) -> str:
@@ -76,23 +84,6 @@ def slugify(title: str) -> str:
     ascii_text = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
     return slug[:60].strip("-") or "section"
-
-
-def parse_title_date(title: str) -> dt.date | None:
-    """The date written in a title line, in any of the common forms."""
-    for pattern in _TITLE_DATES:
-        for match in pattern.finditer(title):
-            parts = match.groupdict()
-            month = int(parts["mnum"]) if parts.get("mnum") else _MONTHS.get(
-                parts["month"].lower()
-            )
-            if month is None:
-                continue
-            try:
-                return dt.date(int(parts["year"]), month, int(parts["day"]))
-            except ValueError:
-                continue
-    return _parse_title_date_in_show_languages(title)
 
 
 def parse_digest(text: str, source: str = "digest", force: bool = False) -> Digest:
