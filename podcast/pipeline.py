@@ -46,7 +46,7 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
                 lexicon: Lexicon | None = None) -> Script:
     """Parse the day's digest (or `digest_file`) and build its spoken script."""
     source = digest_file if digest_file is not None else show.digest_path(date)
-    digest = load_day_digest(source, date, force, chosen=digest_file is not None)
+    digest = load_day_digest(source, date, force, chosen=digest_file is not None, style=show.config.digest)
     config, language = show.config, language_for(show.config.language, show.root)
     return build_script(digest, config.title, lexicon or load_lexicon(show.root), rundown=config.rundown,
                         date_order=config.date_order or language.numeric_date_order(config.language),

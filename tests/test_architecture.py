@@ -153,5 +153,5 @@ def test_nothing_outside_publishing_writes_under_episodes(module: str) -> None:
 
 def test_modules_stay_small() -> None:
     for path in PACKAGE.rglob("*.py"):
-        assert len(path.read_text().splitlines()) <= 350, f"{path.relative_to(PACKAGE)} is over 350 lines"
+        assert len(path.read_text().splitlines()) <= 400, f"{path.relative_to(PACKAGE)} is over 400 lines"
     assert len((PACKAGE / "pipeline.py").read_text().splitlines()) < 200

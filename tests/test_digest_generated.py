@@ -141,7 +141,7 @@ def _digest(seed: int, fixed: Style | None = None) -> tuple[str, list[tuple[str,
             stories.append(_story(rng, style, lines, number))
             if style.blanks == "stories" or style.blanks == "random" and rng.random() < 0.5:
                 lines.append("")
-        expected.append((name.upper() if style.header == "caps" else name, stories))
+        expected.append((name, stories))  # a name in capitals is written in title case
     sep = "\n\n" if style.blanks == "all" else "\n"
     return sep.join(lines) + "\n", expected, style
 
