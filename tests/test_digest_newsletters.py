@@ -280,3 +280,16 @@ def test_the_samples_layout_parses_in_every_show_language(language: str) -> None
     one, two = _TEXT[language]
     lines = [title, first, headlines[0], f"{one} {two}", two, headlines[1], one, second, headlines[2], f"{two} {one}"]
     assert _shape("\n".join(lines) + "\n") == [(first, headlines[:2]), (second, headlines[2:])]
+
+
+def test_podcast_outline_applies_the_shows_house_style(tone_show: Path) -> None:
+    from .conftest import podcast, write_digest
+
+    write_digest(tone_show, "2026-03-03", HOUSE)
+    refused = podcast(tone_show, "outline", "2026-03-03")
+    assert refused.returncode == 1 and "[show.digest]" in refused.stderr
+    (tone_show / "podcast.toml").write_text('[show.digest]\nsections = ["^>> "]\nheadlines = ["^[A-Z][a-z ]+$"]\n'
+                                            'credits = ["^Photo by "]\ndrop = ["^Promo:"]\n')
+    result = podcast(tone_show, "outline", "2026-03-03")
+    assert result.returncode == 0, result.stderr
+    assert "Freight (1 story)" in result.stdout and "([show.digest] drop)" in result.stdout

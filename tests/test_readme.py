@@ -28,12 +28,12 @@ def test_every_command_is_documented_with_an_example() -> None:
 def test_podcast_toml_documents_every_setting() -> None:
     import dataclasses
 
-    from podcast.config import AudioSettings, ProofSettings, PublishSettings, RenderSettings, ShowConfig
+    from podcast.config import AudioSettings, DigestSettings, ProofSettings, PublishSettings, RenderSettings, ShowConfig
 
     documented = (REPO / "podcast.toml").read_text()
-    for cls in (ShowConfig, AudioSettings, RenderSettings, ProofSettings, PublishSettings):
+    for cls in (ShowConfig, AudioSettings, RenderSettings, ProofSettings, PublishSettings, DigestSettings):
         for field in dataclasses.fields(cls):
-            if field.name not in ("audio", "render", "proof", "publish"):
+            if field.name not in ("audio", "render", "proof", "publish", "digest"):
                 assert re.search(rf"^{field.name} = ", documented, re.M), field.name
 
 
