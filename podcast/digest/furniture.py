@@ -42,7 +42,7 @@ _ADDRESS: Final = re.compile(
 """A sender's postal address: a company form, a street, a UK postcode or a US state and ZIP code."""
 _FOOTER_START: Final = re.compile(
     r"unsubscribe|preferences|copyright|©|\(c\)\s*\d{4}|all rights reserved|receiving this|received this|"
-    r"sent to|no longer wish|privacy", re.IGNORECASE)
+    r"sent to|no longer wish|privacy|thanks? (?:you )?for reading|that'?s (?:all|it) for today|see you", re.IGNORECASE)
 _SPONSOR: Final = re.compile(
     r"[\s\[(—–\-*|]*(?:sponsored(?: by\b.*| content)?|sponsors?|advertisement|ad|promoted|partner content|"
     r"paid (?:post|content)|presented by\b.*|brought to you by\b.*|"
@@ -166,6 +166,12 @@ def _sponsor_block(raw: Sequence[str], i: int, found: Sorted) -> int:
     return i
 
 
+def _address(text: str) -> bool:
+    """A postal address: its marks, short, and no running text ("Acme Corp cut jobs in Leeds." is news)."""
+    words = text.split()
+    return bool(_ADDRESS.search(text)) and len(words) <= 16 and sum(w[:1].islower() for w in words) <= 1
+
+
 def _footer(kept: list[tuple[int, str]], found: Sorted) -> None:
     """The footer: once a line of it (unsubscribe, copyright, who the e-mail was sent to) has been dropped, the lines
     after it that are not news (addresses, short lines, links) and an address just above it."""
@@ -174,11 +180,10 @@ def _footer(kept: list[tuple[int, str]], found: Sorted) -> None:
         return
     first = min(footer_lines)
     tail = [(n, t) for n, t in kept if n > first and t]
-    if any(len(t.split()) > 12 and not _ADDRESS.search(t) for _, t in tail if not RULE.match(t)):
+    if any(len(t.split()) > 12 and not _address(t) for _, t in tail if not RULE.match(t)):
         return  # news follows: this was no footer
     before = [(n, t) for n, t in kept if n < first and t]
-    while before and (_ADDRESS.search(before[-1][1]) and len(before[-1][1].split()) <= 16
-                      or RULE.match(before[-1][1])):
+    while before and (_address(before[-1][1]) or RULE.match(before[-1][1])):
         tail.insert(0, before.pop())
     gone = {n for n, _ in tail}
     found.dropped.extend((n, t, "newsletter footer") for n, t in tail if not RULE.match(t))

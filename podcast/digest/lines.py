@@ -58,7 +58,7 @@ _ARROWS: Final = frozenset("»›>|")
 INLINE_CREDIT: Final = re.compile(
     r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
 _DATELINE: Final = re.compile(
-    r"(?P<place>[^\W\d_][^(),]{1,40}?)"
+    r"(?P<place>[^\W\d_][^(),:]{1,40}?)"
     r"(?:,\s*(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?))?"
     r"\s*\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]+\s*(?=\S)")
 _PLACE_PARTICLES: Final = frozenset({
@@ -247,10 +247,10 @@ def read_line(number: int, raw: str) -> Line | None:
     if _credit(text):
         return Line(number, "credit", text, links=links)
     kicker = _KICKER.match(text)
-    if kicker and _capitals(kicker.group("head")) and (is_paragraph(kicker.group("body")) or len(
-            kicker.group("body").split()) >= 6) and split_dateline(text)[0] is None:
-        return Line(number, "lead", text, headline=kicker.group("head"), body=kicker.group("body"), links=links,
-                    kicker=True)
+    body = kicker.group("body") if kicker else ""
+    if kicker and _capitals(kicker.group("head")) and (is_paragraph(body) or len(body.split()) >= 6 or len(
+            body.split()) >= 4 and sentence_like(body)) and split_dateline(text)[0] is None:
+        return Line(number, "lead", text, headline=kicker.group("head"), body=body, links=links, kicker=True)
     return Line(number, "plain", text, links=links)
 
 

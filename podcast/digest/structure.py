@@ -62,6 +62,8 @@ class Parser:
 
     def __init__(self, lines: list[Line], source: str, force: bool) -> None:
         self.lines, self.source, self.force = lines, source, force
+        self.opening = self._opening(lines)
+        """How many lines open the digest as its greeting: they say nothing of how its stories are written."""
         self.stops_kept = self._stops_kept()
         for line in lines if self.stops_kept else ():
             line.longest = LONG_HEADLINE
@@ -90,15 +92,24 @@ class Parser:
         self.datelines = sum(line.kind == "plain" and split_dateline(line.text)[0] is not None for line in lines) > 1
         """Whether this is wire copy: there a story's text opens with a dateline."""
         self.loose_stops = any(line.kind == "plain" and not line.ends and (
-            INNER_SENTENCE.search(line.text) or len(line.text.split()) > 12) for line in lines)
+            INNER_SENTENCE.search(line.text) or len(line.text.split()) > 12) for line in lines[self.opening:])
         """Whether some paragraphs here end without a full stop: then an unstopped line is no sign of a headline."""
         """Whether every paragraph here surely ends in a full stop, as in the sample's house style in any language:
         then a line without one, followed by text, is a headline however long (a Spanish headline runs long)."""
 
+    @staticmethod
+    def _opening(lines: list[Line]) -> int:
+        count = 0
+        for line in lines:
+            if line.kind != "plain" or not (GREETING.match(line.text) or line.prose or count and line.sentence):
+                break
+            count += 1
+        return count
+
     def _stops_kept(self) -> bool:
         """No line without a full stop reads as prose, none that reads like a sentence is followed by another line
         without one (a paragraph's last line before a headline), and the last line ends in one."""
-        plain = [line for line in self.lines if line.kind != "credit"]
+        plain = [line for line in self.lines[self.opening:] if line.kind != "credit"]
         if not plain or plain[-1].kind == "plain" and not plain[-1].ends:
             return False
         for line, following in zip(plain, plain[1:], strict=False):
