@@ -101,7 +101,8 @@ class Parser:
     def _opening(lines: list[Line]) -> int:
         count = 0
         for line in lines:
-            if line.kind != "plain" or not (GREETING.match(line.text) or line.prose or count and line.sentence):
+            if line.kind != "plain" or not (GREETING.match(line.text) or line.prose or count and line.sentence and (
+                    line.text.endswith((":", "…", "...", "!")))):
                 break
             count += 1
         return count
@@ -226,7 +227,8 @@ class Parser:
         if self.sections or line.kind != "plain":
             return False
         if self.greeting:
-            return line.prose or line.sentence or GREETING.match(line.text) is not None
+            return line.prose or GREETING.match(line.text) is not None or line.sentence and line.text.endswith(
+                (":", "…", "...", "!"))
         return GREETING.match(line.text) is not None or line.prose and not split_dateline(line.text)[0]
 
     def plain_role(self, i: int, line: Line) -> str:
