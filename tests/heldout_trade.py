@@ -82,7 +82,7 @@ def score(show: bool) -> tuple[int, int]:
         good = 0
         for written, spoken in rows:
             said = speak(written, CONTEXT if "nautical" in kind else written)
-            ok = said.rstrip(".") == spoken and not FORBIDDEN.search(said)
+            ok = said.rstrip(".").lower() == spoken.lower() and not FORBIDDEN.search(said)  # case is not heard
             good += ok
             if show and not ok:
                 print(f"  [{kind}] {written!r}\n      want {spoken!r}\n      got  {said!r}")
@@ -92,7 +92,7 @@ def score(show: bool) -> tuple[int, int]:
         language, good = language_for(code), 0
         for written, spoken in rows:
             said = language.speak(written, written, None, "DMY")
-            ok = said.rstrip(".") == spoken
+            ok = said.rstrip(".").lower() == spoken.lower()
             good += ok
             if show and not ok:
                 print(f"  [score {code}] {written!r}\n      want {spoken!r}\n      got  {said!r}")

@@ -81,6 +81,9 @@ class Verbalizer(Typography):
         self._scaled = re.compile(r"(?<![\w.,])" + num + r"\s?(?P<scale>" + scales + r")(?!\w)")
         self._range = re.compile(r"(?<![\w.,/:])(?P<a>" + number + r")\s?[-–]\s?(?P<b>" + number + r")(?![\w/]|[.,]\d)")
         self._times_x = re.compile(r"(?<![\w.,])" + num + r"\s?[xX×](?![\w])")
+        self._score = re.compile(r"(?<![\w.,])(?P<a>\d{1,2})\s[xX×]\s(?P<b>\d{1,2})(?![\w.,]|\s?(?:c?m|mm|km|metros?|"
+                                 r"metri|mètres|pés|piedi)\b)")
+        """A football score written "2 x 1" (as Brazil's papers do): "dois a um", not "dois vezes um"."""
         self._plain = re.compile(r"(?<![\w.,])" + num + r"(?![\w])")
         if r.code in ("fr", "pt-BR"):  # "10 h 30", "10h30", "6 h"
             clock = r"(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)|(?P<hour_only>\s?h))"
@@ -129,6 +132,8 @@ class Verbalizer(Typography):
         text = self._ordinal.sub(self._ordinal_words, text)
         text = self._century.sub(self._century_words, text)
         text = self._regnal.sub(self._regnal_words, text)
+        text = self._score.sub(lambda m: f"{self.say_number(self.parse(m['a']), noun=False)} {r.to_word} "
+                               f"{self.say_number(self.parse(m['b']), noun=False)}", text)
         text = self._range.sub(self._range_words, text)
         text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
                                  text)
