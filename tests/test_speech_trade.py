@@ -51,3 +51,18 @@ def test_trade_figures_read_by_context(written: str, spoken: str, context: str) 
 ])
 def test_a_score_written_with_an_x_is_a_score(code: str, written: str, spoken: str) -> None:
     assert language_for(code).speak(written, written, None, "DMY").rstrip(".") == spoken
+
+
+@pytest.mark.parametrize(("code", "written", "spoken"), [
+    pytest.param("it", "un incidente sulla A10", "un incidente sulla A dieci", id="it-road"),
+    pytest.param("it", "la E45 resta chiusa", "la E quarantacinque resta chiusa", id="it-european-road"),
+    pytest.param("it", "il codice SYH2082", "il codice SYH due zero otto due", id="it-product-code-digit-by-digit"),
+    pytest.param("fr", "sur la A7", "sur la A sept", id="fr-road"),
+    pytest.param("it", "al 23° e al 71° minuto", "al ventitreesimo e al settantunesimo minuto",
+                 id="it-degree-sign-as-ordinal"),
+    pytest.param("it", "il 3° posto", "il terzo posto", id="it-place"),
+    pytest.param("it", "la temperatura è salita a 23°", "la temperatura è salita a ventitré gradi",
+                 id="it-degrees-stay-degrees"),
+])
+def test_roads_and_ordinals_in_the_show_languages(code: str, written: str, spoken: str) -> None:
+    assert language_for(code).speak(written, written, None, "DMY").rstrip(".") == spoken
