@@ -153,6 +153,27 @@ class NotifySettings:
     """"problems": mail a failure or a proof with flags; "always": every build."""
 
 
+GREETINGS: Final = ("read", "skip")
+
+
+@dataclass(frozen=True)
+class DigestSettings:
+    """The house style of the show's digests, for what no heuristic can know: lines matching a pattern (a Python
+    regular expression, searched in the line as written) are section headers, headlines, credit lines or
+    furniture to drop, whatever their shape. `podcast outline` shows the effect."""
+
+    sections: tuple[str, ...] = ()
+    """Patterns of section header lines, e.g. ["^[A-Z &]+$"]."""
+    headlines: tuple[str, ...] = ()
+    """Patterns of headline lines, e.g. ["^• "]."""
+    credits: tuple[str, ...] = ()
+    """Patterns of credit lines under a story (kept, read only with read_credits), e.g. ["^Photo "]."""
+    drop: tuple[str, ...] = ()
+    """Patterns of lines never read (listed by `podcast outline`), e.g. ["^Sponsored by", "^Advertisement$"]."""
+    greeting: str = "read"
+    """The newsletter's own greeting before its first section: "read" in the opening, or "skip"."""
+
+
 @dataclass(frozen=True)
 class ShowConfig:
     """Everything about the show that is not in a digest."""
@@ -218,6 +239,7 @@ class ShowConfig:
     proof: ProofSettings = field(default_factory=ProofSettings)
     publish: PublishSettings = field(default_factory=PublishSettings)
     notify: NotifySettings = field(default_factory=NotifySettings)
+    digest: DigestSettings = field(default_factory=DigestSettings)
 
     @property
     def tz(self) -> dt.tzinfo:
@@ -231,7 +253,8 @@ class ShowConfig:
         return urllib.parse.urlunsplit((parts.scheme, host, path, parts.query, parts.fragment))
 
 
-_KINDS: Final = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false"}
+_KINDS: Final = {str: "text in quotes", int: "a whole number", float: "a number", bool: "true or false",
+                 tuple: "a list of text in quotes"}
 
 
 def build_settings(cls: type[Any], table: dict[str, Any], where: str, file: str = "", name: str = "") -> Any:
@@ -255,6 +278,8 @@ def build_settings(cls: type[Any], table: dict[str, Any], where: str, file: str 
             continue
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
+        if isinstance(default, tuple) and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            value = tuple(value)
         if type(value) is not type(default):
             raise ConfigError(where, f"{key} must be {_KINDS[type(default)]}, not {value!r}")
         low_high = fields[key].metadata.get("range")
@@ -301,6 +326,7 @@ def read_settings(path: Path) -> ShowConfig:
                           f"mode must be one of {', '.join(PROOF_MODES)}, not {config.proof.mode!r}")
     _check_publish(path, config.publish)
     _check_notify(path, config.notify)
+    _check_digest(path, config.digest)
     if config.date_order not in ("", "MDY", "DMY"):
         raise ConfigError(path, f"date_order must be \"MDY\", \"DMY\" or empty, not {config.date_order!r}")
     if config.category not in APPLE_CATEGORIES:
@@ -321,6 +347,19 @@ def read_settings(path: Path) -> ShowConfig:
     except ValueError as exc:
         raise ConfigError(path, f"publish_time must be HH:MM, not {config.publish_time!r}") from exc
     return config
+
+
+def _check_digest(path: Path, settings: DigestSettings) -> None:
+    """Patterns that compile, and a greeting setting that is one of the two."""
+    for key in ("sections", "headlines", "credits", "drop"):
+        for pattern in getattr(settings, key):
+            try:
+                re.compile(pattern)
+            except re.error as exc:
+                raise ConfigError(path, f"[show.digest] {key}: {pattern!r} is not a regular expression ({exc})") \
+                    from None
+    if settings.greeting not in GREETINGS:
+        raise ConfigError(path, f"[show.digest] greeting must be \"read\" or \"skip\", not {settings.greeting!r}")
 
 
 def _check_publish(path: Path, settings: PublishSettings) -> None:

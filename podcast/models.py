@@ -55,6 +55,10 @@ class Digest:
     sections: tuple[Section, ...]
     warnings: tuple[str, ...] = ()
     """What the parser dropped or repaired, for the producer to see."""
+    greeting: tuple[str, ...] = ()
+    """The newsletter's own greeting before its first section ("Good morning! Here is…"), read in the opening."""
+    dropped: tuple[str, ...] = ()
+    """Each line left out as newsletter furniture or e-mail headers, with its number and why (`podcast outline`)."""
 
 
 @dataclass(frozen=True)

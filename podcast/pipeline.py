@@ -156,7 +156,8 @@ def run(build: Build, stages: Sequence[Stage]) -> Any:
 def read_script(build: Build, _: None = None) -> Script:
     """The day's digest (or --digest) parsed and turned into the spoken script."""
     config = build.config
-    digest = load_day_digest(build.digest, build.date, build.force, chosen=build.digest_file is not None)
+    digest = load_day_digest(build.digest, build.date, build.force, chosen=build.digest_file is not None,
+                             style=config.digest)
     for warning in digest.warnings:
         build.report.say(f"warning: {warning}")
     return build_script(digest, config.title, build.lexicon, rundown=config.rundown, date_order=build.date_order,

@@ -65,7 +65,8 @@ def _framing(*pairs: tuple[str, str]) -> tuple[Sentence, ...]:
 def build_script(digest: Digest, show_title: str, lexicon: Lexicon | None = None, *, rundown: bool = True,
                  date_order: str = "MDY", language: Language = ENGLISH, datelines: bool = True,
                  credits: bool = False) -> Script:
-    """Every story of the digest in order, framed by an intro (with a rundown of the lead headlines),
+    """Every story of the digest in order, framed by an intro (the newsletter's greeting, if kept, then a rundown
+    of the lead headlines),
     section intros and a sign-off, in the show's language. `datelines` reads wire datelines, `credits` the
     credit lines under stories."""
 
@@ -77,6 +78,8 @@ def build_script(digest: Digest, show_title: str, lexicon: Lexicon | None = None
     total = sum(len(s.stories) for s in digest.sections)
     greeting = language.greeting(show_title)
     intro = [_framing((say(greeting), greeting), language.date_line(day))]
+    for words in digest.greeting:  # the newsletter's own greeting, unless the show skips it ([show.digest])
+        intro.append(_paragraph(words, " ".join(digest.greeting), say, language))
     leads = [s.stories[0] for s in digest.sections if s.stories and s.stories[0].headline]
     if rundown and leads:
         intro.append(_framing((language.headlines(), language.headlines())))

@@ -160,7 +160,7 @@ def test_output_fit_for_cron(tone_show: Path) -> None:
     verbose = run(tone_show, "build", "2026-02-03", "--verbose")
     lines = verbose.stderr.splitlines()
     assert lines[0] == "building episodes/2026-02-03: digest.txt changed"
-    assert lines[1] == "6 parts: 1 to make, 5 from the cache"
-    assert lines[2].startswith('  making story "China\'s Exports Beat Forecasts?" (Economy & Markets): not')
+    assert lines[1] == "6 parts: 1 to mix, 5 from the cache"
+    assert lines[2].startswith('  mixing story "China\'s Exports Beat Forecasts?" (Economy & Markets): not')
     assert lines[-2].startswith("proof: ") and lines[-1].startswith("published ")
     assert run(tone_show, "build", "2026-02-03", "-q").stderr == ""

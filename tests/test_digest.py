@@ -204,5 +204,6 @@ def test_a_doubtful_digest_publishes_nothing(tone_show: Path) -> None:
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip().splitlines()[-1].endswith(
         "digest.txt: line 5: '(see chart)' starts or ends like part of a sentence but stands where a section "
-        "header goes; check the digest (--force builds anyway)")
+        "header goes; check the digest, or name its house style in podcast.toml [show.digest] (sections, headlines, "
+        "credits, drop) (--force builds anyway)")
     assert not (tone_show / "feed.xml").exists()

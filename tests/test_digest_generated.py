@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import pytest
 
 from podcast.digest import parse_digest
+from podcast.digest.titles import title_case
 from podcast.errors import DigestError
 
 DIGESTS = int(os.environ.get("PODCAST_GENERATED_DIGESTS", "3000"))
@@ -47,10 +48,21 @@ AGENCIES = ("Reuters", "AP", "AFP", "Bloomberg")
 NAMES = ("Jane Smith", "Tomás Ortega", "Li Wei", "Ana de la Cruz", "Sam O'Neil", "Priya Nair")
 CREDITS = ("Reporting by {a}; Editing by {b}", "(Reporting by {a}; Editing by {b})", "By {a}",
            "Additional reporting by {a}", "Writing by {a}; Editing by {b}", "(Source: {agency})",
-           "Compiled by {a}", "Read more: https://example.com/{slug}")
-HEADER_STYLES = ("plain", "caps", "markdown", "bold", "colon", "sentence")
+           "Compiled by {a}", "Read more: https://example.com/{slug}", "By {a} | 12 March 2026")
+HEADER_STYLES = ("plain", "caps", "markdown", "bold", "colon", "sentence", "emoji", "boxed")
 STORY_STYLES = ("plain", "bullet-bold-dash", "bullet-bold-colon", "bold-stop", "numbered-colon",
-                "numbered-plain", "bold-line", "markdown", "bullet-headline", "wire")
+                "numbered-plain", "bold-line", "markdown", "bullet-headline", "wire", "kicker")
+EMOJI = ("📈", "🏛️", "⚽", "🌍", "► ", "🔬")
+GREETINGS = ("Good morning! Here is what you need to know today…", "Hello and welcome to Monday's briefing.",
+             "Good morning. Rates, ports and a new bridge lead the news today.")
+FURNITURE_TOP = ("View in browser", "Forwarded this e-mail? Subscribe here: https://example.com/join",
+                 "Having trouble viewing this e-mail? Read it online")
+FOOTERS = (("Unsubscribe | Manage preferences | Privacy policy",),
+           ("You are receiving this e-mail because you signed up at example.com.", "Unsubscribe"),
+           ("© 2026 Example Media Ltd, 10 Dock Street, London E1 8AA", "Update your preferences"),
+           ("Thanks for reading!", "Example Media Inc, 500 Main Street, Denver, CO 80302"))
+SPONSORS = (("SPONSORED", "ShipSure: insurance for every box. Get a quote today."),
+            ("— A message from our sponsor —", "Try Initech Cloud free for 30 days.", "Visit initech.example."))
 
 
 @dataclass
@@ -76,13 +88,18 @@ class Style:
     blanks: str
     credits: bool
     links: bool
+    email: bool = False
+    """An e-mail export: headers first (the Subject the title), furniture at the top, a footer at the end."""
+    greeting: bool = False
+    sponsor: bool = False
 
 
 def _style(rng: random.Random) -> Style:
     return Style(header=rng.choice(HEADER_STYLES), story=rng.choice(STORY_STYLES),
                  sentence_case=rng.random() < 0.3, stops=rng.choice(("all", "all", "none", "mixed")),
                  blanks=rng.choice(("none", "all", "stories", "random")), credits=rng.random() < 0.4,
-                 links=rng.random() < 0.3)
+                 links=rng.random() < 0.3, email=rng.random() < 0.2, greeting=rng.random() < 0.2,
+                 sponsor=rng.random() < 0.15)
 
 
 def _headline(rng: random.Random, style: Style) -> str:
@@ -128,12 +145,22 @@ def _digest(seed: int, fixed: Style | None = None) -> tuple[str, list[tuple[str,
     title = rng.choice(("Daily Buzz: {d:%-d %B %Y}", "# Morning Wire — {d:%B %-d, %Y}", "{d:%A, %B %-d, %Y}",
                         "**The Briefing** · {d:%a %-d %b %Y}")).format(d=day)
     lines: list[str] = [title]
+    if style.email:
+        subject = title.strip("#* ").replace("**", "")
+        lines = ["From: The Briefing <news@example.com>", f"Date: {day:%a, %d %b %Y} 05:30:00 +0000",
+                 f"Subject: {rng.choice(('', 'Fwd: '))}{subject}", "", rng.choice(FURNITURE_TOP)]
+    if style.greeting:
+        lines.append(rng.choice(GREETINGS))
     expected: list[tuple[str, list[Expected]]] = []
     names = rng.sample(SENTENCE_CASE_SECTIONS if style.header == "sentence" else SECTIONS, rng.randint(1, 4))
     number = 0
-    for name in names:
+    sponsor_at = rng.randrange(len(names)) if style.sponsor else -1
+    for index, name in enumerate(names):
         header = {"plain": name, "caps": name.upper(), "markdown": f"## {name}", "bold": f"**{name}**",
-                  "colon": f"{name}:", "sentence": name}[style.header]
+                  "colon": f"{name}:", "sentence": name, "emoji": f"{rng.choice(EMOJI)} {name.upper()}",
+                  "boxed": f"=====\n{name.upper()}\n====="}[style.header]
+        if index == sponsor_at:
+            lines.extend(["", "\n".join(rng.choice(SPONSORS)), ""])
         lines.append(header)
         stories: list[Expected] = []
         for _ in range(rng.randint(1, 4)):
@@ -141,7 +168,9 @@ def _digest(seed: int, fixed: Style | None = None) -> tuple[str, list[tuple[str,
             stories.append(_story(rng, style, lines, number))
             if style.blanks == "stories" or style.blanks == "random" and rng.random() < 0.5:
                 lines.append("")
-        expected.append((name.upper() if style.header == "caps" else name, stories))
+        expected.append((name, stories))  # a name in capitals is written in title case
+    if style.email:
+        lines.extend(["", "=====", *rng.choice(FOOTERS)])
     sep = "\n\n" if style.blanks == "all" else "\n"
     return sep.join(lines) + "\n", expected, style
 
@@ -178,13 +207,18 @@ def _story(rng: random.Random, style: Style, lines: list[str], number: int) -> E
         head_lines = [f"**{headline}**", *written]
     elif kind == "markdown":
         head_lines = [f"### {headline}", *written]
+    elif kind == "kicker":
+        head_lines = [f"{headline.upper()}: {written[0]}", *written[1:]]
+        story.headline = title_case(headline.upper())  # the parser's own title case (tests/test_digest_newsletters)
     else:
         head_lines = [f"- {headline}", *written]
     if style.credits and rng.random() < 0.7:
         credit = rng.choice(CREDITS).format(a=rng.choice(NAMES), b=rng.choice(NAMES), agency=rng.choice(AGENCIES),
                                             slug=f"story-{number}")
-        if credit.startswith("By "):
+        if credit.startswith("By ") and kind != "kicker":
             head_lines.insert(1, credit)
+        elif credit.startswith("By "):
+            head_lines.append(credit)
         else:
             head_lines.append(credit)
         if credit.startswith("Read more"):
@@ -239,9 +273,10 @@ def test_every_story_style_parses_exactly_when_it_is_unambiguous(style: str) -> 
     """Title-case headlines, full stops, credit lines: each style on its own parses exactly, never refused."""
     for seed in range(40):
         rng = random.Random(seed)
-        fixed = Style(header=rng.choice(("plain", "caps", "markdown", "bold", "colon")), story=style,
+        fixed = Style(header=rng.choice(("plain", "caps", "markdown", "bold", "colon", "emoji", "boxed")), story=style,
                       sentence_case=False, stops="all", blanks=rng.choice(("none", "all", "stories")),
-                      credits=True, links=True)
+                      credits=True, links=True, email=rng.random() < 0.5, greeting=rng.random() < 0.5,
+                      sponsor=rng.random() < 0.5)
         text, expected, _ = _digest(seed, fixed)
         digest = parse_digest(text, "digest.txt")
         got = [(s.title, [st.headline for st in s.stories]) for s in digest.sections]

@@ -77,8 +77,8 @@ def test_wire_copy_credit_lines_belong_to_the_story_above_and_are_never_sections
     digest = parse_digest(WIRE, "wire.txt")
     assert not digest.warnings
     assert [(s.title, [st.headline for st in s.stories]) for s in digest.sections] == [
-        ("MARKETS", ["Stocks Slide as Yields Jump", "Oil Steadies After Three-Day Fall"]),
-        ("COMPANIES", ["Acme to Cut 1,200 Jobs"]),
+        ("Markets", ["Stocks Slide as Yields Jump", "Oil Steadies After Three-Day Fall"]),
+        ("Companies", ["Acme to Cut 1,200 Jobs"]),
     ]
     stocks, oil = digest.sections[0].stories
     assert stocks.credits == ("Reporting by Amy Lee; Editing by Tom Hart",)
@@ -187,7 +187,7 @@ def test_outline_and_counts() -> None:
     assert counts(digest) == "2 sections, 3 stories"
     text = outline(digest)
     assert text.splitlines()[0] == "DAILY WIRE BRIEFING — 2 March 2026 (2026-03-02): 2 sections, 3 stories"
-    assert "MARKETS (2 stories)" in text and "COMPANIES (1 story)" in text
+    assert "Markets (2 stories)" in text and "Companies (1 story)" in text
     assert "  - Oil Steadies After Three-Day Fall [1 paragraph; dateline New York, Reuters; 1 credit line]" in text
 
 

@@ -30,6 +30,7 @@ def test_podcast_toml_documents_every_setting() -> None:
 
     from podcast.config import (
         AudioSettings,
+        DigestSettings,
         NotifySettings,
         ProofSettings,
         PublishSettings,
@@ -38,9 +39,10 @@ def test_podcast_toml_documents_every_setting() -> None:
     )
 
     documented = (REPO / "podcast.toml").read_text()
-    for cls in (ShowConfig, AudioSettings, RenderSettings, ProofSettings, PublishSettings, NotifySettings):
+    for cls in (ShowConfig, AudioSettings, RenderSettings, ProofSettings, PublishSettings, NotifySettings,
+                DigestSettings):
         for field in dataclasses.fields(cls):
-            if field.name not in ("audio", "render", "proof", "publish", "notify"):
+            if field.name not in ("audio", "render", "proof", "publish", "notify", "digest"):
                 assert re.search(rf"^{field.name} = ", documented, re.M), field.name
 
 

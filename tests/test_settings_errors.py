@@ -35,6 +35,10 @@ def last_error(show: Path, *args: str) -> str:
     ('[show.render]\nscheduler = "a b"\n', "podcast.toml [show.render]: scheduler 'a b' must look like"),
     ('[show]\ntitel = "Typo"\n', "podcast.toml: unknown setting 'titel' (did you mean 'title'?)"),
     ('[show]\nzzz = 1\n', "podcast.toml: unknown setting 'zzz'"),
+    ('[show.digest]\nsections = "^[A-Z]+$"\n',
+     "podcast.toml [show.digest]: sections must be a list of text in quotes, not '^[A-Z]+$'"),
+    ('[show.digest]\ndrop = ["(unclosed"]\n', "[show.digest] drop: '(unclosed' is not a regular expression"),
+    ('[show.digest]\ngreeting = "mute"\n', "[show.digest] greeting must be \"read\" or \"skip\", not 'mute'"),
 ])
 def test_a_typo_names_its_table_and_the_near_miss(tone_show: Path, text: str, message: str) -> None:
     (tone_show / "podcast.toml").write_text(text)

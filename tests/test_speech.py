@@ -97,7 +97,7 @@ CURRENCIES = cases(
      "up to two point two billion yuan, or three hundred and sixteen million U S dollars, its first"),
     ("conversion-sentence-end", "fined 26 million yuan (US$3.7 million).",
      "fined twenty-six million yuan, or three point seven million U S dollars."),
-    ("per-tonne", "$800/t", "eight hundred dollars per tonne"),
+    ("per-tonne", "$800/t", "eight hundred dollars a tonne"),
     ("per-barrel", "$75/bbl", "seventy-five dollars per barrel"),
     ("rupee-crore", "₹500 crore", "five hundred crore rupees"),
     ("euro-range", "€3-4 billion", "three to four billion euros"),
@@ -152,9 +152,9 @@ TIMES = cases(
     ("hour-am", "at 9 a.m.", "at nine A M."),
     ("am-no-periods", "at 10am", "at ten A M"),
     ("pm-oh", "at 7:05 pm", "at seven oh five P M"),
-    ("24-hour", "at 14:00", "at fourteen hundred"),
-    ("24-hour-minutes", "at 18:45 local time", "at eighteen forty-five local time"),
-    ("leading-zero-24", "at 08:30", "at oh eight thirty"),
+    ("24-hour", "at 14:00", "at two P M"),
+    ("24-hour-minutes", "at 18:45 local time", "at six forty-five P M local time"),
+    ("leading-zero-24", "at 08:30", "at eight thirty"),
     ("oclock", "at 9:00 sharp", "at nine o'clock sharp"),
 )
 ORDINALS_FRACTIONS_RANGES = cases(

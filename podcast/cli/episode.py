@@ -102,10 +102,12 @@ def script(
 
 @app.command(cls=_Command)
 def outline(date: DateArg, digest: ScriptDigestOpt = None, force: OutlineForceOpt = False) -> None:
-    """Print DATE's digest as parsed: sections, stories, warnings; renders nothing. Example: podcast outline today"""
+    """Print DATE's digest as parsed: sections, stories, the lines left out, warnings; renders nothing.
+    Example: podcast outline today"""
     try:
         show = _show()
-        sys.stdout.write(outline_day(show.digest_path(day := _date(show, date)), day, force, digest))
+        sys.stdout.write(outline_day(show.digest_path(day := _date(show, date)), day, force, digest,
+                                     show.config.digest))
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
 

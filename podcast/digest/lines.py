@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from ..models import Dateline
+from .dates import parse_title_date
+from .furniture import RULE
 from .prose import INNER_SENTENCE, is_paragraph, looks_like_prose, sentence_case, sentence_like
 
 CONTROL: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b-\u200f\u2028\u2029\ufeff]")
@@ -33,7 +35,8 @@ _HELD: Final = re.compile("\ue000(\\d+)\ue001")
 
 CREDIT_OPENERS: Final = (
     "reporting by", "additional reporting by", "editing by", "writing by", "written by", "edited by",
-    "compiled by", "source:", "sources:", "read more:", "read more at", "photo:", "photograph:",
+    "compiled by", "source:", "sources:", "read more:", "read more at", "read more ›", "read more →",
+    "read the full story", "full story:", "continue reading", "link:", "photo:", "photograph:",
     # the show languages' newsrooms: es, fr, it, pt-BR, hi
     "información de", "con información de", "reportaje de", "redacción de", "edición de", "fuente:", "fuentes:",
     "reportage de", "rédaction :", "rédaction:", "édition de", "avec la contribution de", "source :", "sources :",
@@ -45,10 +48,17 @@ _BYLINE_OPENERS: Final = frozenset({"By"})
 """A byline's first word. Not "Par", "Por" or "Di": the parser does not know the show's language, and an English
 title-case headline can open with them ("Di Maria Joins Benfica")."""
 _BYLINE_JOINERS: Final = frozenset({"and", "&", "de", "da", "van", "von", "der", "le", "la", "in"})
+_CREDIT_PARTS: Final = re.compile(r"\s+[|·•/]\s+|\s+[—–-]\s+|,\s+(?=\d)")
+"""What separates a byline's name from its date or place: "By Ana Ruiz | 12 March 2026"."""
+_KICKER: Final = re.compile(r"(?P<head>[^\W\d_][^:]{2,80}?):\s+(?P<body>[\"“‘'(]?[^\W_].*)$")
+"""A story in one paragraph opening with its headline in capitals: "HARBOR BRIDGE REOPENS: The bridge…"."""
+_MARK_CATEGORIES: Final = frozenset({"So", "Sk", "Sm", "Mn", "Cf", "Co"})
+_ARROWS: Final = frozenset("»›>|")
+"""Emoji and other marks before a name or after it ("📈 ECONOMY & MARKETS", "► Sports"): not words."""
 INLINE_CREDIT: Final = re.compile(
     r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
 _DATELINE: Final = re.compile(
-    r"(?P<place>[^\W\d_][^(),]{1,40}?)"
+    r"(?P<place>[^\W\d_][^(),:]{1,40}?)"
     r"(?:,\s*(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?))?"
     r"\s*\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]+\s*(?=\S)")
 _PLACE_PARTICLES: Final = frozenset({
@@ -99,11 +109,36 @@ def _credit(text: str) -> bool:
     if any(bare.startswith(opener) and bare[len(opener):len(opener) + 1] in ("", " ")
            for opener in CREDIT_OPENERS):
         return True
-    words = text.strip("()").rstrip(".").split()
+    if _dated(text.strip("()")):
+        return True  # a dateline under a headline: "12 March 2026", "Published March 12, 2026"
+    first, *rest = _CREDIT_PARTS.split(text.strip("()").rstrip("."))
+    if rest and not all(_dated(part) or len(part.split()) <= 4 for part in rest):
+        return False
+    words = first.split()
     if len(words) < 2 or len(words) > 9 or words[0] not in _BYLINE_OPENERS:
         return False
     names = [w.strip(",;") for w in words[1:]]
     return all(w[:1].isupper() or w.lower() in _BYLINE_JOINERS for w in names if w) and names[0][:1].isupper()
+
+
+def _mark(ch: str) -> bool:
+    return ch.isspace() or ch in _ARROWS or unicodedata.category(ch) in _MARK_CATEGORIES and ch not in "+<=-"
+
+
+def _unmarked(line: str) -> str:
+    """The line without the emoji and symbols before or after its words (a symbol before a figure stays)."""
+    start, end = 0, len(line)
+    while start < end and _mark(line[start]):
+        start += 1
+    while end > start and _mark(line[end - 1]) and not line[end - 1].isspace() or end > start and (
+            line[end - 1].isspace()):
+        end -= 1
+    return line[start:end]
+
+
+def _dated(text: str) -> bool:
+    """A date alone, or with a word or two: "12 March 2026", "Updated 2026-03-12 09:00"."""
+    return len(text.split()) <= 6 and parse_title_date(text) is not None and not text.rstrip().endswith(".")
 
 
 def _place_in_words(place: str) -> str:
@@ -150,6 +185,12 @@ class Line:
     headline: str = ""
     body: str = ""
     links: tuple[str, ...] = ()
+    taught: str = ""
+    """The role a show's house style gives this line ([show.digest] patterns): "section", "headline", "credit"."""
+    kicker: bool = False
+    """A "lead" whose headline is its opening in capitals, before a colon."""
+    longest: int = 15
+    """The most words a headline has in this digest's house style (more when every paragraph ends in a stop)."""
 
     @property
     def ends(self) -> bool:
@@ -159,7 +200,7 @@ class Line:
     def prose(self) -> bool:
         """Surely a story's text: it ends a sentence, reads as prose, or opens with a dateline."""
         return self.kind == "plain" and (
-            self.ends or looks_like_prose(self.text) or split_dateline(self.text)[0] is not None)
+            self.ends or looks_like_prose(self.text, self.longest) or split_dateline(self.text)[0] is not None)
 
     @property
     def sentence(self) -> bool:
@@ -172,11 +213,15 @@ def read_line(number: int, raw: str) -> Line | None:
     line = clean_line(raw)
     if not line:
         return None
+    if RULE.match(line):
+        return Line(number, "rule", line)
     level, item = 0, False
     if heading := _HEADING.match(line):
         level, line = len(heading.group(1)), line[heading.end():].rstrip("#").strip()
     elif marker := _ITEM.match(line):
         item, line = True, line[marker.end():]
+    unmarked = _unmarked(line)
+    line = unmarked if any(ch.isalnum() for ch in unmarked) else line
     text, links = clean_markup(line)
     if not text:
         return None
@@ -201,7 +246,18 @@ def read_line(number: int, raw: str) -> Line | None:
         return Line(number, "item", text, headline=head, body=body, links=links)
     if _credit(text):
         return Line(number, "credit", text, links=links)
+    kicker = _KICKER.match(text)
+    body = kicker.group("body") if kicker else ""
+    if kicker and _capitals(kicker.group("head")) and (is_paragraph(body) or len(body.split()) >= 6 or len(
+            body.split()) >= 4 and sentence_like(body)) and split_dateline(text)[0] is None:
+        return Line(number, "lead", text, headline=kicker.group("head"), body=body, links=links, kicker=True)
     return Line(number, "plain", text, links=links)
+
+
+def _capitals(text: str) -> bool:
+    """Written in capitals: every letter upper case, and more than a short code ("UK:", "Q3")."""
+    letters = [ch for ch in text if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters) and not INNER_SENTENCE.search(text)
 
 
 def _split_item(text: str) -> tuple[str, str]:

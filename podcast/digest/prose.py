@@ -24,12 +24,16 @@ def is_paragraph(line: str) -> bool:
 INNER_SENTENCE: Final = re.compile(r"[a-z0-9][.!?][\"'”’)]* [A-Z“\"]")
 
 
-def looks_like_prose(line: str) -> bool:
-    """A line that does not end a sentence but reads as prose: long, with a sentence inside it, or trailing
-    off in "(see chart)" or an ellipsis after several words. (A closing quote is no sign: headlines end in
-    quotes too.)"""
+LONG_HEADLINE: Final = 25
+"""Words in the longest headline of a house style that ends every paragraph with a full stop."""
+
+
+def looks_like_prose(line: str, longest: int = 15) -> bool:
+    """A line that does not end a sentence but reads as prose: longer than a headline (`longest` words), with a
+    sentence inside it, or trailing off in "(see chart)" or an ellipsis after several words. (A closing quote is no
+    sign: headlines end in quotes too.)"""
     words = len(line.split())
-    if words > 15 or INNER_SENTENCE.search(line):
+    if words > longest or INNER_SENTENCE.search(line):
         return True
     return words >= 6 and line.endswith((")", "…", "..."))
 

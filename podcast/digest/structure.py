@@ -4,12 +4,31 @@ its shape and the lines around it, and stories assembled from them."""
 from __future__ import annotations
 
 import collections
+import re
 from dataclasses import dataclass, field
+from typing import Final
 
 from ..errors import DigestError
 from ..models import Dateline, Story
 from .lines import BARE_URL, INLINE_CREDIT, Line, shape, split_dateline
-from .prose import INNER_SENTENCE, doubtful_section, headline_case, is_paragraph, looks_like_prose, sentence_like
+from .prose import (
+    INNER_SENTENCE,
+    LONG_HEADLINE,
+    doubtful_section,
+    headline_case,
+    is_paragraph,
+    looks_like_prose,
+    sentence_like,
+)
+
+GREETING: Final = re.compile(
+    r"(?:good (?:morning|afternoon|evening|day)|morning|hello|hi|hey|welcome|greetings|dear\b|happy (?:monday|"
+    r"tuesday|wednesday|thursday|friday|saturday|sunday|weekend)|buen(?:os|as) (?:días|dias|tardes|noches)|hola|"
+    r"bienvenid|bonjour|bonsoir|salut|bienvenue|buongiorno|buonasera|ciao|benvenut|bom dia|boa (?:tarde|noite)|"
+    r"olá|ola|bem-vind|नमस्ते|सुप्रभात)\b", re.IGNORECASE)
+"""How a newsletter's greeting opens, in the show languages."""
+HOUSE_STYLE: Final = "or name its house style in podcast.toml [show.digest] (sections, headlines, credits, drop)"
+"""What a refusal says would fix it, besides the digest itself."""
 
 
 @dataclass
@@ -43,11 +62,20 @@ class Parser:
 
     def __init__(self, lines: list[Line], source: str, force: bool) -> None:
         self.lines, self.source, self.force = lines, source, force
+        self.opening = self._opening(lines)
+        """How many lines open the digest as its greeting: they say nothing of how its stories are written."""
+        self.stops_kept = self._stops_kept()
+        for line in lines if self.stops_kept else ():
+            line.longest = LONG_HEADLINE
         self.warnings: list[str] = []
         self.sections: list[tuple[str, int, list[Draft]]] = []
         self.shapes: dict[int, str] = {}
         """Each section header's look (by line number): a house style writes all of them alike."""
         self.previous = "title"
+        self.greeting: list[str] = []
+        """The newsletter's greeting: text before the first section header or headline."""
+        self.greeting_lines: list[tuple[int, str]] = []
+        self._kickers(lines)
         self.marked_headline = False
         self.last_ended = True
         levels = sorted({line.level for line in lines if line.kind == "heading"})
@@ -64,8 +92,45 @@ class Parser:
         self.datelines = sum(line.kind == "plain" and split_dateline(line.text)[0] is not None for line in lines) > 1
         """Whether this is wire copy: there a story's text opens with a dateline."""
         self.loose_stops = any(line.kind == "plain" and not line.ends and (
-            INNER_SENTENCE.search(line.text) or len(line.text.split()) > 12) for line in lines)
+            INNER_SENTENCE.search(line.text) or len(line.text.split()) > 12) for line in lines[self.opening:])
         """Whether some paragraphs here end without a full stop: then an unstopped line is no sign of a headline."""
+        """Whether every paragraph here surely ends in a full stop, as in the sample's house style in any language:
+        then a line without one, followed by text, is a headline however long (a Spanish headline runs long)."""
+
+    @staticmethod
+    def _opening(lines: list[Line]) -> int:
+        count = 0
+        for line in lines:
+            if line.kind != "plain" or not (GREETING.match(line.text) or line.prose or count and line.sentence and (
+                    line.text.endswith((":", "…", "...", "!")))):
+                break
+            count += 1
+        return count
+
+    def _stops_kept(self) -> bool:
+        """No line without a full stop reads as prose, none that reads like a sentence is followed by another line
+        without one (a paragraph's last line before a headline), and the last line ends in one."""
+        plain = [line for line in self.lines[self.opening:] if line.kind != "credit"]
+        if not plain or plain[-1].kind == "plain" and not plain[-1].ends:
+            return False
+        for line, following in zip(plain, plain[1:], strict=False):
+            if line.kind != "plain" or line.ends:
+                continue
+            if looks_like_prose(line.text, LONG_HEADLINE):
+                return False
+            if following.kind == "plain" and not following.ends and sentence_like(line.text):
+                return False
+        return True
+
+    def _kickers(self, lines: list[Line]) -> None:
+        """A wire style's place in capitals opening a story's text under its headline ("NEW DELHI: The…") is no
+        kicker: when every line in capitals before a colon follows a headline-like line, they are all text."""
+        kickers = [i for i, line in enumerate(lines) if line.kicker]
+        if not kickers or any(i == 0 or lines[i - 1].kind != "plain" or lines[i - 1].prose for i in kickers):
+            return
+        if any(len(lines[i - 1].text.split()) >= 4 or sentence_like(lines[i - 1].text) for i in kickers):
+            for i in kickers:
+                lines[i].kind, lines[i].kicker, lines[i].headline, lines[i].body = "plain", False, "", ""
 
     def _plain_sentence_headlines(self) -> bool:
         """No marked headlines (bold, bullets, headings), and plain headlines before text in sentence case rather
@@ -115,7 +180,8 @@ class Parser:
             return False
         if line.kind == "heading" and self.section_level:
             return line.level > self.section_level
-        if following.prose or len(following.text.split()) > 12 and headline_case(following.text) == "sentence":
+        if following.prose or len(following.text.split()) > 12 and headline_case(following.text) == "sentence" and (
+                not self.stops_kept):
             return True  # surely text: a headline in sentence case is rarely this long
         if headline_case(following.text) == "title" or not sentence_like(following.text, figures=False):
             return False  # a headline follows (headlines may carry figures)
@@ -135,11 +201,15 @@ class Parser:
         """An unsure structure: an error naming the line, or with --force a warning and `forced_as`."""
         message = f"line {number}: {text[:60]!r} {problem}"
         if not self.force:
-            raise DigestError(self.source, f"{message}; check the digest (--force builds anyway)")
+            raise DigestError(self.source, f"{message}; check the digest, {HOUSE_STYLE} (--force builds anyway)")
         self.warnings.append(f"{self.source}: {message}; read as a {forced_as}")
 
     def role(self, i: int) -> str:
         line = self.lines[i]
+        if line.taught:
+            return {"section": "section", "credit": "credit"}.get(line.taught, "story" if line.body else "headline")
+        if self.greets(i, line):
+            return "greeting"
         if line.kind == "credit":
             return "credit"
         if line.kind in ("item", "lead"):
@@ -151,6 +221,15 @@ class Parser:
                 self.unsure(line, "reads like a sentence but stands where a section header goes", "section")
             return "section"
         return self.plain_role(i, line)
+
+    def greets(self, i: int, line: Line) -> bool:
+        """Text before the first section header or story is the newsletter's greeting, read in the opening."""
+        if self.sections or line.kind != "plain":
+            return False
+        if self.greeting:
+            return line.prose or GREETING.match(line.text) is not None or line.sentence and line.text.endswith(
+                (":", "…", "...", "!"))
+        return GREETING.match(line.text) is not None or line.prose and not split_dateline(line.text)[0]
 
     def plain_role(self, i: int, line: Line) -> str:
         """A plain line: a story's text, a headline when text follows it, or a section header when stories
@@ -189,7 +268,7 @@ class Parser:
                                                   or headline_case(line.text) == "sentence"):
                 self.unsure(line, "could be a headline or the text of the story above (a headline here is followed "
                             "by a dateline): end paragraphs with full stops", "headline")
-            if continuing and headline_case(line.text) == "sentence" and (
+            if continuing and headline_case(line.text) == "sentence" and not self.stops_kept and (
                     not self.last_ended or self.loose_stops or long):
                 self.unsure(line, "could be a headline or the text of the story above (headlines "
                             "here are in sentence case and paragraphs lack full stops): end paragraphs with full "
@@ -243,9 +322,17 @@ class Parser:
     def run(self) -> None:
         for i, line in enumerate(self.lines):
             role = self.role(i)
-            if role == "section":
-                self.sections.append(((line.headline or line.text).rstrip(":").rstrip(), line.number, []))
-                self.shapes[line.number] = shape(line)
+            if role == "greeting":
+                self.greeting.append(line.text)
+                self.greeting_lines.append((line.number, line.text))
+            elif role == "section":
+                name = (line.headline or line.text).rstrip(":").rstrip()
+                if not any(ch.isalnum() for ch in name):  # a forced doubt is never a name without words
+                    self.warnings.append(f"{self.source}: line {line.number}: {name[:60]!r} has no words; left out")
+                    continue
+                self.sections.append((name, line.number, []))
+                if not line.taught:
+                    self.shapes[line.number] = shape(line)
             elif role == "headline":
                 self.story(line.headline or line.text, line).links.extend(line.links)
             elif role == "story":

@@ -81,6 +81,16 @@ class Verbalizer(Typography):
         self._scaled = re.compile(r"(?<![\w.,])" + num + r"\s?(?P<scale>" + scales + r")(?!\w)")
         self._range = re.compile(r"(?<![\w.,/:])(?P<a>" + number + r")\s?[-–]\s?(?P<b>" + number + r")(?![\w/]|[.,]\d)")
         self._times_x = re.compile(r"(?<![\w.,])" + num + r"\s?[xX×](?![\w])")
+        self._road = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,3})(?P<num>[1-9]\d{0,2})(?![\w]|[.,]\d)")
+        """A road, a route or a model written as capitals and a number ("A10", "SS36", "E45"): the number said
+        whole ("A dieci"), never digit by digit."""
+        self._degree_ordinal = re.compile(r"\b(?P<article>il|al|del|nel|dal|sul|col|el|ao|do|no|pelo|le|au|du)\s+"
+                                          r"(?P<num>\d{1,3})°(?!\s?[CFK]\b)")
+        """A degree sign written for the ordinal sign after a singular article: "al 23° minuto" is the
+        twenty-third minute, never degrees."""
+        self._score = re.compile(r"(?<![\w.,])(?P<a>\d{1,2})\s[xX×]\s(?P<b>\d{1,2})(?![\w.,]|\s?(?:c?m|mm|km|metros?|"
+                                 r"metri|mètres|pés|piedi)\b)")
+        """A football score written "2 x 1" (as Brazil's papers do): "dois a um", not "dois vezes um"."""
         self._plain = re.compile(r"(?<![\w.,])" + num + r"(?![\w])")
         if r.code in ("fr", "pt-BR"):  # "10 h 30", "10h30", "6 h"
             clock = r"(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)|(?P<hour_only>\s?h))"
@@ -117,6 +127,7 @@ class Verbalizer(Typography):
         text = self.addresses(text)
         text = self.abbreviations(text)
         text = self._numeric_date.sub(self._date, text)
+        text = self._degree_ordinal.sub(lambda m: f"{m['article']} {m['num']}º", text)
         text = self._iso_date.sub(self._date, text)
         text = self._times.sub(self._clock, text)
         text = self._money_before.sub(self._money, text)
@@ -129,6 +140,9 @@ class Verbalizer(Typography):
         text = self._ordinal.sub(self._ordinal_words, text)
         text = self._century.sub(self._century_words, text)
         text = self._regnal.sub(self._regnal_words, text)
+        text = self._road.sub(lambda m: f"{m['letters']} {self.say_number(self.parse(m['num']), noun=False)}", text)
+        text = self._score.sub(lambda m: f"{self.say_number(self.parse(m['a']), noun=False)} {r.to_word} "
+                               f"{self.say_number(self.parse(m['b']), noun=False)}", text)
         text = self._range.sub(self._range_words, text)
         text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
                                  text)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, places, ranges, words
+from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, places, ranges, trade, words
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
@@ -26,8 +26,9 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_ord
     if lexicon is not None:
         text = lexicon.apply(text)
     text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
-    text = money.pairs(places.parties(contextual.verbalize(text)))
     figures = forms.DIGIT.search(text) is not None  # rules that read figures are skipped when there are none
+    text = trade.verbalize(text, context) if figures or "/" in text else text
+    text = money.pairs(places.parties(contextual.verbalize(text)))
     if figures:
         text = codes.verbalize(dates.month_case(text))
     text = ranges.verbalize(text)

@@ -40,6 +40,9 @@ def is_street(text: str, start: int, following: str) -> bool:
     """Whether "Elm St." / "Oak Dr." whose name begins at `start` names a street: the name is not a sentence's
     first word nor a place prefix ("Mount St. Helens"), and what follows is not a name ("Dr. Smith")."""
     prev = re.match(r"[A-Za-z0-9]+", text[start:])
+    if re.match(r"\d{1,3}(?:st|nd|rd|th)\s+(?:St|Ave|Av|Blvd|Rd)\.", text[start:]) and not (
+            start and text[start - 1] in ",.0123456789"):
+        return True  # "16th St. Mall": saints are not numbered
     if not prev or _sentence_initial(text, start) or prev.group(0) in _PLACE_PREFIXES:
         return False
     word = (following.split() or [""])[0].lstrip("\"'(")
@@ -55,7 +58,9 @@ def streets(text: str) -> str:
         nxt = match["next"] or ""
         if not is_street(text, match.start(), nxt):
             return match.group(0)
-        stop = "." if not nxt or not nxt.strip()[:1].islower() else ""
+        place = re.match(r"\s*(?:Mall|Station|Bridge|Plaza|Market|Park|Tunnel|Pier|Subway|Crossing|Garage|Center|"
+                         r"Centre|Line|Corridor|Promenade|Terminal)\b", nxt)
+        stop = "." if (not nxt or not nxt.strip()[:1].islower()) and not place else ""
         return f"{match['prev']} {STREET_KINDS[match['abbr']]}{stop}{nxt}"
 
     return _STREET_ABBR.sub(one, text)

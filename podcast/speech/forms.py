@@ -49,6 +49,8 @@ ZONES: Final = {
     "GMT": "G M T", "UTC": "U T C", "BST": "British Summer Time", "CET": "Central European Time",
     "CEST": "Central European Summer Time", "HKT": "Hong Kong time", "JST": "Tokyo time",
     "SGT": "Singapore time", "AEST": "Sydney time", "AEDT": "Sydney time", "IST": "India time",
+    "MYT": "Malaysia time", "WIB": "Jakarta time", "ICT": "Bangkok time", "PHT": "Manila time", "KST": "Seoul time",
+    "GST": "Gulf time", "CAT": "Central Africa time", "EAT": "East Africa time", "WAT": "West Africa time",
 }
 _ZONE: Final = r"(?:\s+(?P<zone>" + "|".join(sorted(ZONES, key=len, reverse=True)) + r")\b)?"
 
@@ -89,10 +91,14 @@ def _clock(match: re.Match[str]) -> str:
     hour, minute = int(match["h"]), int(match["min"])
     if hour > 23 or minute > 59:
         return match.group(0)
-    if hour >= 13 or match["h"].startswith("0"):  # 24-hour clock
-        head = words.integer(hour) if hour >= 10 else f"oh {words.integer(hour)}"
-        tail = " hundred" if minute == 0 and not match["sec"] else _minutes(minute)
-        return f"{head}{tail}{_seconds(match)}{_zone(match)}"
+    if hour >= 13 or match["h"].startswith("0"):  # a 24-hour clock, read as a newsreader does
+        if hour >= 13 or hour == 0:  # "14:00 UTC" -> "two P M U T C", "00:30" -> "twelve thirty A M"
+            twelve = hour - 12 if hour >= 13 else 12
+            return (f"{words.integer(twelve)}{_minutes(minute)}{_seconds(match)} {'P' if hour else 'A'} M"
+                    f"{_zone(match)}")
+        tail = " o'clock" if minute == 0 and not match["sec"] and not match["zone"] else _minutes(minute)
+        head = f"{words.integer(hour)}{tail}" if tail else f"{words.integer(hour)} A M"
+        return f"{head}{_seconds(match)}{_zone(match)}"  # "09:15 MYT" -> "nine fifteen Malaysia time"
     tail = " o'clock" if minute == 0 and not match["sec"] else _minutes(minute)
     return f"{words.integer(hour)}{tail}{_seconds(match)}{_zone(match)}"
 

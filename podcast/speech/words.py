@@ -114,7 +114,8 @@ _NOT_NOUNS = (
     "away long wide high deep tall old apart off above below up down out back ago earlier later "
     "more less most least north south east west apiece annually yearly monthly daily each "
     "percent per cent times yesterday today tomorrow tonight overnight now then already also too instead "
-    "abroad overseas again just only even still plus minus total worth"
+    "abroad overseas again just only even still plus minus total worth "
+    "one-way return round-trip roundtrip outbound inbound"  # a fare: "from $29 one-way" is dollars
 ).split()
 _NOUN_AFTER = re.compile(r" (?!(?:" + "|".join(_NOT_NOUNS) + r")\b)(?![a-z]+ly\b)[a-z][a-z-]{2,}\b")
 

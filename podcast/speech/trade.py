@@ -1,0 +1,67 @@
+"""Figures of the trades, read by their context. Each family is one rule in RULES, named, so that the reading it
+guesses can be shown: scale letters after a figure ("4.3m TEU", "210k"), nautical miles in a story at sea,
+changes period on period ("d/d"), a price's change to its new level ("rose $18 to $612/t"), and ZIP codes in a
+list."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Final
+
+from .words import spell_digits
+
+
+@dataclass(frozen=True)
+class TradeRule:
+    """One family: where it applies, and what it writes for the later rules to read."""
+
+    name: str
+    pattern: re.Pattern[str]
+    replace: Callable[[re.Match[str]], str]
+    context: re.Pattern[str] | None = None
+    """Applied only when the story matches this (nautical miles at sea, not nanometres in a chip story)."""
+
+
+_SEA: Final = re.compile(r"\b(?:ship(?:s|ping|ment)?|vessels?|tankers?|freighters?|carriers?|cargo|ports?|"
+                         r"container|sail(?:s|ed|ing)?|voyage|maritime|naval|navy|fleet|harbou?r|strait|canal|"
+                         r"Cape|knots|seas?|ocean|routes?|detour)\b", re.IGNORECASE)
+_PERIODS: Final = {"d": "day on day", "w": "week on week", "m": "month on month", "q": "quarter on quarter",
+                   "y": "year on year"}
+_MOVES: Final = (r"rose|fell|climbed|jumped|gained|added|dropped|slipped|lost|declined|increased|decreased|"
+                 r"rallied|slid|sank|surged|soared|tumbled|plunged|eased|edged (?:up|down|higher|lower)|"
+                 r"was up|was down|were up|were down|is up|is down|up|down|higher|lower")
+_MONEY: Final = r"(?:US|HK|S|A|C|NZ)?[$€£¥]\d[\d,]*(?:\.\d+)?(?:\s?(?:bn|m|k|billion|million|thousand))?"
+_COUNTED: Final = r"(?=\s+(?:[A-Z]{2,}s?\b|[a-z]+s\b))"
+"""What follows a count in millions: an acronym ("TEU", "bpd") or a plural ("tonnes", "passengers")."""
+
+RULES: Final = (
+    TradeRule("thousands: 210k, $28k", re.compile(
+        r"(?<![\w.,])(?P<cur>(?:US|HK|S|A|C|NZ)?[$€£¥])?(?P<num>\d{1,3}(?:\.\d+)?)k\b(?![-\s]?(?:run|race|walk)\b)"),
+        lambda m: f"{m['cur'] or ''}{m['num']} thousand"),
+    TradeRule("millions before what they count: 4.3m TEU", re.compile(
+        r"(?<![\w.,$€£¥])(?P<num>\d{1,3}(?:\.\d+)?)m\b" + _COUNTED), lambda m: f"{m['num']} million"),
+    TradeRule("nautical miles at sea: 3,400 nm", re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?nm\b"),
+              lambda m: f"{m['num']} nautical miles", context=_SEA),
+    TradeRule("period on period: d/d, w/w, m/m, q/q, y/y", re.compile(r"\b(?P<p>[dwmqy])/(?P=p)\b"),
+              lambda m: _PERIODS[m["p"]]),
+    TradeRule("a change to a new level: rose $18 to $612/t", re.compile(
+        r"\b(?P<move>" + _MOVES + r")\s+(?P<change>" + _MONEY + r")\s+to\s+(?P<level>" + _MONEY + r")"),
+        lambda m: f"{m['move']} {m['change']}, to {m['level']}"),
+    TradeRule("a price a tonne: $612/t", re.compile(r"(?P<money>" + _MONEY + r")/(?:t|tonne|mt)\b"),
+              lambda m: f"{m['money']} a tonne"),
+    TradeRule("ZIP codes in a list: 80302 and 80304", re.compile(
+        r"\b(?P<lead>ZIP codes|zip codes|ZIPs|postcodes|postal codes)\s+(?P<list>\d{5}(?:(?:,\s*|\s+(?:and|or)\s+|"
+        r",\s+(?:and|or)\s+)\d{5})+)\b"),
+        lambda m: m["lead"] + " " + re.sub(r"\d{5}", lambda d: spell_digits(d.group()), m["list"])),
+)
+
+
+def verbalize(text: str, context: str = "") -> str:
+    """Each family's reading written out for the rules after it."""
+    for rule in RULES:
+        if rule.context is not None and not rule.context.search(context or text):
+            continue
+        text = rule.pattern.sub(rule.replace, text)
+    return text
