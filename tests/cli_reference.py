@@ -18,7 +18,7 @@ REFERENCE = Path(__file__).resolve().parent.parent / "docs" / "cli.md"
 HEADER = """# `podcast` command reference
 
 Made from each command's `--help` by `python -m tests.cli_reference`; a test checks it is current.
-The README tells the story; this is every option.
+The README and the other pages of docs/ tell the story; this is every option.
 """
 
 

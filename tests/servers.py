@@ -153,7 +153,7 @@ http {{
 
 @contextlib.contextmanager
 def nginx(root: Path, folder: Path, types: str, port: int | None = None) -> Iterator[int]:
-    """nginx serving `root` with the `types` block the README gives; yields its port."""
+    """nginx serving `root` with the `types` block docs/publishing.md gives; yields its port."""
     program = need("/usr/sbin/nginx", "nginx")
     folder.mkdir(parents=True, exist_ok=True)
     port = port or free_port()

@@ -55,7 +55,7 @@ def test_build_with_the_two_kokoro_voices(show: Path) -> None:
     assert words * 0.25 < seconds < words * 0.6 + 20
     for path in [folder / "episode.mp3", *(folder / "sections").glob("*.mp3")]:
         lufs, peak = ebur128(path)
-        assert -17.0 <= lufs <= -15.0 and peak <= -1.5, (path, lufs, peak)  # as decoded: the README's promise
+        assert -17.0 <= lufs <= -15.0 and peak <= -1.5, (path, lufs, peak)  # as decoded: docs/building.md's promise
     parts = sorted((show / ".cache" / "parts").rglob("*.json"))
     # intro, section lead-in and sign-off by the anchor; the story by the reader; the headlines edition's three
     assert len(parts) == 4 + 3
@@ -108,7 +108,7 @@ def test_build_with_espeak(show: Path) -> None:
     for path in [episode, *clips]:
         lufs, peak = ebur128(path)
         assert -17.0 <= lufs <= -15.0, path
-        assert peak <= -1.5, path  # the true peak of the decoded MP3, as the README promises
+        assert peak <= -1.5, path  # the true peak of the decoded MP3, as docs/building.md promises
     chapters = json.loads(subprocess.run(["ffprobe", "-v", "error", "-show_chapters", "-of", "json", str(episode)],
                                          capture_output=True, text=True, check=True).stdout)["chapters"]
     assert [c["tags"]["title"] for c in chapters] == ["Headlines", "Markets Rally on Rate Hopes",

@@ -540,9 +540,8 @@ def test_build_publish_builds_then_publishes(show_dir: Path, tmp_path: Path, fla
     assert_complete(str(web_root), layout.Show.open(show_dir))
 
 
-def test_the_readme_publishing_cron_line_builds_and_publishes(show_dir: Path, tmp_path: Path) -> None:
-    readme = (REPO / "README.md").read_text()
-    section = readme.split("## Publishing", 1)[1].split("\n## ", 1)[0]
+def test_the_documented_publishing_cron_line_builds_and_publishes(show_dir: Path, tmp_path: Path) -> None:
+    section = (REPO / "docs" / "publishing.md").read_text()
     assert remote.nginx_types() in section  # the web server settings the tests serve with
     block = re.search(r"```crontab\n(.*?)```", section, re.S)
     assert block
@@ -562,8 +561,8 @@ def test_the_readme_publishing_cron_line_builds_and_publishes(show_dir: Path, tm
     assert "episodes/2026-02-05/index.html" in files and list(home.iterdir()) == []
 
 
-def test_the_readme_web_server_settings_make_nginx_warn_of_nothing(tmp_path: Path) -> None:
-    readme = (REPO / "README.md").read_text()
+def test_the_documented_web_server_settings_make_nginx_warn_of_nothing(tmp_path: Path) -> None:
+    readme = (REPO / "docs" / "publishing.md").read_text()
     assert remote.nginx_types() in readme
     config = tmp_path / "nginx.conf"
     config.write_text(NGINX_CONF.format(dir=tmp_path, port=free_port(), root=tmp_path, types=remote.nginx_types()))

@@ -17,7 +17,7 @@ from .conftest import SHORT_DIGEST, VERSIONED, serving, write_digest
 pytestmark = pytest.mark.slow  # each test builds or serves in real subprocesses
 
 BUILT_NOT_FED = 3
-"""The exit status of a build that made the episode but left it out of the feeds (README, Scheduling)."""
+"""The exit status of a build that made the episode but left it out of the feeds (docs/building.md, exit status)."""
 
 
 def run(show: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

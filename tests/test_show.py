@@ -200,9 +200,9 @@ def test_typer_runner_and_version(new_show: Path) -> None:
 
 
 @pytest.mark.slow
-def test_the_readme_crontab_line_runs_from_another_folder(new_show: Path, tmp_path: Path) -> None:
-    readme = (REPO / "README.md").read_text()
-    block = re.search(r"```crontab\n(.*?)```", readme, re.S)
+def test_the_documented_crontab_line_runs_from_another_folder(new_show: Path, tmp_path: Path) -> None:
+    scheduling = (REPO / "docs" / "operations.md").read_text()
+    block = re.search(r"```crontab\n(.*?)```", scheduling, re.S)
     assert block
     line = next(row for row in block.group(1).splitlines() if re.match(r"[\d*]", row))
     command = line.split(None, 5)[5]  # the five time fields, then the command line, exactly

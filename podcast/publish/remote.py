@@ -232,7 +232,7 @@ class Remote:
 
 def nginx_types() -> str:
     """The `types` block a web server needs to answer with the Content-Types apps expect (nginx's own list says
-    text/xml for feeds and knows no captions or chapters); for the README and a web root's server."""
+    text/xml for feeds and knows no captions or chapters); for docs/publishing.md and a web root's server."""
     by_type: dict[str, list[str]] = {}
     for suffix, kind in CONTENT_TYPES.items():
         by_type.setdefault(kind.split(";")[0], []).append(suffix.lstrip("."))
