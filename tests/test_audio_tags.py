@@ -20,11 +20,11 @@ from podcast.engines.tone import ToneVoice, write_tone
 from podcast.models import Chapter
 from podcast.parts import part_key, plan_parts
 from podcast.render import PartJob, mix_parts
-from podcast.takes import CACHE_DIR, make_take
 from podcast.script import build_script
 from podcast.sound import loudness
 from podcast.sound import mix as audio
 from podcast.sound.mp3 import join_mp3, mp3_duration
+from podcast.takes import CACHE_DIR, make_take
 
 from .conftest import SHORT_DIGEST
 
