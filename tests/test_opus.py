@@ -4,6 +4,10 @@ the MP3, is mono at about the asked bit rate, and sounds like the MP3."""
 from __future__ import annotations
 
 import io
+import platform
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -60,4 +64,40 @@ def test_opus_of_a_file_that_is_not_audio_is_one_clear_error(tmp_path: Path) -> 
     with pytest.raises(AudioError, match="episode.mp3: cannot encode the Opus version"):
         opus.encode_opus(broken, tmp_path / "episode.opus", 28)
     assert not (tmp_path / "episode.opus").exists() and not list(tmp_path.glob(".*.part"))
+
+
+def test_ogg_pages_carry_oggs_own_checksum() -> None:
+    def by_the_book(data: bytes) -> int:  # RFC 3533: CRC-32, polynomial 0x04C11DB7, MSB first, no xor
+        crc = 0
+        for byte in data:
+            crc ^= byte << 24
+            for _ in range(8):
+                crc = ((crc << 1) ^ 0x04C11DB7 if crc & 0x80000000 else crc << 1) & 0xFFFFFFFF
+        return crc
+
+    for data in (b"", b"OggS", bytes(range(256)) * 3, b"\xff" * 1000):
+        assert opus.ogg_crc(data) == by_the_book(data)
+
+
+QEMU = shutil.which("qemu-x86_64")
+ENCODE = "import sys; from pathlib import Path; from podcast.sound import opus; " \
+         "opus.encode_opus(Path(sys.argv[1]), Path(sys.argv[2]), 28)"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="the other CPUs are emulated x86-64 ones")
+@pytest.mark.skipif(QEMU is None, reason="qemu-user is not installed (`make test-servers` installs it)")
+def test_the_opus_bytes_are_the_same_on_other_cpus(tmp_path: Path) -> None:
+    """The encoder runs here and, under qemu-user, as a CPU with SSE4.2 and no AVX and as one with AVX2 and FMA:
+    libopus picking its kernels by CPU, or the CPU's approximate reciprocals, would give other bytes."""
+    mp3 = tmp_path / "episode.mp3"
+    mp3.write_bytes(audio.encode_mp3_bytes(speechlike(6.0), AudioSettings()))
+    here = tmp_path / "here.opus"
+    opus.encode_opus(mp3, here, 28)
+    assert QEMU is not None
+    for cpu in ("Nehalem", "Haswell"):
+        there = tmp_path / f"{cpu}.opus"
+        subprocess.run([QEMU, "-cpu", cpu, sys.executable, "-c", ENCODE, str(mp3), str(there)],
+                       check=True, timeout=300, capture_output=True)
+        assert there.read_bytes() == here.read_bytes(), cpu
 
