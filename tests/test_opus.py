@@ -4,6 +4,10 @@ the MP3, is mono at about the asked bit rate, and sounds like the MP3."""
 from __future__ import annotations
 
 import io
+import platform
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -95,3 +99,40 @@ def test_the_opus_file_keeps_the_true_peak_ceiling(tmp_path: Path) -> None:
     loudness, peak = ebur128(small)
     assert peak <= -1.5, f"the Opus file peaks at {peak} dBTP"
     assert abs(loudness - ebur128(mp3)[0]) < 1.5  # the room for the encoder costs little loudness
+
+
+def test_ogg_pages_carry_oggs_own_checksum() -> None:
+    def by_the_book(data: bytes) -> int:  # RFC 3533: CRC-32, polynomial 0x04C11DB7, MSB first, no xor
+        crc = 0
+        for byte in data:
+            crc ^= byte << 24
+            for _ in range(8):
+                crc = ((crc << 1) ^ 0x04C11DB7 if crc & 0x80000000 else crc << 1) & 0xFFFFFFFF
+        return crc
+
+    for data in (b"", b"OggS", bytes(range(256)) * 3, b"\xff" * 1000):
+        assert opus.ogg_crc(data) == by_the_book(data)
+
+
+QEMU = shutil.which("qemu-x86_64")
+ENCODE = "import sys; from pathlib import Path; from podcast.sound import opus; " \
+         "opus.encode_opus(Path(sys.argv[1]), Path(sys.argv[2]), 28)"
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(platform.machine() != "x86_64", reason="the other CPUs are emulated x86-64 ones")
+@pytest.mark.skipif(QEMU is None, reason="qemu-user is not installed (`make test-servers` installs it)")
+def test_the_opus_bytes_are_the_same_on_other_cpus(tmp_path: Path) -> None:
+    """The encoder runs here and, under qemu-user, as a CPU with SSE4.2 and no AVX and as one with AVX2 and FMA:
+    libopus picking its kernels by CPU, or the CPU's approximate reciprocals, would give other bytes."""
+    mp3 = tmp_path / "episode.mp3"
+    mp3.write_bytes(audio.encode_mp3_bytes(speechlike(6.0), AudioSettings()))
+    here = tmp_path / "here.opus"
+    opus.encode_opus(mp3, here, 28)
+    assert QEMU is not None
+    for cpu in ("Nehalem", "Haswell"):
+        there = tmp_path / f"{cpu}.opus"
+        subprocess.run([QEMU, "-cpu", cpu, sys.executable, "-c", ENCODE, str(mp3), str(there)],
+                       check=True, timeout=300, capture_output=True)
+        assert there.read_bytes() == here.read_bytes(), cpu
+
