@@ -96,10 +96,10 @@ def clips(digest: Path, date: str, count: int) -> None:
     from podcast.engines import load_voice, make_engine
     from podcast.language import language_for
     from podcast.layout import Show
+    from podcast.lexicon import load_lexicon
     from podcast.parts import plan_parts
     from podcast.proof.check import Proofer, Sentence
     from podcast.proof.ear import Ear
-    from podcast.speech import load_lexicon
     from podcast.takes import render_sentence
 
     with tempfile.TemporaryDirectory(prefix="bench-proof-") as folder:

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from podcast.digest import load_digest
+from podcast.lexicon import load_lexicon
 from podcast.script import build_script
-from podcast.speech import load_lexicon, speak
+from podcast.speech import speak
 
 ROOT = Path(__file__).resolve().parent.parent
 TARGET_MS = 50.0

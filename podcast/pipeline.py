@@ -25,16 +25,19 @@ from .config import ShowConfig, VoiceProfile
 from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, built_engine, load_voice, started_engine
 from .errors import PodcastError, RemotePublishError
+from .inputs import build_inputs, is_current, key_of, rebuild_reason
+from .langtag import same_language
 from .language import Language, language_for
-from .layout import EPISODES, Show, build_inputs, is_current, key_of, published_record, rebuild_reason
+from .layout import EPISODES, Show
+from .lexicon import Lexicon, load_lexicon
 from .models import EpisodeRecord, Script
 from .parts import Part, part_key, plan_parts
 from .publish import episodes
 from .publish.cover import embeddable
+from .records import published_record
 from .report import SUMMARY, Reporter
 from .script import build_script
 from .sound.mix import jingle_fingerprints
-from .speech import Lexicon, load_lexicon
 from .takes import AS_RENDERED, take_key
 from .terminal import progress_reporter
 
@@ -337,6 +340,4 @@ def list_voices(language: str = "") -> list[tuple[str, Voice]]:
     rows = all_voices()
     if not language:
         return rows
-    wanted = language.lower().split("-")[0]
-    return [(engine, voice) for engine, voice in rows
-            if any(code.lower().replace("_", "-").split("-")[0] == wanted for code in voice.languages)]
+    return [(engine, voice) for engine, voice in rows if any(same_language(code, language) for code in voice.languages)]

@@ -10,8 +10,9 @@ from pathlib import Path
 from . import proof, publish
 from .assemble.timeline import timeline
 from .errors import InputError
-from .layout import EPISODES, Show, published_record
+from .layout import EPISODES, Show
 from .pipeline import FIRST, LOCK_TIMEOUT_S, Build, Mixed, run
+from .records import published_record
 from .report import SUMMARY, Reporter
 
 

@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 
 from .language import ENGLISH, Language
+from .lexicon import Lexicon
 from .models import Dateline, Digest, Script, Segment, Sentence, Story
-from .speech import Lexicon
 
 
 def _as_sentence(text: str) -> str:

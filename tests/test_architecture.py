@@ -37,11 +37,12 @@ OWNERS = {
     "paramiko": "publish/hostkeys.py",
 }
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
-# The languages come before the digest parser (it reads title dates with their month names) and `podcast init`
+# The lexicon comes before every language's verbalizer, which all apply it; the languages come before `podcast init`
 # (it writes the voices of the show's language).
-ORDER = ["__init__", "models", "errors", "cldr", "dates", "report", "terminal", "categories", "config", "layout",
-         "speech", "language", "showfolder", "digest", "script", "parts", "engines", "sound", "takes", "proof",
-         "render", "assemble", "publish", "notices", "pipeline", "rehear", "attempt", "options", "cli", "__main__"]
+ORDER = ["__init__", "langtag", "models", "errors", "cldr", "dates", "report", "terminal", "categories", "config",
+         "layout", "records", "inputs", "lexicon", "speech", "language", "showfolder", "digest", "script", "parts",
+         "engines", "sound", "takes", "proof", "render", "assemble", "publish", "notices", "pipeline", "rehear",
+         "attempt", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }

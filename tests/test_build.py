@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 from podcast.errors import ConfigError
 from podcast.publish.identity import IDENTITY_FILE
 
@@ -31,7 +31,7 @@ def parts_in_cache(show: Path) -> dict[str, int]:
 
 
 def build(show: Path, date: str = "2026-02-03") -> pipeline.EpisodeRecord | None:
-    return pipeline.build(layout.Show.open(show), layout.parse_date(date), report=pipeline.Reporter(level=0))
+    return pipeline.build(layout.Show.open(show), dates.parse_date(date), report=pipeline.Reporter(level=0))
 
 
 def test_episode_files_chapters_and_transcripts(tone_show: Path) -> None:
@@ -198,7 +198,7 @@ def test_transcripts_show_what_the_digest_wrote(tone_show: Path) -> None:
     write_digest(tone_show, "2026-02-03", text)
     assert build(tone_show) is not None
     folder = tone_show / "episodes" / "2026-02-03"
-    script = pipeline.load_script(layout.Show.open(tone_show), layout.parse_date("2026-02-03"), None)
+    script = pipeline.load_script(layout.Show.open(tone_show), dates.parse_date("2026-02-03"), None)
     written = [s.written for seg in script.segments for paragraph in seg.paragraphs for s in paragraph]
     cues = [block.split("\n", 1)[1].replace("\n", " ").strip()
             for block in (folder / "transcript.vtt").read_text().split("\n\n")[1:] if "-->" in block]

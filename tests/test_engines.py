@@ -170,7 +170,7 @@ def test_voice_pack_is_rebuilt_byte_for_byte(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_lexicon_phonemes_reach_kokoro_and_its_cache_key(tmp_path: Path) -> None:
-    from podcast.speech import parse_lexicon
+    from podcast.lexicon import parse_lexicon
 
     lexicon = parse_lexicon({"words": {"Xi": "Shee"}, "phonemes": {"Shee": "ʃˈi"}}, "lexicon.toml")
     plain = KokoroVoice(voice="af_heart")

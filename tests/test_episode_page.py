@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, sync_playwright
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 
 from .conftest import REPO, serving, use_tone_voices, write_digest
 from .test_build import LONGER
@@ -32,7 +32,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict
     (root / "podcast.toml").write_text("[show]\n")
     use_tone_voices(root)
     write_digest(root, "2026-02-03", LONGER)
-    pipeline.build(layout.Show.open(root), layout.parse_date("2026-02-03"), report=pipeline.Reporter(level=0))
+    pipeline.build(layout.Show.open(root), dates.parse_date("2026-02-03"), report=pipeline.Reporter(level=0))
     record = json.loads((root / "episodes" / "2026-02-03" / "episode.json").read_text())
     with serving(root) as (port, _):
         yield f"http://127.0.0.1:{port}/", record

@@ -11,7 +11,7 @@ import feedparser
 import podcastparser
 import pytest
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline, records
 from podcast.assemble import headlines
 from podcast.language import ENGLISH
 from podcast.sound import opus
@@ -27,7 +27,7 @@ pytestmark = pytest.mark.slow
 
 
 def build(show: Path, date: str = "2026-02-03") -> pipeline.EpisodeRecord | None:
-    return pipeline.build(layout.Show.open(show), layout.parse_date(date), report=pipeline.Reporter(level=0))
+    return pipeline.build(layout.Show.open(show), dates.parse_date(date), report=pipeline.Reporter(level=0))
 
 
 def rendered(show: Path) -> set[Path]:
@@ -48,7 +48,7 @@ def test_the_edition_reuses_the_rendered_sentences_and_has_a_chapter_per_story(t
     new = rendered(tone_show) - before
     assert len(new) == 2  # the opener and the closer: every other sentence came from the cache
 
-    edition = layout.read_edition(folder)
+    edition = records.read_edition(folder)
     assert edition is not None and edition.duration_s <= headlines.MAX_S
     assert [c.title for c in edition.chapters] == [s.rstrip(".") for s in STORIES]
     probed = json.loads(subprocess.run(
@@ -105,7 +105,7 @@ def many_stories(count: int) -> str:
 def test_a_long_day_still_fits_in_three_and_a_half_minutes(tone_show: Path) -> None:
     write_digest(tone_show, "2026-02-03", many_stories(24))
     assert build(tone_show) is not None
-    edition = layout.read_edition(tone_show / "episodes" / "2026-02-03")
+    edition = records.read_edition(tone_show / "episodes" / "2026-02-03")
     assert edition is not None and edition.duration_s <= headlines.MAX_S
     assert len(edition.chapters) == 24  # every story still has its headline, and a chapter
     captions = (tone_show / edition.transcript_vtt).read_text()

@@ -131,7 +131,7 @@ def test_digests_in_other_languages_parse_into_their_stories(text: str, expected
 
 
 def test_the_lexicon_respells_before_the_languages_verbalizer() -> None:
-    from podcast.speech import parse_lexicon
+    from podcast.lexicon import parse_lexicon
 
     lexicon = parse_lexicon({"words": {"Xi": "Si", "BYD": "bi uai di"}}, "voices/lexicon.toml")
     said = language_for("es").speak("Xi visitó BYD y pagó 3 €.", "", lexicon, "DMY")

@@ -10,7 +10,7 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 from podcast.engines import load_voice
 from podcast.errors import ConfigError
 
@@ -28,7 +28,7 @@ EXPECTED = {
 
 
 def build(show: Path, date: str = "2027-01-12") -> pipeline.EpisodeRecord | None:
-    return pipeline.build(layout.Show.open(show), layout.parse_date(date), report=pipeline.Reporter(level=0))
+    return pipeline.build(layout.Show.open(show), dates.parse_date(date), report=pipeline.Reporter(level=0))
 
 
 @pytest.mark.slow

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 
 from .conftest import REPO, serving, use_tone_voices, write_digest
 from .test_build import LONGER
@@ -38,7 +38,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path
         if day == DAYS[0]:
             text = text.replace("across Europe by 2027.", f"across Europe by 2027. The first opens in {RARE}.")
         write_digest(root, day, text)
-        pipeline.build(layout.Show.open(root), layout.parse_date(day), report=pipeline.Reporter(level=0))
+        pipeline.build(layout.Show.open(root), dates.parse_date(day), report=pipeline.Reporter(level=0))
     with serving(root) as (port, _):
         yield f"http://127.0.0.1:{port}/", root
 

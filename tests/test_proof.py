@@ -12,9 +12,10 @@ from podcast.config import ProofSettings, read_settings
 from podcast.engines.kokoro import KokoroVoice
 from podcast.engines.pyttsx3 import Pyttsx3Voice
 from podcast.errors import ConfigError
+from podcast.lexicon import Lexicon
 from podcast.proof import compare, model, report
 from podcast.proof.check import Checked, Hearing, Sentence, _windows
-from podcast.speech import Lexicon, speak
+from podcast.speech import speak
 from podcast.takes import slower, split_at_comma
 
 from . import faults

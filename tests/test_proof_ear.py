@@ -11,10 +11,11 @@ import pytest
 from podcast import takes as render
 from podcast.engines import make_engine
 from podcast.engines.kokoro import KokoroVoice
+from podcast.lexicon import Lexicon
 from podcast.proof.check import CACHE_DIR, Proofer, Sentence
 from podcast.proof.ear import Ear
 from podcast.proof.repair import repair
-from podcast.speech import Lexicon, speak
+from podcast.speech import speak
 
 from . import faults
 

@@ -17,7 +17,7 @@ import podcastparser
 import pytest
 from lxml import etree
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 
 from .conftest import SHORT_DIGEST, serving, use_tone_voices, write_digest
 
@@ -42,7 +42,7 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for day in ("2026-02-03", "2026-02-04"):
         text = SHORT_DIGEST.replace("3 February", f"{int(day[-2:])} February")
         write_digest(root, day, text)
-        pipeline.build(show, layout.parse_date(day), report=pipeline.Reporter(level=0))
+        pipeline.build(show, dates.parse_date(day), report=pipeline.Reporter(level=0))
     return root
 
 
@@ -124,7 +124,7 @@ def test_rebuild_with_new_audio_keeps_the_guid_and_changes_the_url(published: Pa
     old = feedparser.parse(root / "feed.xml").entries[0]
     digest = root / "episodes" / "2026-02-04" / "digest.txt"
     digest.write_text(digest.read_text().replace("Analysts had expected", "Economists had expected"))
-    pipeline.build(layout.Show.open(root), layout.parse_date("2026-02-04"), report=pipeline.Reporter(level=0))
+    pipeline.build(layout.Show.open(root), dates.parse_date("2026-02-04"), report=pipeline.Reporter(level=0))
     new = feedparser.parse(root / "feed.xml").entries[0]
     assert new.id == old.id
     assert new.enclosures[0].href != old.enclosures[0].href

@@ -24,7 +24,7 @@ import fsspec
 import pytest
 from fsspec.implementations.local import LocalFileSystem
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 from podcast.errors import ConfigError, PublishError
 from podcast.publish import manifest, mirror, remote
 
@@ -51,7 +51,7 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     show = layout.Show.open(root)
     for day in DAYS:
         write_digest(root, day, digest_for(day))
-        pipeline.build(show, layout.parse_date(day), report=pipeline.Reporter(level=0))
+        pipeline.build(show, dates.parse_date(day), report=pipeline.Reporter(level=0))
     return root
 
 
@@ -75,7 +75,7 @@ def edit_one_story(show: layout.Show) -> None:
     """A sentence added to the second day's Economy story, and the day rebuilt."""
     day = DAYS[1]
     write_digest(show.root, day, digest_for(day, "Economists said the figures were the strongest in a year.\n"))
-    pipeline.build(show, layout.parse_date(day), report=pipeline.Reporter(level=0))
+    pipeline.build(show, dates.parse_date(day), report=pipeline.Reporter(level=0))
 
 
 def destination_files(url: str, **options: Any) -> dict[str, bytes]:
@@ -188,7 +188,7 @@ def test_one_story_edit_republishes_only_what_changed(show_dir: Path, s3: str, s
 
     edit_again = digest_for(DAYS[1], "A third sentence arrived late.\n")
     write_digest(show.root, DAYS[1], edit_again)
-    pipeline.build(show, layout.parse_date(DAYS[1]), report=pipeline.Reporter(level=0))
+    pipeline.build(show, dates.parse_date(DAYS[1]), report=pipeline.Reporter(level=0))
     third = publish(show, "")
     assert third.deleted and all(VERSIONED.search(p) for p in third.deleted)  # the oldest audio goes
     assert_complete(s3, show, **endpoint)
@@ -336,8 +336,8 @@ def second_version(show: layout.Show) -> None:
     """What a day brings: one story edited, a new episode, the oldest one removed with its files."""
     edit_one_story(show)
     write_digest(show.root, "2026-02-05", digest_for("2026-02-05"))
-    pipeline.build(show, layout.parse_date("2026-02-05"), report=pipeline.Reporter(level=0))
-    pipeline.remove(show, layout.parse_date(DAYS[0]), purge=True, report=pipeline.Reporter(level=0))
+    pipeline.build(show, dates.parse_date("2026-02-05"), report=pipeline.Reporter(level=0))
+    pipeline.remove(show, dates.parse_date(DAYS[0]), purge=True, report=pipeline.Reporter(level=0))
 
 
 @pytest.fixture(scope="module")

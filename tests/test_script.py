@@ -8,8 +8,9 @@ from pathlib import Path
 
 from podcast.digest import load_digest, parse_digest
 from podcast.language.english import spoken_date
+from podcast.lexicon import load_lexicon
 from podcast.script import build_script
-from podcast.speech import FORBIDDEN, load_lexicon
+from podcast.speech import FORBIDDEN
 
 from .conftest import REPO, SAMPLE_DIGEST, SHORT_DIGEST
 

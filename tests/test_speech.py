@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from podcast.speech import FORBIDDEN, parse_lexicon, speak
-from podcast.speech.lexicon import load_lexicon
+from podcast.lexicon import load_lexicon, parse_lexicon
+from podcast.speech import FORBIDDEN, speak
 
 from .conftest import REPO
 

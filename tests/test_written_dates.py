@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from mutagen.id3 import ID3
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 from podcast.digest import parse_digest
 from podcast.language import language_for
 from podcast.script import build_script
@@ -39,7 +39,7 @@ def test_every_written_place_follows_the_show_locale(tone_show: Path, language: 
     long, day, short, tag_date = WRITTEN[language]
     (tone_show / "podcast.toml").write_text(f'[show]\nlanguage = "{language}"\n')
     write_digest(tone_show, "2026-02-03", SHORT_DIGEST)
-    record = pipeline.build(layout.Show.open(tone_show), layout.parse_date("2026-02-03"),
+    record = pipeline.build(layout.Show.open(tone_show), dates.parse_date("2026-02-03"),
                             report=pipeline.Reporter(level=0))
     assert record is not None and record.title == f"Markets Rally on Rate Hopes ({short})"
     folder = tone_show / "episodes" / "2026-02-03"

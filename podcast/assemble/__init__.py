@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import ShowConfig
+from ..inputs import key_of
 from ..language import Language
-from ..layout import CONTENT_HASH_LENGTH, EPISODES, PAGE_FILE, RECORD_FILE, key_of
+from ..layout import CONTENT_HASH_LENGTH, EPISODES, PAGE_FILE, RECORD_FILE
 from ..models import EpisodeRecord, Script, SectionClip
 from ..parts import Part
 from ..sound.mp3 import join_mp3

@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 import typer.core
 
-from .. import __version__, layout
+from .. import __version__, dates, layout
 from ..errors import PodcastError
 from ..options import GLOBAL_NOTE, QUIET_HELP, SHOW_HELP, VERBOSE_HELP, Selected, globals_first
 
@@ -75,7 +75,7 @@ def _show() -> layout.Show:
 
 
 def _date(show: layout.Show, text: str) -> dt.date:
-    return layout.parse_date(text, show.config.tz)
+    return dates.parse_date(text, show.config.tz)
 
 
 def _print_version(value: bool) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated
 
 import typer
 
-from .. import attempt, layout
+from .. import attempt, inputs, layout
 from ..digest import outline_day
 from ..errors import PodcastError
 from ..options import BUILT_NOT_IN_FEEDS, Selected
@@ -58,7 +58,7 @@ def build(
         day = _date(show, date)
         source = digest if digest is not None else show.digest_path(day)
         report = Reporter(level)
-        if not publish and source.is_file() and layout.up_to_date(show, day, layout.build_key(show, source, force)):
+        if not publish and source.is_file() and inputs.up_to_date(show, day, inputs.build_key(show, source, force)):
             attempt.up_to_date(show, day, report)
             if level:
                 print(f"{layout.EPISODES}/{day.isoformat()} is up to date", file=sys.stderr)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Final
 
 from ..config import DigestSettings
+from ..dates import parse_title_date
 from ..errors import DigestError
 from ..models import Digest, Section
-from .dates import parse_title_date
 from .furniture import Sorted, sort_lines
 from .lines import Line, clean_markup, read_line, split_dateline
 from .prose import is_paragraph

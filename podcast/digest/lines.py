@@ -8,8 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Final
 
+from ..dates import parse_title_date
 from ..models import Dateline
-from .dates import parse_title_date
 from .furniture import RULE
 from .prose import INNER_SENTENCE, is_paragraph, looks_like_prose, sentence_case, sentence_like
 

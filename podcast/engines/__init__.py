@@ -17,6 +17,7 @@ from typing import Any, ClassVar, Final, Protocol
 
 from ..config import VoiceProfile, build_settings, read_toml
 from ..errors import ConfigError, PodcastError, did_you_mean
+from ..langtag import same_language
 from ..language import pack_for
 
 
@@ -158,7 +159,7 @@ def load_voice(show_dir: Path, name: str, language: str = "en") -> VoiceProfile:
     profile = dataclasses.replace(profile, source=str(path), **paths)
     spoken = profile.speaks() if hasattr(profile, "speaks") else ""
     wanted = pack.kokoro_lang if pack is not None else "en"
-    if spoken and spoken.split("-")[0] != wanted.split("-")[0] and not getattr(profile, "cross_language", False):
+    if spoken and not same_language(spoken, wanted) and not getattr(profile, "cross_language", False):
         raise ConfigError(path, f"voice {profile.voice or 'default'!r} speaks {spoken}, but the show is in "
                           f"{language}; choose a voice of that language (`podcast voices --language {language}`) "
                           "or set cross_language = true")

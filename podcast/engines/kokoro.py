@@ -17,6 +17,7 @@ import numpy as np
 
 from ..config import VoiceProfile, setting_range
 from ..errors import ConfigError, RenderError, did_you_mean
+from ..langtag import same_language
 from . import Voice, assets, onnx
 from .wav import write_wav
 
@@ -118,7 +119,7 @@ class KokoroEngine:
                 raise ConfigError(self._where, f"unknown Kokoro voice {name!r}{did_you_mean(name, known)}; "
                                                "`podcast voices` lists them")
             own = LANGUAGES.get(name[:1], "")
-            if own.split("-")[0] != self.lang.split("-")[0] and not self.profile.cross_language:
+            if not same_language(own, self.lang) and not self.profile.cross_language:
                 raise ConfigError(self._where, f"voice {name!r} speaks {own or 'an unknown language'}, not "
                                   f"{self.lang}; choose a voice of that language or set cross_language = true")
 

@@ -15,7 +15,8 @@ import functools
 from pathlib import Path
 from typing import Final, Protocol
 
-from ..speech import Lexicon
+from ..langtag import base
+from ..lexicon import Lexicon
 from .english import ENGLISH, PageWords
 from .packed import PackedLanguage
 from .packs import PACKS, LanguagePack, pack_for
@@ -115,7 +116,7 @@ class Language(Protocol):
 
 
 LANGUAGES: Final[dict[str, Language]] = {"en": ENGLISH, **{
-    code.lower().split("-")[0]: PackedLanguage(pack, load_phrases(code)) for code, pack in PACKS.items()}}
+    base(code): PackedLanguage(pack, load_phrases(code)) for code, pack in PACKS.items()}}
 """ISO 639 language code -> its language, with the pack's own phrases."""
 
 
@@ -123,7 +124,7 @@ def language_for(code: str, show_dir: Path | None = None) -> Language:
     """The language a show's `language` setting names ("en", "en-GB", "es", "pt-BR"), writing its dates as that tag
     does; English for one not yet written. With the show folder, a pack language takes the show's own phrases.toml
     into account."""
-    language = LANGUAGES.get(code.lower().split("-")[0])
+    language = LANGUAGES.get(base(code))
     if language is None:
         return ENGLISH  # an unwritten language: English throughout
     if show_dir is not None and isinstance(language, PackedLanguage) and (show_dir / SHOW_PHRASES).exists():

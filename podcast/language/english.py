@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from typing import Final
 
 from .. import dates, speech
-from ..speech import Lexicon, words
+from ..lexicon import Lexicon
+from ..speech import words
 
 _FIRST_SECTION: Final = ("We begin with {title}.", "First up, {title}.", "Let's start with {title}.")
 _NEXT_SECTION: Final = (

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import fields
 
 from .. import cldr, dates
-from ..speech import Lexicon
+from ..lexicon import Lexicon
 from . import numbers
 from .english import PageWords
 from .packs import LanguagePack

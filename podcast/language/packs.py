@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from ..langtag import normal
 from . import es, fr, hi, it, pt_br
 from .phrases import Phrases, load_phrases
 from .rules import LanguageRules
@@ -49,5 +50,4 @@ PACKS: Final = {pack.code: pack for pack in (
 
 def pack_for(language: str) -> LanguagePack | None:
     """The pack for a show language ("es", "ES", "pt-br", "pt_BR"); None for English and unknown codes."""
-    wanted = language.replace("_", "-").lower()
-    return next((pack for code, pack in PACKS.items() if code.lower() == wanted), None)
+    return next((pack for code, pack in PACKS.items() if normal(code) == normal(language)), None)

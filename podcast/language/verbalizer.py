@@ -13,7 +13,7 @@ from decimal import Decimal, InvalidOperation
 from typing import Final
 
 from .. import cldr
-from ..speech.lexicon import Lexicon
+from ..lexicon import Lexicon
 from . import numbers
 from .rules import LanguageRules
 from .typography import Typography

@@ -16,6 +16,7 @@ from typing import Any, Final
 import numpy as np
 
 from ..errors import AudioError
+from ..langtag import base
 from . import model
 
 RATE: Final = 16_000
@@ -48,7 +49,7 @@ def cannot_check(language: str) -> str:
 
 def whisper_code(language: str) -> str:
     """The show's language ("en", "en-GB") as Whisper names it ("en")."""
-    return language.split("-")[0].split("_")[0].lower() or "en"
+    return base(language) or "en"
 
 
 @functools.lru_cache(maxsize=1)

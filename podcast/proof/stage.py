@@ -18,7 +18,7 @@ from pathlib import Path
 from ..config import ProofSettings, VoiceProfile
 from ..engines import makes_speech
 from ..language import language_for
-from ..speech import Lexicon
+from ..lexicon import Lexicon
 from ..takes import AS_RENDERED, DEFAULT_TIMEOUT_S
 from .check import CACHE_DIR, Checked, Proofer, Sentence
 from .compare import needs_repair

@@ -13,9 +13,11 @@ from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..dates import now
 from ..language import language_for
-from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE, Show, now, read_edition
+from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE, Show
 from ..models import EpisodeRecord, SpokenSentence
+from ..records import read_edition
 from ..report import Reporter
 from . import episodes, feeds, pages, search
 from .cover import ensure_cover, relative_cover

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import InputError
-from ..layout import EPISODES, Show, read_record
+from ..layout import EPISODES, Show
 from ..models import EpisodeRecord
+from ..records import read_record
 from .times import list_length
 
 COLUMNS: Final = ("date", "state", "length", "size", "sections", "title")

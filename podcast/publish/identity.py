@@ -12,7 +12,8 @@ from typing import Final
 
 from ..digest import slugify
 from ..errors import InputError
-from ..layout import FEED_FILE, Show, read_feed
+from ..layout import FEED_FILE, Show
+from ..records import read_feed
 from .feeds import podcast_guid
 
 IDENTITY_FILE: Final = ".podcast-show.json"

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import PublishError
-from ..layout import EPISODES, FEED_FILE, HEADLINES_FEED, SEARCH_FILE, VERSIONED_AUDIO, Show, read_edition
+from ..layout import EPISODES, FEED_FILE, HEADLINES_FEED, SEARCH_FILE, VERSIONED_AUDIO, Show
 from ..models import EpisodeRecord
+from ..records import read_edition
 from .cover import GENERATED_NAME
 from .episodes import published_records
 

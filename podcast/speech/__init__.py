@@ -10,10 +10,24 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, codes, contextual, dates, forms, hygiene, measures, money, names, places, ranges, trade, words
-from .lexicon import Lexicon, load_lexicon, parse_lexicon
+from ..lexicon import Lexicon
+from . import (
+    capitals,
+    codes,
+    contextual,
+    forms,
+    hygiene,
+    measures,
+    money,
+    names,
+    places,
+    ranges,
+    spoken_dates,
+    trade,
+    words,
+)
 
-__all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
+__all__ = ["speak", "sentences", "split_written", "FORBIDDEN"]
 
 FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 """What the spoken text never contains."""
@@ -30,7 +44,7 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_ord
     text = trade.verbalize(text, context) if figures or "/" in text else text
     text = money.pairs(places.parties(contextual.verbalize(text)))
     if figures:
-        text = codes.verbalize(dates.month_case(text))
+        text = codes.verbalize(spoken_dates.month_case(text))
     text = ranges.verbalize(text)
     text = forms.verbalize(text, date_order)
     text = names.abbreviations(text)
@@ -46,9 +60,9 @@ def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_ord
 def _figures(text: str, context: str) -> str:
     """Money, dates, measures, years, names with numbers and plain numbers, most specific first."""
     text = money.verbalize(text, context or text)
-    text = hygiene.apply(dates.RULES, text)
+    text = hygiene.apply(spoken_dates.RULES, text)
     text = hygiene.apply(measures.RULES, text)
-    text = dates.years(text)
+    text = spoken_dates.years(text)
     text = names.names_with_numbers(text)
     return measures.numbers(text)
 

@@ -8,7 +8,7 @@ import re
 from typing import Final
 
 from . import words
-from .dates import MONTHS
+from .spoken_dates import MONTHS
 
 _AMPM: Final = r"\s?[apAP]\.?\s?[mM]\b\.?"
 _TIME: Final = r"(?:\d{1,2}(?:[:.][0-5]\d)?(?:" + _AMPM + r")?|[Nn]oon|[Mm]idnight)"

@@ -1,4 +1,5 @@
-"""The producer's pronunciation lexicon: voices/lexicon.toml, word or pattern -> how to say it."""
+"""The producer's pronunciation lexicon, one for every language: voices/lexicon.toml, word or pattern -> how to
+say it."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
-from ..errors import ConfigError
+from .errors import ConfigError
 
 LEXICON_FILE: Final = Path("voices") / "lexicon.toml"
 
