@@ -108,7 +108,8 @@ def clips(digest: Path, date: str, count: int) -> None:
         show = Show.open(show_dir)
         lexicon = load_lexicon(show_dir)
         script = pipeline.load_script(show, dt.date.fromisoformat(date), None, True, lexicon)
-        lines = [line for part in plan_parts(script, show.config.audio, "default", "default") for line in part.lines]
+        parts = plan_parts(script, show.config.audio, "default", "default")
+        lines = [line for part in parts for line in part.sentences]
         chosen = [lines[int(n * len(lines) / count)] for n in range(min(count, len(lines)))]
         profile = dataclasses.replace(load_voice(show_dir, "default"), phonemes=tuple(sorted(lexicon.phonemes.items())))
         engine = make_engine(profile)

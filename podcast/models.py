@@ -63,10 +63,15 @@ class Digest:
 
 @dataclass(frozen=True)
 class Sentence:
-    """One sentence as the engine says it and as the digest wrote it (for captions and the page)."""
+    """One sentence as the engine says it and as the digest wrote it (for captions and the page); in a part, with
+    the silence after it. The unit the build renders, hears and repairs (each rendering of it is a take)."""
 
     spoken: str
-    written: str
+    written: str = ""
+    pause_ms: int = 0
+    """The silence after it in its part (parts.plan_parts sets it; 0 in the script)."""
+    ends_paragraph: bool = False
+    """The last sentence of a headline or paragraph: where the page's transcript starts a new paragraph."""
 
 
 @dataclass(frozen=True)

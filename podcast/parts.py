@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
+from pathlib import Path
 from typing import Final, Literal
 
 from .config import AudioSettings
-from .models import Script, SegmentKind
+from .models import Script, SegmentKind, Sentence
 
 FORMAT_VERSION: Final = "parts-3"
 """Bump when the mixing or encoding changes, so cached parts are made again."""
@@ -23,25 +24,12 @@ Jingle = Literal["", "theme", "stinger", "outro"]
 
 
 @dataclass(frozen=True)
-class Line:
-    """One sentence and the silence after it."""
-
-    spoken: str
-    """What the engine says (verbalized: "two point five percent")."""
-    pause_ms: int
-    written: str = ""
-    """The sentence as the digest wrote it: what captions show. Not part of the sound."""
-    ends_paragraph: bool = False
-    """The last sentence of a headline or paragraph: where the page's transcript starts a new paragraph."""
-
-
-@dataclass(frozen=True)
 class Part:
     kind: SegmentKind
     section: str | None
     voice: str
     """Voice profile name: the anchor for intro, section and outro, the reader for stories."""
-    lines: tuple[Line, ...]
+    sentences: tuple[Sentence, ...]
     pause_before_ms: int = 0
     lead: Jingle = ""
     """Jingle played before the speech."""
@@ -51,15 +39,28 @@ class Part:
     """Music bed under the speech."""
 
 
+@dataclass(frozen=True)
+class MixedPart:
+    """A part mixed from its takes, levelled and encoded, kept in the show's cache: its MP3 frames and timings."""
+
+    part: Part
+    key: str
+    """The content hash of everything that shapes its audio (part_key)."""
+    mp3: Path
+    duration_s: float
+    spans: tuple[tuple[float, float], ...]
+    """(start, end) of each sentence, in seconds from the start of the part's decoded audio."""
+
+
 def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str) -> tuple[Part, ...]:
     """Every segment as a part, with sentence, paragraph, story and section pauses."""
     parts = []
     for segment in script.segments:
-        lines: list[Line] = []
+        lines: list[Sentence] = []
         for paragraph in segment.paragraphs:
-            lines += [Line(s.spoken, settings.pause_sentence_ms, s.written) for s in paragraph[:-1]]
-            lines.append(Line(paragraph[-1].spoken, settings.pause_paragraph_ms, paragraph[-1].written, True))
-        lines[-1] = Line(lines[-1].spoken, 0, lines[-1].written, True)
+            lines += [replace(s, pause_ms=settings.pause_sentence_ms) for s in paragraph[:-1]]
+            lines.append(replace(paragraph[-1], pause_ms=settings.pause_paragraph_ms, ends_paragraph=True))
+        lines[-1] = replace(lines[-1], pause_ms=0, ends_paragraph=True)
         if segment.kind == "intro":
             part = Part("intro", None, anchor, tuple(lines), lead="theme", bed=True)
         elif segment.kind == "section":
@@ -78,9 +79,10 @@ def part_key(part: Part, engine_key: str, settings: AudioSettings, jingles: dict
     and `recipes` each sentence's take when one is not the first (a repaired part is another part)."""
     used = {name: jingles[name] for name in (part.lead, part.tail, "bed" if part.bed else "") if name}
     sound = asdict(part)
+    sound["lines"] = sound.pop("sentences")  # the keys' names from before the fields were renamed: caches stay valid
     for line in sound["lines"]:
         del line["written"], line["ends_paragraph"]  # for captions and the page: the audio is the same
-        line["text"] = line.pop("spoken")  # the key's name from before the field was renamed: caches stay valid
+        line["text"] = line.pop("spoken")
     blob = json.dumps(
         [FORMAT_VERSION, sound, engine_key, asdict(settings), used, *([list(recipes)] if recipes else [])],
         sort_keys=True, ensure_ascii=False)

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from . import proof, publish, render
-from .assemble import Made, headlines, start_opus, write_episode
+from .assemble import headlines, start_opus, write_episode
 from .config import ShowConfig, VoiceProfile
 from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, built_engine, load_voice, started_engine
@@ -31,7 +31,7 @@ from .language import Language, language_for
 from .layout import EPISODES, Show
 from .lexicon import Lexicon, load_lexicon
 from .models import EpisodeRecord, Script
-from .parts import Part, part_key, plan_parts
+from .parts import MixedPart, Part, part_key, plan_parts
 from .publish import episodes
 from .publish.cover import embeddable
 from .records import published_record
@@ -130,7 +130,7 @@ class Mixed:
     """The parts mixed from the final takes."""
 
     sentences: Sentences
-    made: list[Made]
+    made: list[MixedPart]
 
 
 @dataclass(frozen=True)
@@ -176,7 +176,7 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
     engines = [built_engine(build.profiles[part.voice]).key for part in parts]
     wanted = [render.Wanted(build.profiles[part.voice], line.spoken, line.written,
                             recorded.get(take_key(key, line.spoken)[:TAKE_ID], ""))
-              for part, key in zip(parts, engines, strict=True) for line in part.lines]
+              for part, key in zip(parts, engines, strict=True) for line in part.sentences]
     skipped = proof.skipped(config.proof, list(build.profiles.values()), config.language)
     listening = None if skipped else proof.Listening(config.proof, config.language, build.lexicon, build.date_order)
     jobs = render.batches(wanted, listening, config.audio.render_timeout_s, build.show.root, build.recheck)
@@ -190,7 +190,7 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
     outcome = None
     if listening is not None:
         heard = [(finals[(key, line.spoken)].checked, n) for n, (key, line) in enumerate(
-            (key, line) for part, key in zip(parts, engines, strict=True) for line in part.lines)]
+            (key, line) for part, key in zip(parts, engines, strict=True) for line in part.sentences)]
         checked = tuple((c, n) for c, n in heard if c is not None)
         cached = sum(batch.from_cache for batch in made)
         outcome = proof.Outcome(tuple(c for c, _ in checked), cached, tuple(n for _, n in checked))
@@ -205,7 +205,7 @@ def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None
     parts = sentences.parts if parts is None else parts
     keys = [built_engine(build.profiles[part.voice]).key for part in parts]
     new = [render.Wanted(build.profiles[part.voice], line.spoken, line.written)
-           for part, key in zip(parts, keys, strict=True) for line in part.lines
+           for part, key in zip(parts, keys, strict=True) for line in part.sentences
            if (key, line.spoken) not in sentences.finals]
     finals = dict(sentences.finals)
     if new:
@@ -215,7 +215,7 @@ def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None
     fingerprints = jingle_fingerprints(config.audio, build.show.root)
     jobs = []
     for part, key in zip(parts, keys, strict=True):
-        takes = [finals[(key, line.spoken)] for line in part.lines]
+        takes = [finals[(key, line.spoken)] for line in part.sentences]
         recipes = tuple(take.recipe for take in takes)
         jobs.append(render.PartJob(part, part_key(part, key, config.audio, fingerprints,
                                                   recipes if set(recipes) != {AS_RENDERED} else ()),
@@ -230,7 +230,7 @@ def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None
         results = render.mix_parts(jobs, config.render.workers, update)
     finally:
         close()
-    return Mixed(sentences, [Made(j.part, r.mp3, r.duration_s, r.spans) for j, r in zip(jobs, results, strict=True)])
+    return Mixed(sentences, results)
 
 
 def write_and_publish(build: Build, mixed: Mixed) -> Published:
@@ -322,7 +322,7 @@ def load_script(show: Show, date: dt.date, digest_file: Path | None, force: bool
 
 def describe(part: Part) -> str:
     """A part as a producer knows it: "story 'Markets Rally' (Top News)"."""
-    first = part.lines[0].spoken if part.lines else ""
+    first = part.sentences[0].spoken if part.sentences else ""
     name = first if len(first) <= 60 else first[:60].rsplit(" ", 1)[0].rstrip(",;:") + "…"  # whole words
     label = f"{part.kind} {name!r}" if part.kind == "story" else part.kind
     return f"{label} ({part.section})" if part.section else label

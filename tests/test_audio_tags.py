@@ -53,7 +53,7 @@ def made(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[PartJob], list,
     profile = ToneVoice(voice="tone")
     prints = audio.jingle_fingerprints(settings, show)
     jobs = [PartJob(p, part_key(p, make_engine(profile).key, settings, prints),
-                    tuple(make_take(profile, line.spoken, "as rendered", show / CACHE_DIR) for line in p.lines),
+                    tuple(make_take(profile, line.spoken, "as rendered", show / CACHE_DIR) for line in p.sentences),
                     settings, show)
             for p in plan_parts(script, settings, "anchor", "reader")]
     return jobs, mix_parts(jobs, workers=1), show
@@ -66,12 +66,12 @@ def test_parts_follow_the_script(made) -> None:  # type: ignore[no-untyped-def]
     assert [j.part.voice for j in jobs] == ["anchor", "anchor", "reader", "anchor", "reader", "anchor"]
     assert jobs[0].part.lead == "theme" and jobs[0].part.bed and jobs[-1].part.tail == "outro"
     story = jobs[4].part  # headline, then two paragraphs: one line per sentence
-    assert [line.spoken for line in story.lines][0] == "China's Exports Beat Forecasts?"
-    assert [line.pause_ms for line in story.lines] == [500, 500, 0]
+    assert [line.spoken for line in story.sentences][0] == "China's Exports Beat Forecasts?"
+    assert [line.pause_ms for line in story.sentences] == [500, 500, 0]
     for job, result in zip(jobs, results, strict=True):
         starts = [a for a, _ in result.spans]
         assert starts == sorted(starts) and result.spans[-1][1] <= result.duration_s
-        assert len(result.spans) == len(job.part.lines)
+        assert len(result.spans) == len(job.part.sentences)
 
 
 @pytest.mark.slow
@@ -182,12 +182,13 @@ def test_trimming_keeps_word_endings(tmp_path: Path) -> None:
 
 
 def test_music_bed_is_ducked_under_the_voice(tmp_path: Path) -> None:
-    from podcast.parts import Line, Part
+    from podcast.models import Sentence
+    from podcast.parts import Part
 
     rate = audio.RATE
     t = np.arange(int(2.0 * rate)) / rate
     voice = (0.3 * np.sin(2 * np.pi * 180 * t) * (0.6 + 0.4 * np.sin(2 * np.pi * 3 * t))).astype(np.float32)
-    part = Part("intro", None, "anchor", (Line("one", 1500), Line("two", 0)), lead="theme", bed=True)
+    part = Part("intro", None, "anchor", (Sentence("one", pause_ms=1500), Sentence("two")), lead="theme", bed=True)
     mixed = audio.mix_part(part, [voice, voice], AudioSettings(), tmp_path)
     (a1, b1), (a2, _) = mixed.spans
     speech = mixed.samples[int(a1 * rate): int(b1 * rate)]

@@ -132,13 +132,14 @@ def test_settings_out_of_range_are_one_line_naming_file_and_key(tone_show: Path,
 
 
 def test_verbose_names_a_story_in_whole_words() -> None:
-    from podcast.parts import Line, Part
+    from podcast.models import Sentence
+    from podcast.parts import Part
     from podcast.pipeline import describe
 
     headline = "Regional Transit Authority Approves Sweeping Overhaul of Downtown Bus Routes"
-    named = describe(Part("story", "Local", "default", (Line(headline, 500),)))
+    named = describe(Part("story", "Local", "default", (Sentence(headline, pause_ms=500),)))
     assert named == "story 'Regional Transit Authority Approves Sweeping Overhaul of…' (Local)", named
-    assert describe(Part("story", None, "default", (Line("Rates Held", 500),))) == "story 'Rates Held'"
+    assert describe(Part("story", None, "default", (Sentence("Rates Held", pause_ms=500),))) == "story 'Rates Held'"
 
 
 @pytest.mark.slow

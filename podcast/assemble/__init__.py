@@ -9,7 +9,6 @@ import os
 import shutil
 from collections.abc import Sequence
 from concurrent.futures import Executor, Future
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..config import ShowConfig
@@ -17,25 +16,14 @@ from ..inputs import key_of
 from ..language import Language
 from ..layout import CONTENT_HASH_LENGTH, EPISODES, PAGE_FILE, RECORD_FILE
 from ..models import EpisodeRecord, Script, SectionClip
-from ..parts import Part
+from ..parts import MixedPart
 from ..sound.mp3 import join_mp3
 from ..sound.opus import encode_opus
 from . import transcript
 from .tags import write_tags
 from .timeline import Timeline, clip_chapters, timeline, with_links
 
-__all__ = ["Made", "Timeline", "episode_title", "start_opus", "versioned", "write_episode"]
-
-
-@dataclass(frozen=True)
-class Made:
-    """A made part as assembly needs it: where its MP3 frames are and how long they play."""
-
-    part: Part
-    mp3: Path
-    duration_s: float
-    spans: tuple[tuple[float, float], ...]
-    """(start, end) of each sentence, in seconds from the start of the part's decoded audio."""
+__all__ = ["Timeline", "episode_title", "start_opus", "versioned", "write_episode"]
 
 
 def episode_title(script: Script, language: Language) -> str:
@@ -44,8 +32,8 @@ def episode_title(script: Script, language: Language) -> str:
     return f"{lead} ({language.short_date(script.digest.date)})"
 
 
-def write_episode(config: ShowConfig, language: Language, script: Script, made: Sequence[Made], art: bytes, work: Path,
-                  inputs: dict[str, str], guid: str, digest_file: Path | None,
+def write_episode(config: ShowConfig, language: Language, script: Script, made: Sequence[MixedPart], art: bytes,
+                  work: Path, inputs: dict[str, str], guid: str, digest_file: Path | None,
                   opus: Future[Path] | None = None, takes: dict[str, str] | None = None
                   ) -> tuple[EpisodeRecord, Timeline]:
     """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, a
@@ -112,7 +100,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     return record, heard
 
 
-def start_opus(config: ShowConfig, made: Sequence[Made], work: Path, pool: Executor) -> Future[Path] | None:
+def start_opus(config: ShowConfig, made: Sequence[MixedPart], work: Path, pool: Executor) -> Future[Path] | None:
     """The Opus version of the episode, made on `pool` while the rest of the build goes on (libsndfile lets
     the other core work): from the parts joined, which is the episode's audio before its tags. None when
     `opus_kbps` is 0."""

@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Final
 
@@ -22,9 +22,9 @@ from ..config import AudioSettings
 from ..language import Language
 from ..layout import EDITION_FILE
 from ..models import EpisodeRecord, Script, Segment, Sentence
-from ..parts import Line, Part
+from ..parts import MixedPart, Part
 from ..sound.mp3 import join_mp3
-from . import Made, transcript, versioned
+from . import transcript, versioned
 from .tags import write_tags
 from .timeline import timeline
 
@@ -43,8 +43,8 @@ class Plan:
     with_first: int
 
 
-def _line(sentence: Sentence, pause_ms: int, ends: bool = True) -> Line:
-    return Line(sentence.spoken, pause_ms, sentence.written, ends)
+def _line(sentence: Sentence, pause_ms: int, ends: bool = True) -> Sentence:
+    return replace(sentence, pause_ms=pause_ms, ends_paragraph=ends)
 
 
 def _said(text: str) -> Sentence:
@@ -84,11 +84,11 @@ def plan_parts(script: Script, language: Language, settings: AudioSettings, anch
     return tuple(parts)
 
 
-MakeParts = Callable[[tuple[Part, ...]], Sequence[Made]]
+MakeParts = Callable[[tuple[Part, ...]], Sequence[MixedPart]]
 
 
 def make(script: Script, language: Language, settings: AudioSettings, anchor: str, reader: str,
-         make_parts: MakeParts) -> Sequence[Made]:
+         make_parts: MakeParts) -> Sequence[MixedPart]:
     """The edition's parts, made (by `make_parts`, the build's own machinery and caches) within MAX_S."""
     total = len(story_segments(script))
     plan = Plan(total, total)
@@ -100,15 +100,15 @@ def make(script: Script, language: Language, settings: AudioSettings, anchor: st
         plan = _shorter(plan, length - TARGET_S, made)
 
 
-def _shorter(plan: Plan, over_s: float, made: Sequence[Made]) -> Plan:
+def _shorter(plan: Plan, over_s: float, made: Sequence[MixedPart]) -> Plan:
     """A plan about `over_s` shorter: first sentences go from the last stories back, then whole stories."""
     stories = [m for m in made if m.part.kind == "story"]
     with_first, saved = plan.with_first, 0.0
     while with_first > 0 and saved < over_s:
         story = stories[with_first - 1]
-        if len(story.part.lines) > 1:
+        if len(story.part.sentences) > 1:
             start, end = story.spans[1]
-            saved += end - start + story.part.lines[0].pause_ms / 1000
+            saved += end - start + story.part.sentences[0].pause_ms / 1000
         with_first -= 1
     if saved >= over_s:
         return Plan(plan.stories, with_first)
@@ -119,7 +119,7 @@ def _shorter(plan: Plan, over_s: float, made: Sequence[Made]) -> Plan:
     return Plan(count, 0)
 
 
-def write(full: EpisodeRecord, language: Language, show_title: str, artist: str, made: Sequence[Made], work: Path,
+def write(full: EpisodeRecord, language: Language, show_title: str, artist: str, made: Sequence[MixedPart], work: Path,
           rel: str, cover_jpeg: bytes) -> EpisodeRecord:
     """The edition's files in the episode's folder `work` (published as `rel`): the tagged MP3 under its
     content-hashed name, captions, JSON chapters (one per story, the first from the start, each with the

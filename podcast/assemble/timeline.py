@@ -39,7 +39,7 @@ def timeline(parts: Sequence[Part], durations: Sequence[float], spans: Sequence[
         elif part.kind == "section":
             pending_section = start
         elif part.kind == "story":
-            title = part.lines[0].written or part.lines[0].spoken
+            title = part.sentences[0].written or part.sentences[0].spoken
             marks.append((title.rstrip("."), start if pending_section is None else pending_section,
                           part.section or ""))
             pending_section = None
@@ -51,7 +51,7 @@ def timeline(parts: Sequence[Part], durations: Sequence[float], spans: Sequence[
     )
     sentences, cues = [], []
     for part, part_spans, start in zip(parts, spans, starts, strict=True):
-        for number, (line, (a, b)) in enumerate(zip(part.lines, part_spans, strict=True)):
+        for number, (line, (a, b)) in enumerate(zip(part.sentences, part_spans, strict=True)):
             text = line.written or line.spoken
             sentences.append(SpokenSentence(round(start + a, 3), round(start + b, 3), text, part.kind,
                                             part.section or "", headline=part.kind == "story" and number == 0,

@@ -11,14 +11,16 @@ is final.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Protocol
 
 from ..config import RenderSettings
+from ..parts import MixedPart
 from ..report import Reporter
 from .batch import Take, TakeJob, Takes, Wanted, batches
-from .make import PartJob, PartResult, Progress, cached
+from .make import PartJob, Progress, cached
 
-__all__ = ["Backend", "PartJob", "PartResult", "Take", "TakeJob", "Takes", "Wanted", "backend_for", "batches",
+__all__ = ["Backend", "MixedPart", "PartJob", "Take", "TakeJob", "Takes", "Wanted", "backend_for", "batches",
            "cached", "mix_parts"]
 
 
@@ -41,11 +43,11 @@ def backend_for(settings: RenderSettings, report: Reporter, fallback_local: bool
     return DaskCluster(settings, report, LocalPool(settings.workers) if fallback_local else None)
 
 
-def mix_parts(jobs: list[PartJob], workers: int = 0, progress: Progress | None = None) -> list[PartResult]:
+def mix_parts(jobs: list[PartJob], workers: int = 0, progress: Progress | None = None) -> list[MixedPart]:
     """Every job's part, from the cache where it can be; the rest mixed on this machine's cores."""
     from .local import LocalPool
 
-    done: dict[str, PartResult] = {}
+    done: dict[str, MixedPart] = {}
     todo: dict[str, PartJob] = {}
     for job in jobs:
         hit = done.get(job.key) or (None if job.key in todo else cached(job))
@@ -55,4 +57,4 @@ def mix_parts(jobs: list[PartJob], workers: int = 0, progress: Progress | None =
             todo[job.key] = job
     if todo:
         done |= {result.key: result for result in LocalPool(workers).mix(list(todo.values()), progress)}
-    return [done[job.key] for job in jobs]
+    return [dataclasses.replace(done[job.key], part=job.part) for job in jobs]  # the same sound, its own captions

@@ -15,9 +15,10 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Final, TypeVar
 
 from ..errors import RenderError
+from ..parts import MixedPart
 from ..takes import ATTEMPTS
 from .batch import TakeJob, Takes, in_cache, make_batch, spoken_words
-from .make import PartJob, PartResult, Progress, make_part, spoken_length
+from .make import PartJob, Progress, make_part, spoken_length
 
 STALL_S: Final = 60
 """Beyond every retry of one sentence: a worker silent for longer is stuck where no signal reaches."""
@@ -78,7 +79,7 @@ class LocalPool:
                 made[n] = make_batch(job)
         return [made[n] for n in range(len(jobs))]
 
-    def mix(self, jobs: list[PartJob], progress: Progress | None = None) -> list[PartResult]:
+    def mix(self, jobs: list[PartJob], progress: Progress | None = None) -> list[MixedPart]:
         """Every part mixed and stored in the show's cache, in the order given."""
         if self.workers == 1 or len(jobs) <= 1:
             return [make_part(job) for job in jobs]

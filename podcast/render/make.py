@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Final
 
 from ..config import AudioSettings
-from ..parts import Part
+from ..parts import MixedPart, Part
 from ..sound.mix import load_speech, mix_part
 from ..sound.mp3 import ENCODER_DELAY_S, encode_mp3_bytes, mp3_duration
 
@@ -40,30 +40,19 @@ class PartJob:
     show_dir: Path
 
 
-@dataclass(frozen=True)
-class PartResult:
-    """A made part, kept in the show's cache."""
-
-    key: str
-    mp3: Path
-    duration_s: float
-    spans: Spans
-    """(start, end) of each line in seconds from the start of the part's decoded audio."""
-
-
 def _paths(show_dir: Path, key: str) -> tuple[Path, Path]:
     folder = show_dir / PARTS_DIR / key[:2]
     return folder / f"{key}.mp3", folder / f"{key}.json"
 
 
-def cached(job: PartJob) -> PartResult | None:
+def cached(job: PartJob) -> MixedPart | None:
     """The part as made before, when both its audio and its timings are in the cache."""
     mp3, meta = _paths(job.show_dir, job.key)
     try:
         data = json.loads(meta.read_text())
         if mp3.stat().st_size != data["size"]:
             return None
-        return PartResult(job.key, mp3, float(data["duration_s"]), tuple(tuple(s) for s in data["spans"]))
+        return MixedPart(job.part, job.key, mp3, float(data["duration_s"]), tuple(tuple(s) for s in data["spans"]))
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
@@ -77,7 +66,7 @@ def encode_part(job: PartJob) -> tuple[bytes, float, Spans]:
     return data, mp3_duration(data), spans
 
 
-def store(show_dir: Path, key: str, data: bytes, duration_s: float, spans: Spans) -> PartResult:
+def store(show_dir: Path, part: Part, key: str, data: bytes, duration_s: float, spans: Spans) -> MixedPart:
     """Put a made part in the show's cache (audio first, then the timings that vouch for it)."""
     mp3, meta = _paths(show_dir, key)
     mp3.parent.mkdir(parents=True, exist_ok=True)
@@ -87,14 +76,14 @@ def store(show_dir: Path, key: str, data: bytes, duration_s: float, spans: Spans
     meta_partial = meta.with_name(f".{meta.name}.{os.getpid()}.part")
     meta_partial.write_text(json.dumps({"size": len(data), "duration_s": duration_s, "spans": spans}))
     os.replace(meta_partial, meta)
-    return PartResult(key, mp3, duration_s, spans)
+    return MixedPart(part, key, mp3, duration_s, spans)
 
 
-def make_part(job: PartJob) -> PartResult:
+def make_part(job: PartJob) -> MixedPart:
     """Make the part here and store it in the show's cache."""
-    return store(job.show_dir, job.key, *encode_part(job))
+    return store(job.show_dir, job.part, job.key, *encode_part(job))
 
 
 def spoken_length(job: PartJob) -> int:
     """How much the part says: the longest parts are started first, so no core idles at the end."""
-    return sum(len(line.spoken) for line in job.part.lines)
+    return sum(len(line.spoken) for line in job.part.sentences)

@@ -122,7 +122,7 @@ def mix_part(part: Part, speech: list[np.ndarray], settings: AudioSettings, show
     pieces: list[np.ndarray] = []
     spans = []
     cursor = 0
-    for line, audio in zip(part.lines, speech, strict=True):
+    for line, audio in zip(part.sentences, speech, strict=True):
         spans.append((cursor, cursor + len(audio)))
         pieces += [audio, _silence(line.pause_ms)]
         cursor += len(audio) + len(pieces[-1])
