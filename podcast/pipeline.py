@@ -139,6 +139,7 @@ class Published:
 
     record: EpisodeRecord
     checked: proof.Proof
+    cover: Path
     stories: str
     """"4 sections, 16 stories": what the digest held."""
     kept_out: str = ""
@@ -251,17 +252,17 @@ def write_and_publish(build: Build, mixed: Mixed) -> Published:
         checked = proof.finish(config, build.date.isoformat(), sentences.outcome, sentences.skipped,
                                [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
                                record.audio_file, show.root)  # strict: a flagged sentence stops here
-        if edition is not None:
-            headlines.write(record, build.language, config.title, config.author, edition, work,
-                            f"{EPISODES}/{build.date.isoformat()}", art)
-        publish.publish_episode(show, work, record, heard.sentences, cover, previous, build.copies)
-    return Published(record, checked, counts(script.digest))
+        short = headlines.write(record, build.language, config.title, config.author, edition, work,
+                                f"{EPISODES}/{build.date.isoformat()}", art) if edition is not None else None
+        publish.publish_episode(show, work, record, heard.sentences, cover, previous, short, build.language,
+                                build.copies)
+    return Published(record, checked, cover, counts(script.digest))
 
 
 def publish_feeds(build: Build, published: Published) -> Published:
     """Retention applied, then the feeds and pages written (feed.xml last) and mirrored."""
     kept_out = publish.apply_retention(build.show, build.report, build.date)
-    publish.publish_feed(build.show, build.copies)
+    publish.publish_feed(build.show, build.copies, published.cover, build.language)
     return dataclasses.replace(published, kept_out=kept_out)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..dates import now
-from ..language import language_for
+from ..language import Language, language_for
 from ..layout import EPISODES, FEED_FILE, FEEDS_DIR, HEADLINES_FEED, PAGE_FILE, SEARCH_FILE, Show
 from ..models import EpisodeRecord, SpokenSentence
 from ..records import read_edition
@@ -63,12 +63,12 @@ def sweep(show: Show) -> None:
 
 
 def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tuple[SpokenSentence, ...],
-                    cover: Path, previous: EpisodeRecord | None, copies: Sequence[Destination] = ()) -> None:
+                    cover: Path, previous: EpisodeRecord | None, edition: EpisodeRecord | None, language: Language,
+                    copies: Sequence[Destination] = ()) -> None:
     """Add the episode's page to its finished folder and swap the folder in; `previous` is the record it
-    replaces. Its audio (and its Opus file and headlines edition) stays one build longer, for apps mid-download,
-    when the feeds point at it (not when the episode was removed or expired)."""
-    edition = read_edition(work)
-    language = language_for(show.config.language, show.root)
+    replaces, `edition` the headlines edition's record beside it (None without one). Its audio (and its Opus file
+    and headlines edition) stays one build longer, for apps mid-download, when the feeds point at it (not when the
+    episode was removed or expired)."""
     (work / PAGE_FILE).write_text(pages.episode_page(show.config, record, sentences, relative_cover(show, cover),
                                                      edition, language))
     fed = previous is not None and episodes.in_feeds(show, dt.date.fromisoformat(previous.date))
@@ -83,14 +83,15 @@ def publish_episode(show: Show, work: Path, record: EpisodeRecord, sentences: tu
         other.put_episode(record.date, show.root / EPISODES / record.date, keep)
 
 
-def publish_feed(show: Show, copies: Sequence[Destination] = ()) -> Path:
+def publish_feed(show: Show, copies: Sequence[Destination] = (), cover: Path | None = None,
+                 language: Language | None = None) -> Path:
     """Regenerate feed.xml, the section feeds, the headlines edition's feed, index.html and its search index
-    from all episode records."""
+    from all episode records; a build passes the cover and the language it already holds."""
     config = show.config
-    cover_rel = relative_cover(show, ensure_cover(show))
+    cover_rel = relative_cover(show, cover or ensure_cover(show))
     records = episodes.published_records(show)
     guid = show_identity(show).podcast_guid
-    language = language_for(config.language, show.root)
+    language = language or language_for(config.language, show.root)
     sections = feeds.section_feeds(show.config, records, show.config.url(cover_rel), guid, language)
     stale = sorted(f"{FEEDS_DIR}/{path.name}" for path in (show.root / FEEDS_DIR).glob("*.xml"))
     editions = {}
