@@ -5,6 +5,7 @@ list."""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -61,7 +62,14 @@ RULES: Final = (
 def verbalize(text: str, context: str = "") -> str:
     """Each family's reading written out for the rules after it."""
     for rule in RULES:
-        if rule.context is not None and not rule.context.search(context or text):
+        if rule.context is not None and not (rule.pattern.search(text) and _story_says(rule.context, context or text)):
             continue
         text = rule.pattern.sub(rule.replace, text)
     return text
+
+
+@functools.lru_cache(maxsize=64)
+def _story_says(context: re.Pattern[str], story: str) -> bool:
+    """Whether the story matches a rule's context: searched once per story, not once per sentence (a story of
+    thousands of sentences would otherwise be read thousands of times)."""
+    return context.search(story) is not None
