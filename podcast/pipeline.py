@@ -195,7 +195,8 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
         checked = tuple((c, n) for c, n in heard if c is not None)
         cached = sum(batch.from_cache for batch in made)
         outcome = proof.Outcome(tuple(c for c, _ in checked), cached, tuple(n for _, n in checked))
-        build.report.detail(f"proof: {len(finals) - cached} sentences heard, {cached} from the cache")
+        heard_here = sum(1 for final in finals.values() if final.checked is not None) - cached
+        build.report.detail(f"proof: {heard_here} sentences heard, {cached} from the cache")
     return Sentences(script, parts, finals, outcome, skipped)
 
 
