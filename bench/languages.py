@@ -11,8 +11,8 @@ every word counts. `--digest golden` (the default) reads each language's golden 
 every kind; `--digest short` an ordinary day's short digest in the same folder (`es.short.digest.txt`), everyday
 news with few figures, which is what the targets are for; `--digest heldout` a digest per language in a national
 news agency's style (names, places, roads, scores, ordinals) kept in bench/digests/ and written before any
-reading was tuned to it, so its figure is reported apart and the file is never edited to suit. Targets: at most 6 % for es, it, pt-BR, at most 15 %
-for fr; hi is reported (Whisper base hears Hindi poorly). The ear is ../shared/tools/asr/wer.py; set it up as
+reading was tuned to it, so its figure is reported apart and the file is never edited to suit. Targets: at most
+6 % for es, it, pt-BR, at most 15 % for fr; hi is reported (Whisper base hears Hindi poorly). The ear is ../shared/tools/asr/wer.py; set it up as
 its README says.
 """
 
