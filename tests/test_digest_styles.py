@@ -108,6 +108,33 @@ def test_settings_drop_datelines_and_read_credits() -> None:
     assert "Reporting by Amy Lee; Editing by Tom Hart." in text
 
 
+@pytest.mark.parametrize(
+    ("text", "stories"),
+    [
+        pytest.param("Daily Buzz: 2 March 2026\nCourts\nJudge Blocks Port Sale\nThe ruling came late on Friday.\n"
+                     "Lawyers for the buyer said they would appeal\n(Reporting by Ana Ruiz)\n\n"
+                     "Harbor Authority Names New Chief\nMaria Costa takes over in April\n"
+                     "She ran the Lisbon port for six years\n",
+                     [("Judge Blocks Port Sale", 2), ("Harbor Authority Names New Chief", 2)],
+                     id="title-case-headline-after-a-credit-over-unstopped-text"),
+        pytest.param("Daily Buzz: 2 March 2026\nBusiness\nGlobex Opens Plant in Ohio\nThe factory will employ 800\n"
+                     "Acme Buys Rival Chipmaker\nAcme agreed to pay cash for Initech\nShares of both rose\n",
+                     [("Globex Opens Plant in Ohio", 1), ("Acme Buys Rival Chipmaker", 2)],
+                     id="title-case-headline-after-unstopped-text"),
+        pytest.param("Daily Buzz: 2 March 2026\nBusiness\nStorm hits the coast\nCrews restored power to *most* homes.\n"
+                     "Schools stay closed\nThe district said so on Monday.\n",
+                     [("Storm hits the coast", 1), ("Schools stay closed", 1)],
+                     id="sentence-case-headlines-and-stopped-text-with-emphasis"),
+    ],
+)
+def test_headlines_among_paragraphs_without_full_stops(text: str, stories: list[tuple[str, int]]) -> None:
+    """In a house style with headlines in title case, a line in sentence case under a title-case line is its text
+    (generated digest, seed 12436); emphasis inside text that ends in a full stop says nothing."""
+    digest = parse_digest(text, "digest.txt")
+    assert [(st.headline, len(st.paragraphs)) for s in digest.sections for st in s.stories] == stories
+    assert not digest.warnings
+
+
 def test_a_paragraph_continuation_without_a_full_stop_is_never_a_section() -> None:
     digest = parse_digest(
         "Daily Buzz: 2 March 2026\nWeather\nFlood Warning for the Valley\n"
@@ -128,6 +155,12 @@ def test_a_paragraph_continuation_without_a_full_stop_is_never_a_section() -> No
                      "Acme Grows\nAcme grew.\n", 5, id="section-followed-by-a-section"),
         pytest.param("Daily Buzz: 2 March 2026\n## Markets\n### Rates Held\nThe bank held rates.\nAcme rose sharply\n"
                      "### Acme Grows\nAcme grew.\n", 5, id="header-of-another-shape"),
+        pytest.param("Daily Buzz: 2 March 2026\nWeather\nStorm hits the coast\nWinds reached 120 km/h overnight.\n\n"
+                     "Crews restored power to *most* homes by noon\nSchools stay closed until Thursday.\n", 6,
+                     id="unstopped-line-with-emphasis-after-text"),
+        pytest.param("Noticias: 2 de marzo de 2027\nDeportes\nEl Betis gana en Vigo\nEl equipo sumó tres puntos.\n"
+                     "Los aficionados celebraron la [victoria](https://example.com/v) en la plaza\n"
+                     "El entrenador pidió calma.\n", 5, id="unstopped-line-with-a-link-inside-after-text"),
     ],
 )
 def test_unsure_structure_stops_with_one_line_naming_the_line(text: str, line: int) -> None:

@@ -191,6 +191,9 @@ class Line:
     """A "lead" whose headline is its opening in capitals, before a colon."""
     longest: int = 15
     """The most words a headline has in this digest's house style (more when every paragraph ends in a stop)."""
+    inline: bool = False
+    """A word or a few inside the line are emphasized or linked, as running text marks them ("amid *rising*
+    costs"); a headline is marked whole or not at all."""
 
     @property
     def ends(self) -> bool:
@@ -251,7 +254,17 @@ def read_line(number: int, raw: str) -> Line | None:
     if kicker and _capitals(kicker.group("head")) and (is_paragraph(body) or len(body.split()) >= 6 or len(
             body.split()) >= 4 and sentence_like(body)) and split_dateline(text)[0] is None:
         return Line(number, "lead", text, headline=kicker.group("head"), body=body, links=links, kicker=True)
-    return Line(number, "plain", text, links=links)
+    return Line(number, "plain", text, links=links, inline=_inline_markup(line, text))
+
+
+def _inline_markup(line: str, text: str) -> bool:
+    """Emphasis or a link on part of the line, not on the whole of it."""
+    for pattern in (*_EMPHASIS, _LINK):
+        for match in pattern.finditer(line):
+            inner = match.group("text").strip()
+            if inner and inner != text and len(inner.split()) < len(text.split()):
+                return True
+    return False
 
 
 def _capitals(text: str) -> bool:

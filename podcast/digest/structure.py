@@ -183,6 +183,9 @@ class Parser:
         if following.prose or len(following.text.split()) > 12 and headline_case(following.text) == "sentence" and (
                 not self.stops_kept):
             return True  # surely text: a headline in sentence case is rarely this long
+        if not self.sentence_headlines and headline_case(line.text) == "title" and (
+                headline_case(following.text) == "sentence"):
+            return True  # headlines here are in title case: a line in sentence case under one is its text
         if headline_case(following.text) == "title" or not sentence_like(following.text, figures=False):
             return False  # a headline follows (headlines may carry figures)
         if after is not None and after.kind == "plain" and split_dateline(after.text)[0] is not None:
@@ -264,6 +267,9 @@ class Parser:
                 return "paragraph"  # headlines here are marked or in title case: this continues the story
         if headline:
             long = len(line.text.split()) > 9  # a sentence-case headline is short
+            if continuing and line.inline:
+                self.unsure(line, "could be a headline or the text of the story above (it has no final full stop "
+                            "but marks a word inside it, as text does): end paragraphs with full stops", "headline")
             if continuing and self.datelines and (not self.last_ended or self.loose_stops
                                                   or headline_case(line.text) == "sentence"):
                 self.unsure(line, "could be a headline or the text of the story above (a headline here is followed "
