@@ -6,14 +6,14 @@ the ear (Whisper base, told the language) transcribe the episode and score it by
 
 Two figures per language. "ear": the ear's own scoring, which leaves figures out on both sides (it writes digits,
 the script says words). "verbalized": the ear's digits said by the show language's verbalizer first, so that
-"10h30", "1er", "21e", "PSG" meet the script's "dix heures trente", "premier", "vingt et unième", "P-S-G" and
-every word counts. `--digest golden` (the default) reads each language's golden digest, a stress test of figures of
-every kind; `--digest short` an ordinary day's short digest in the same folder (`es.short.digest.txt`), everyday
-news with few figures, which is what the targets are for; `--digest heldout` a digest per language in a national
-news agency's style (names, places, roads, scores, ordinals) kept in bench/digests/ and written before any
-reading was tuned to it, so its figure is reported apart and the file is never edited to suit. Targets: at most
-6 % for es, it, pt-BR, at most 15 % for fr; hi is reported (Whisper base hears Hindi poorly). The ear is ../shared/tools/asr/wer.py; set it up as
-its README says.
+"10h30", "1er", "21e", "PSG" meet the script's "dix heures trente", "premier", "vingt et unième", "P-S-G" and every
+word counts. `--digest golden` (the default) reads each language's golden digest, a stress test of figures of every
+kind; `--digest short` an ordinary day's short digest in the same folder (`es.short.digest.txt`), everyday news with
+few figures, which is what the targets are for; `--digest heldout` a digest per language in a national news agency's
+style (names, places, roads, scores, ordinals) kept in bench/digests/ and written before any reading was tuned to
+it, so its figure is reported apart and the file is never edited to suit. Targets: at most 6 % for es, it, pt-BR, at
+most 15 % for fr; hi is reported (Whisper base hears Hindi poorly). The ear is ../shared/tools/asr/wer.py; set it up
+as its README says.
 """
 
 from __future__ import annotations
