@@ -198,3 +198,35 @@ def test_kokoro_never_says_espeak_language_marks() -> None:
     assert "(en)" in kokoro.tokenizer.phonemize(text, "fr-fr")  # what eSpeak NG gives
     said = engine._phonemes(kokoro, text)
     assert "(" not in said and "slˈaʃ" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "not_said"),
+    [
+        pytest.param("fr-fr", "le huitième jour", "yitjˈɛm", "sjˈɛm", id="fr-huitieme"),
+        pytest.param("fr-fr", "en huitièmes de finale", "yitjˈɛm", "sjˈɛm", id="fr-huitiemes"),
+        pytest.param("fr-fr", "la vingt-huitième journée", "yitjˈɛm", "sjˈɛm", id="fr-compound-huitieme"),
+        pytest.param("fr-fr", "Huitième de finale", "yitjˈɛm", "sjˈɛm", id="fr-capital-huitieme"),
+        pytest.param("fr-fr", "le centième anniversaire", "sɑ̃tjˈɛm", "sjˈɛm", id="fr-centieme"),
+        pytest.param("fr-fr", "cinq centièmes de seconde", "sɑ̃tjˈɛm", "sjˈɛm", id="fr-centiemes"),
+        pytest.param("fr-fr", "le septième art", "sɛtjˈɛm", "sjˈɛm", id="fr-septieme-untouched"),
+        pytest.param("fr-fr", "une hausse initiale", "inisjˈal", "itj", id="fr-initiale-untouched"),
+        pytest.param("fr-fr", "un pourcentage", "puʁsɑ̃tˈaʒ", "tt", id="fr-pourcentage-untouched"),
+    ],
+)
+def test_espeak_is_given_its_known_mistakes_respelled(lang: str, text: str, said: str, not_said: str) -> None:
+    """eSpeak NG reads French "-tième" after a vowel or a nasal as "-sième" ("huissième"); the text it is given
+    is respelled so that its rules say the t, and nothing else changes."""
+    from kokoro_onnx.tokenizer import Tokenizer
+
+    from podcast.engines.kokoro import respelled
+
+    phonemes = Tokenizer().phonemize(respelled(text, lang), lang)
+    assert said in phonemes and not_said not in phonemes, phonemes
+
+
+def test_respellings_are_in_the_cache_key_of_their_language_only() -> None:
+    from podcast.engines.kokoro import KokoroEngine
+
+    french, spanish = KokoroEngine(KokoroVoice(voice="ff_siwis")), KokoroEngine(KokoroVoice(voice="ef_dora"))
+    assert "respelled:" in french.key and "respelled:" not in spanish.key
