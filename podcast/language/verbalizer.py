@@ -91,6 +91,9 @@ class Verbalizer(Typography):
         self._score = re.compile(r"(?<![\w.,])(?P<a>\d{1,2})\s[xX×]\s(?P<b>\d{1,2})(?![\w.,]|\s?(?:c?m|mm|km|metros?|"
                                  r"metri|mètres|pés|piedi)\b)")
         """A football score written "2 x 1" (as Brazil's papers do): "dois a um", not "dois vezes um"."""
+        self._sets = re.compile(r"(?<![\w.,/:])(?P<score>\d{1,2}[-–]\d{1,2}) (?=\d{1,2}[-–]\d{1,2}(?![\w/]|[.,]\d))")
+        """Scores in a row with only a space between them are a match's sets ("6-4 6-2"): said with a pause
+        between them, as a newsreader reads them, not run into one figure ("sei a quattro sei a due")."""
         self._plain = re.compile(r"(?<![\w.,])" + num + r"(?![\w])")
         if r.code in ("fr", "pt-BR"):  # "10 h 30", "10h30", "6 h"
             clock = r"(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)|(?P<hour_only>\s?h))"
@@ -143,7 +146,7 @@ class Verbalizer(Typography):
         text = self._road.sub(lambda m: f"{m['letters']} {self.say_number(self.parse(m['num']), noun=False)}", text)
         text = self._score.sub(lambda m: f"{self.say_number(self.parse(m['a']), noun=False)} {r.to_word} "
                                f"{self.say_number(self.parse(m['b']), noun=False)}", text)
-        text = self._range.sub(self._range_words, text)
+        text = self._range.sub(self._range_words, self._sets.sub(r"\g<score>, ", text))
         text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
                                  text)
         text = self._plain.sub(self._plain_number, text)
