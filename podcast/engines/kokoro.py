@@ -40,6 +40,10 @@ RESPELLINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         # "huissième", "centième" "cen-sième"; a doubled t keeps the t ("yitjˈɛm", "sɑ̃tjˈɛm")
         (re.compile(r"(?<=\b[Hh]ui)t(?=ièmes?\b)"), "tt"),
         (re.compile(r"(?<=\b[Cc]en)t(?=ièmes?\b)"), "tt"),
+        # French acronyms said as words that eSpeak NG reads with English rules for their letters ("ee", "ao"):
+        # "Insee" came out "inn-sii", "Cedeao" "sèdi-o"
+        (re.compile(r"\bInsee\b", re.I), "Insé"),
+        (re.compile(r"\bCedeao\b", re.I), "Cédéao"),
     ),
 }
 """Words eSpeak NG says wrong in a language, respelled in the text it is given (never in the script or on the

@@ -332,7 +332,9 @@ class Verbalizer(Typography):
 
     def _acronym_words(self, match: re.Match[str]) -> str:
         word, r = match["word"], self.rules
-        if word in r.word_acronyms or len(word) > 4 or (r.pronounceable is not None and r.pronounceable(word)):
+        if word in r.word_acronyms or (r.pronounceable is not None and r.pronounceable(word)):
+            return word[:1] + word[1:].lower() + (match["plural"] or "")  # eSpeak NG spells capitals ("O-N-U")
+        if len(word) > 4:
             return match.group(0)
         if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
             return numbers.cardinal(_roman(word), r.code)

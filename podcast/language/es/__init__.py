@@ -71,8 +71,8 @@ RULES: Final = LanguageRules(
     },
     leads_on=frozenset("sr. sra. srta. dr. dra. d. dña. lic. ing. prof. excmo. sto. sta. avda. av. núm. n.º pág. "
                        "tel. p. ej. ee. vs. cía.".split()),
-    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA OCDE IBEX COVID IVA ERE ERTE OMS OIT FMI "
-                            "INE CIS PSOE PYME PYMES ONG".split()),
+    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA IBEX COVID IVA ERE ERTE INE CIS PSOE PYME PYMES "
+                            "DANA".split()),
     gender=gender,
     clock=clock,
     date=lambda day, month, year: f"{day} de {month} de {year}",
