@@ -185,6 +185,8 @@ class Verbalizer(Typography):
         if amount.fraction:
             if r.fraction_as_number and len(amount.fraction) <= 2 and not amount.fraction.startswith("0"):
                 tail = numbers.cardinal(int(amount.fraction), r.code, gender)
+                if noun:  # the noun follows the decimals: "dos coma cuarenta y un millones"
+                    tail = numbers.before_noun(tail, r.code, gender)
             else:
                 tail = numbers.digits(amount.fraction, r.code)
             spoken += f" {r.point_word} {tail}"
