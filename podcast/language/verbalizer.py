@@ -81,9 +81,10 @@ class Verbalizer(Typography):
         self._scaled = re.compile(r"(?<![\w.,])" + num + r"\s?(?P<scale>" + scales + r")(?!\w)")
         self._range = re.compile(r"(?<![\w.,/:])(?P<a>" + number + r")\s?[-–]\s?(?P<b>" + number + r")(?![\w/]|[.,]\d)")
         self._times_x = re.compile(r"(?<![\w.,])" + num + r"\s?[xX×](?![\w])")
-        self._road = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,3})(?P<num>[1-9]\d{0,2})(?![\w]|[.,]\d)")
-        """A road, a route or a model written as capitals and a number ("A10", "SS36", "E45"): the number said
-        whole ("A dieci"), never digit by digit."""
+        self._road = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,3})-?(?P<num>[1-9]\d{0,2})(?![\w]|[.,]\d)")
+        """A road, a route or a model written as capitals and a number, joined or with a hyphen ("A10", "SS36",
+        "A-6", "AP-7", "BR-116"): the number said whole ("A dieci", "A seis"), never digit by digit, and apart
+        from the letters (eSpeak NG ran "A-seis" into one syllable)."""
         self._degree_ordinal = re.compile(r"\b(?P<article>il|al|del|nel|dal|sul|col|el|ao|do|no|pelo|le|au|du)\s+"
                                           r"(?P<num>\d{1,3})°(?!\s?[CFK]\b)")
         """A degree sign written for the ordinal sign after a singular article: "al 23° minuto" is the
