@@ -36,6 +36,7 @@ UNITS: Final = {
     "MW": "power-megawatt", "GW": "power-gigawatt", "kW": "power-kilowatt", "kWh": "energy-kilowatt-hour",
     "MWh": "energy-megawatt-hour", "GWh": "energy-gigawatt-hour", "GB": "digital-gigabyte", "TB": "digital-terabyte",
     "MB": "digital-megabyte", "mph": "speed-mile-per-hour", "°": "angle-degree", "nm": "length-nanometer",
+    "min": "duration-minute",
 }
 """International unit symbols -> CLDR unit ids; their names come from CLDR in the show's language."""
 
@@ -85,8 +86,8 @@ class Verbalizer(Typography):
         """A road, a route or a model written as capitals and a number, joined or with a hyphen ("A10", "SS36",
         "A-6", "AP-7", "BR-116"): the number said whole ("A dieci", "A seis"), never digit by digit, and apart
         from the letters (eSpeak NG ran "A-seis" into one syllable)."""
-        self._degree_ordinal = re.compile(r"\b(?P<article>il|al|del|nel|dal|sul|col|el|ao|do|no|pelo|le|au|du)\s+"
-                                          r"(?P<num>\d{1,3})°(?!\s?[CFK]\b)")
+        self._degree_ordinal = re.compile(r"\b(?P<article>(?i:il|al|del|nel|dal|sul|col|el|ao|do|no|pelo|le|au|du))"
+                                          r"\s+(?P<num>\d{1,3})°(?!\s?[CFK]\b)")
         """A degree sign written for the ordinal sign after a singular article: "al 23° minuto" is the
         twenty-third minute, never degrees."""
         self._score = re.compile(r"(?<![\w.,])(?P<a>\d{1,2})\s[xX×]\s(?P<b>\d{1,2})(?![\w.,]|\s?(?:c?m|mm|km|metros?|"
@@ -101,7 +102,8 @@ class Verbalizer(Typography):
         else:
             clock = r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?h\b|\s?बजे)?(?P<hour_only>)"
         if r.dot_time_after:
-            after = "|".join(r"(?<=\b" + re.escape(word) + ")" for word in r.dot_time_after)
+            after = "|".join(r"(?<=\b" + re.escape(said) + ")" for word in r.dot_time_after
+                             for said in dict.fromkeys((word, word[:1].upper() + word[1:])))  # "Alle 18.30"
             clock = (r"(?:(?:" + after + r")(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?:\s?h\b)?|"
                      + clock + ")")
         self._times = re.compile(r"(?<![\w.,:])" + clock + r"(?![\w:]|[.,]\d)")
@@ -194,7 +196,11 @@ class Verbalizer(Typography):
         return (numbers.minus_word(r.code) + " " + spoken) if amount.negative else spoken
 
     _NOT_NOUNS: Final = frozenset("de del a al en y e o u con por para que à au aux et ou di da in con per e o "
-                                  "com em no na do se के की का से और में".split())
+                                  "com em no na do se के की का से और में "
+                                  # articles and prepositions joined: "2-1 nel derby" is "due a uno", no noun
+                                  "nel nella nei negli nelle della dei degli delle dal dalla dai sul sulla sui col "
+                                  "alla alle ai agli dans sur pour avec des du sous dos das nos nas pelo pela pelos "
+                                  "pelas entre contra sobre tras ante".split())
 
     def _noun_gender(self, text: str, end: int) -> str:
         """The gender of the noun a number counts, or "" when no noun follows ("el 21 de enero", "ganó 3-1")."""
@@ -290,6 +296,9 @@ class Verbalizer(Typography):
 
     def _unit(self, match: re.Match[str]) -> str:
         amount = self.parse(match["num"])
+        if match["unit"] == "ha" and self.rules.code in ("es", "it") and re.match(
+                r"\s+(?!(?:de|di|del|della|dei|en|in|y|e|o)\b)" + _SCRIPT_LETTER, match.string[match.end():], re.I):
+            return f"{self.say_number(amount, noun=False)} ha"  # the verb: "el COVID-19 ha causado", "ha detto"
         unit = UNITS[match["unit"]]
         name = cldr.unit_name(unit, abs(amount.value), self.rules.code)
         gender = self.rules.gender(name.split()[0].lower()) if name else "m"
