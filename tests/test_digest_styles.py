@@ -135,6 +135,38 @@ def test_headlines_among_paragraphs_without_full_stops(text: str, stories: list[
     assert not digest.warnings
 
 
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        pytest.param("Le Journal : 10 mars 2027\nÉconomie\nLe chômage recule\nLe taux baisse encore.\nBourse\n"
+                     "Le CAC 40 termine en hausse (+1,2 %)\nLes valeurs bancaires ont mené la hausse.\n",
+                     [("Économie", ["Le chômage recule"]), ("Bourse", ["Le CAC 40 termine en hausse (+1,2 %)"])],
+                     id="fr-change-in-brackets"),
+        pytest.param("Notiziario: 10 marzo 2027\nCronaca\nNeve a Torino\nScuole chiuse domani.\nSport\n"
+                     "Calcio, la Roma pareggia a Genova (1-1)\nI giallorossi restano sesti in classifica.\n",
+                     [("Cronaca", ["Neve a Torino"]), ("Sport", ["Calcio, la Roma pareggia a Genova (1-1)"])],
+                     id="it-score-in-brackets"),
+        pytest.param("Noticias: 10 de marzo de 2027\nSucesos\nIncendio en Lugo\nNo hubo heridos.\nDeportes\n"
+                     "Fútbol: el Sevilla cae en Vigo por la mínima (1-0)\nEl equipo andaluz sigue sin ganar fuera.\n",
+                     [("Sucesos", ["Incendio en Lugo"]),
+                      ("Deportes", ["Fútbol: el Sevilla cae en Vigo por la mínima (1-0)"])],
+                     id="es-score-in-brackets"),
+        pytest.param("Jornal: 10 de março de 2027\nBrasil\nChuva em Recife\nA cidade está em alerta.\nEsporte\n"
+                     "Brasileirão: Palmeiras vence o Santos em casa (3-1, 2-0)\nO time segue na liderança.\n",
+                     [("Brasil", ["Chuva em Recife"]),
+                      ("Esporte", ["Brasileirão: Palmeiras vence o Santos em casa (3-1, 2-0)"])],
+                     id="pt-scores-in-brackets"),
+    ],
+)
+def test_a_headline_ending_in_figures_in_brackets_is_a_headline(text: str,
+                                                                sections: list[tuple[str, list[str]]]) -> None:
+    """Agency headlines end on a score or a change in brackets: not prose trailing off like "(see chart)", so the
+    section header above stays a section header (it was read as a headline, the headline as its text)."""
+    digest = parse_digest(text, "digest.txt")
+    assert [(s.title, [st.headline for st in s.stories]) for s in digest.sections] == sections
+    assert not digest.warnings
+
+
 def test_a_paragraph_continuation_without_a_full_stop_is_never_a_section() -> None:
     digest = parse_digest(
         "Daily Buzz: 2 March 2026\nWeather\nFlood Warning for the Valley\n"
