@@ -230,6 +230,13 @@ def test_clean_markup(written: str, clean: str, links: tuple[str, ...]) -> None:
         pytest.param("São Paulo (Reuters) - Rain fell.", "São Paulo", "Reuters", "", id="title-case-accents"),
         pytest.param("WASHINGTON/LONDON (AP) - Talks ended.", "Washington and London", "AP", "", id="two-places"),
         pytest.param("ST. LOUIS, 2 Mar (AP) - Storms hit.", "St. Louis", "AP", "2 Mar", id="day-first"),
+        pytest.param("(ANSA) - ROMA, 10 MAR - Il governo ha varato il decreto.", "Roma", "ANSA", "",
+                     id="ansa-agency-first"),
+        pytest.param("Sevilla, 4 abr (EFE).- La Junta aprobó el plan.", "Sevilla", "EFE", "", id="efe-stop-dash"),
+        pytest.param("BARCELONA, 22 (EUROPA PRESS) El Parlament votó la ley.", "Barcelona", "Europa Press", "",
+                     id="europa-press-no-dash"),
+        pytest.param("(ANSA) - NAPOLI, 3 APR - Scossa nei Campi Flegrei.", "Napoli", "ANSA", "",
+                     id="ansa-another-city"),
     ],
 )
 def test_datelines(text: str, place: str, agency: str, date: str) -> None:
@@ -241,7 +248,8 @@ def test_datelines(text: str, place: str, agency: str, date: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["The Fed (the US central bank) - as expected - held.", "US - China talks (round two) - resumed.",
-     "Shares rose (see chart) - again."],
+     "Shares rose (see chart) - again.", "Paris (France) Le président a parlé.",
+     "Roma (Italia) Il governo ha deciso."],
 )
 def test_not_datelines(text: str) -> None:
     assert split_dateline(text) == (None, text)
