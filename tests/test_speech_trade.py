@@ -54,8 +54,9 @@ def test_a_score_written_with_an_x_is_a_score(code: str, written: str, spoken: s
 
 
 @pytest.mark.parametrize(("code", "written", "spoken"), [
-    pytest.param("it", "un incidente sulla A10", "un incidente sulla A dieci", id="it-road"),
-    pytest.param("it", "la E45 resta chiusa", "la E quarantacinque resta chiusa", id="it-european-road"),
+    pytest.param("it", "un incidente sulla A10", "un incidente sulla à dieci", id="it-road"),
+    pytest.param("it", "la E45 resta chiusa", "la é quarantacinque resta chiusa", id="it-european-road"),
+    pytest.param("it", "frana sulla SS36", "frana sulla èsse-èsse trentasei", id="it-state-road-letters-named"),
     pytest.param("it", "il codice SYH2082", "il codice SYH due zero otto due", id="it-product-code-digit-by-digit"),
     pytest.param("fr", "sur la A7", "sur la A sept", id="fr-road"),
     pytest.param("es", "un atasco en la M-30", "un atasco en la M treinta", id="es-road-hyphen"),

@@ -146,7 +146,7 @@ class Verbalizer(Typography):
         text = self._ordinal.sub(self._ordinal_words, text)
         text = self._century.sub(self._century_words, text)
         text = self._regnal.sub(self._regnal_words, text)
-        text = self._road.sub(lambda m: f"{m['letters']} {self.say_number(self.parse(m['num']), noun=False)}", text)
+        text = self._road.sub(self._road_words, text)
         text = self._score.sub(lambda m: f"{self.say_number(self.parse(m['a']), noun=False)} {r.to_word} "
                                f"{self.say_number(self.parse(m['b']), noun=False)}", text)
         text = self._range.sub(self._range_words, self._sets.sub(r"\g<score>, ", text))
@@ -293,6 +293,11 @@ class Verbalizer(Typography):
         ends = re.match(r"\s*$|\s+[\"'«¿¡]?[A-ZÁÉÍÓÚ]", match.string[match.end():])
         stop = "." if match["unit"].endswith(".") and ends else ""
         return f"{self.say_number(amount, self.rules.gender(name.split()[0]))} {name}{stop}"
+
+    def _road_words(self, match: re.Match[str]) -> str:
+        """"A10" -> "A dieci": the letters by their names, as an acronym's (Italian "E45" is no "e", "and"), the
+        number whole."""
+        return f"{self.spell(match['letters'])} {self.say_number(self.parse(match['num']), noun=False)}"
 
     def _unit(self, match: re.Match[str]) -> str:
         amount = self.parse(match["num"])
