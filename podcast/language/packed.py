@@ -17,10 +17,11 @@ from .phrases import Phrases
 _ELISIONS: Final = {
     "fr": (re.compile(r"(?:(?<=\s)|^)(?P<word>de|le|la|que) $", re.I), "[aeiouyàâäéèêëîïôöùûü]",
            {"de": "d'", "le": "l'", "la": "l'", "que": "qu'"}),
-    "it": (re.compile(r"(?:(?<=\s)|^)(?P<word>a|e) $", re.I), "[aàá]", {"a": "ad ", "e": "ed "}),
+    "it": (re.compile(r"(?:(?<=\s)|^)(?P<word>a) $", re.I), "[aeiouàèéìòù]", {"a": "ad "}),
 }
 """The word before a name that opens with a vowel, as the language joins them: French elides ("au tour
-d'Économie", "l'Europe"), Italian adds a euphonic d before an a ("ad Ambiente")."""
+d'Économie", "l'Europe"), Italian says "a" with a euphonic d ("ad Ambiente", "ad Economia": "Spazio a Economia"
+ran together, and the ear heard "spazio economia")."""
 
 
 def joined(language: str, before: str, name: str) -> str:
