@@ -273,6 +273,8 @@ def test_generated_digests_parse_exactly_or_are_refused_with_one_line() -> None:
     [
         pytest.param(9689, "refused", id="9689-unstopped-text-with-emphasis-read-as-a-sentence-case-headline"),
         pytest.param(12436, "exact", id="12436-title-case-headline-read-as-text-over-unstopped-text"),
+        pytest.param(19217, "exact", id="19217-second-markdown-section-read-as-a-headline"),
+        pytest.param(19805, "exact", id="19805-kicker-headlines-read-as-wire-places"),
     ],
 )
 def test_seeds_once_parsed_silently_wrong(seed: int, outcome: str) -> None:

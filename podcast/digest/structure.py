@@ -128,6 +128,8 @@ class Parser:
         kickers = [i for i, line in enumerate(lines) if line.kicker]
         if not kickers or any(i == 0 or lines[i - 1].kind != "plain" or lines[i - 1].prose for i in kickers):
             return
+        if any(len(lines[i].headline.split()) > 3 for i in kickers):
+            return  # a place is a few words ("RIO DE JANEIRO"); "SCHOOL BOARD DELAYS LIBRARY HOURS" is a headline
         if any(len(lines[i - 1].text.split()) >= 4 or sentence_like(lines[i - 1].text) for i in kickers):
             for i in kickers:
                 lines[i].kind, lines[i].kicker, lines[i].headline, lines[i].body = "plain", False, "", ""
@@ -219,6 +221,10 @@ class Parser:
             return "story"
         if line.kind in ("heading", "bold"):
             if self.headline_at(i):
+                following = self.after(i)
+                if line.kind == "heading" and not (following is not None and following.prose) and (
+                        shape(line) in self.shapes.values()):
+                    return "section"  # headers are written alike: "## Tech" is one, as "## Health" was
                 return "headline"
             if line.kind == "bold" and sentence_like(line.headline) and self.starts_story(i + 1):
                 self.unsure(line, "reads like a sentence but stands where a section header goes", "section")
