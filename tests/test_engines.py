@@ -212,11 +212,22 @@ def test_kokoro_never_says_espeak_language_marks() -> None:
         pytest.param("fr-fr", "le septième art", "sɛtjˈɛm", "sjˈɛm", id="fr-septieme-untouched"),
         pytest.param("fr-fr", "une hausse initiale", "inisjˈal", "itj", id="fr-initiale-untouched"),
         pytest.param("fr-fr", "un pourcentage", "puʁsɑ̃tˈaʒ", "tt", id="fr-pourcentage-untouched"),
+        pytest.param("fr-fr", "Lens bat Metz et Reims", "lˈɑ̃s", "(", id="fr-clubs-lens"),
+        pytest.param("fr-fr", "Lens bat Metz et Reims", "mˈɛs", "mˈɛts", id="fr-clubs-metz"),
+        pytest.param("fr-fr", "Lens bat Metz et Reims", "ʁˈɛ̃s", "ʁˈɛm", id="fr-clubs-reims"),
+        pytest.param("fr-fr", "le match Troyes-Auxerre", "tʁwˈa", "oks", id="fr-troyes-auxerre"),
+        pytest.param("fr-fr", "à Rouen et à Agen", "ʁwˈɑ̃", "aʒˈɛn", id="fr-rouen-agen"),
+        pytest.param("fr-fr", "le lac d'Annecy", "ans", "(en)", id="fr-annecy-not-english"),
+        pytest.param("fr-fr", "la Wallonie et Bruxelles", "walonˈi", "(en)", id="fr-wallonie-not-english"),
+        pytest.param("fr-fr", "la Wallonie et Bruxelles", "bʁysˈɛl", "bʁyks", id="fr-bruxelles"),
+        pytest.param("fr-fr", "un sens unique à Sens", "sˈɑ̃s", "(", id="fr-sens-untouched"),
+        pytest.param("fr-fr", "un objectif (lens) de 50 mm", "lˈɛn", "lˈɑ̃s", id="fr-lower-case-word-untouched"),
     ],
 )
 def test_espeak_is_given_its_known_mistakes_respelled(lang: str, text: str, said: str, not_said: str) -> None:
-    """eSpeak NG reads French "-tième" after a vowel or a nasal as "-sième" ("huissième"); the text it is given
-    is respelled so that its rules say the t, and nothing else changes."""
+    """eSpeak NG reads French "-tième" after a vowel or a nasal as "-sième" ("huissième"), and towns whose names
+    French spelling does not give by the rules ("Lens" as "lène", "Annecy" in English); the text it is given is
+    respelled so that its rules say them, and nothing else changes."""
     from kokoro_onnx.tokenizer import Tokenizer
 
     from podcast.engines.kokoro import respelled

@@ -44,6 +44,14 @@ RESPELLINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         # "Insee" came out "inn-sii", "Cedeao" "sèdi-o"
         (re.compile(r"\bInsee\b", re.I), "Insé"),
         (re.compile(r"\bCedeao\b", re.I), "Cédéao"),
+        # French towns and regions whose names French spelling rules do not give, or that eSpeak NG reads with
+        # English rules, many of them football clubs in the day's results: "Rouen" came out "rwin", "Lens"
+        # "lène", "Troyes" "troy", "Annecy" "anne-sea"
+        *((re.compile(rf"\b{name}\b"), said) for name, said in (
+            ("Rouen", "Rouan"), ("Metz", "Messe"), ("Reims", "Rince"), ("Auxerre", "Ausserre"), ("Lens", "Lance"),
+            ("Agen", "Ajin"), ("Troyes", "Troie"), ("Guingamp", "Guingan"), ("Bruxelles", "Brusselle"),
+            ("Annecy", "Anne-si"), ("Quevilly", "Quevili"), ("Wallonie", "Ouallonie"), ("Wallonne", "Ouallonne"),
+            ("Wallon", "Ouallon"), ("Wissembourg", "Vissembourg"), ("Wimereux", "Ouimereux"))),
     ),
 }
 """Words eSpeak NG says wrong in a language, respelled in the text it is given (never in the script or on the
