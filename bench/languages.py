@@ -61,6 +61,7 @@ def build(code: str, digest_path: Path, folder: Path) -> tuple[Path, Path]:
     settings = f'[show]\nlanguage = "{code}"\ntitle = "{title}"\n[show.audio]\nrender_timeout_s = 900.0\n'
     (folder / "podcast.toml").write_text(settings, encoding="utf-8")  # a busy machine is slow, not stuck
     day = folder / "episodes" / date.isoformat()
+    shutil.rmtree(day, ignore_errors=True)  # a build of the same digest is up to date whatever the code: build anew
     day.mkdir(parents=True, exist_ok=True)
     shutil.copy(digest_path, day / "digest.txt")
     subprocess.run([sys.executable, "-m", "podcast", "build", date.isoformat(), "--quiet"], cwd=folder, check=True)
