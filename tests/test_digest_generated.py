@@ -268,6 +268,21 @@ def test_generated_digests_parse_exactly_or_are_refused_with_one_line() -> None:
     assert outcomes["exact"] > DIGESTS * 0.8, outcomes  # refusing everything would be no parser
 
 
+@pytest.mark.parametrize(
+    ("seed", "outcome"),
+    [
+        pytest.param(9689, "refused", id="9689-unstopped-text-with-emphasis-read-as-a-sentence-case-headline"),
+        pytest.param(12436, "exact", id="12436-title-case-headline-read-as-text-over-unstopped-text"),
+        pytest.param(19217, "exact", id="19217-second-markdown-section-read-as-a-headline"),
+        pytest.param(19805, "exact", id="19805-kicker-headlines-read-as-wire-places"),
+    ],
+)
+def test_seeds_once_parsed_silently_wrong(seed: int, outcome: str) -> None:
+    """Short paragraphs without full stops in mixed house styles, once given a wrong structure without a word."""
+    got, detail = _outcome(seed)
+    assert got == outcome, detail
+
+
 @pytest.mark.parametrize("style", STORY_STYLES)
 def test_every_story_style_parses_exactly_when_it_is_unambiguous(style: str) -> None:
     """Title-case headlines, full stops, credit lines: each style on its own parses exactly, never refused."""

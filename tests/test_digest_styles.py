@@ -108,6 +108,87 @@ def test_settings_drop_datelines_and_read_credits() -> None:
     assert "Reporting by Amy Lee; Editing by Tom Hart." in text
 
 
+@pytest.mark.parametrize(
+    ("text", "stories"),
+    [
+        pytest.param("Daily Buzz: 2 March 2026\nCourts\nJudge Blocks Port Sale\nThe ruling came late on Friday.\n"
+                     "Lawyers for the buyer said they would appeal\n(Reporting by Ana Ruiz)\n\n"
+                     "Harbor Authority Names New Chief\nMaria Costa takes over in April\n"
+                     "She ran the Lisbon port for six years\n",
+                     [("Judge Blocks Port Sale", 2), ("Harbor Authority Names New Chief", 2)],
+                     id="title-case-headline-after-a-credit-over-unstopped-text"),
+        pytest.param("Daily Buzz: 2 March 2026\nBusiness\nGlobex Opens Plant in Ohio\nThe factory will employ 800\n"
+                     "Acme Buys Rival Chipmaker\nAcme agreed to pay cash for Initech\nShares of both rose\n",
+                     [("Globex Opens Plant in Ohio", 1), ("Acme Buys Rival Chipmaker", 2)],
+                     id="title-case-headline-after-unstopped-text"),
+        pytest.param("Daily Buzz: 2 March 2026\nBusiness\nStorm hits the coast\nCrews restored power to *most* homes.\n"
+                     "Schools stay closed\nThe district said so on Monday.\n",
+                     [("Storm hits the coast", 1), ("Schools stay closed", 1)],
+                     id="sentence-case-headlines-and-stopped-text-with-emphasis"),
+    ],
+)
+def test_headlines_among_paragraphs_without_full_stops(text: str, stories: list[tuple[str, int]]) -> None:
+    """In a house style with headlines in title case, a line in sentence case under a title-case line is its text
+    (generated digest, seed 12436); emphasis inside text that ends in a full stop says nothing."""
+    digest = parse_digest(text, "digest.txt")
+    assert [(st.headline, len(st.paragraphs)) for s in digest.sections for st in s.stories] == stories
+    assert not digest.warnings
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        pytest.param("# Morning Notes — 2 March 2026\n## Markets\nBank holds rates again\nThe bank held its rate. "
+                     "Markets barely moved\n## Sport\nCity win at home\nThe club won on a late goal\n",
+                     [("Markets", ["Bank holds rates again"]), ("Sport", ["City win at home"])],
+                     id="headers-of-one-level-alike-without-full-stops"),
+        pytest.param("Daily Buzz: 2 March 2026\nCITY\nHARBOR BRIDGE REOPENS TO TRAFFIC: The bridge reopened on Monday "
+                     "after six weeks of repairs\nCouncil members toured the deck with 40 residents\n"
+                     "LIBRARY HOURS EXTENDED AGAIN: The main branch stays open until 9 p.m. from April\n",
+                     [("City", ["Harbor Bridge Reopens to Traffic", "Library Hours Extended Again"])],
+                     id="kicker-headlines-after-text-without-full-stops"),
+    ],
+)
+def test_headers_and_kickers_where_paragraphs_lack_full_stops(text: str,
+                                                              sections: list[tuple[str, list[str]]]) -> None:
+    """A house style writes its section headers alike (generated digest, seed 19217); a headline in capitals before
+    a colon is no wire place when it runs longer than a place's few words (seed 19805)."""
+    digest = parse_digest(text, "digest.txt")
+    assert [(s.title, [st.headline for st in s.stories]) for s in digest.sections] == sections
+
+
+@pytest.mark.parametrize(
+    ("text", "sections"),
+    [
+        pytest.param("Le Journal : 10 mars 2027\nÉconomie\nLe chômage recule\nLe taux baisse encore.\nBourse\n"
+                     "Le CAC 40 termine en hausse (+1,2 %)\nLes valeurs bancaires ont mené la hausse.\n",
+                     [("Économie", ["Le chômage recule"]), ("Bourse", ["Le CAC 40 termine en hausse (+1,2 %)"])],
+                     id="fr-change-in-brackets"),
+        pytest.param("Notiziario: 10 marzo 2027\nCronaca\nNeve a Torino\nScuole chiuse domani.\nSport\n"
+                     "Calcio, la Roma pareggia a Genova (1-1)\nI giallorossi restano sesti in classifica.\n",
+                     [("Cronaca", ["Neve a Torino"]), ("Sport", ["Calcio, la Roma pareggia a Genova (1-1)"])],
+                     id="it-score-in-brackets"),
+        pytest.param("Noticias: 10 de marzo de 2027\nSucesos\nIncendio en Lugo\nNo hubo heridos.\nDeportes\n"
+                     "Fútbol: el Sevilla cae en Vigo por la mínima (1-0)\nEl equipo andaluz sigue sin ganar fuera.\n",
+                     [("Sucesos", ["Incendio en Lugo"]),
+                      ("Deportes", ["Fútbol: el Sevilla cae en Vigo por la mínima (1-0)"])],
+                     id="es-score-in-brackets"),
+        pytest.param("Jornal: 10 de março de 2027\nBrasil\nChuva em Recife\nA cidade está em alerta.\nEsporte\n"
+                     "Brasileirão: Palmeiras vence o Santos em casa (3-1, 2-0)\nO time segue na liderança.\n",
+                     [("Brasil", ["Chuva em Recife"]),
+                      ("Esporte", ["Brasileirão: Palmeiras vence o Santos em casa (3-1, 2-0)"])],
+                     id="pt-scores-in-brackets"),
+    ],
+)
+def test_a_headline_ending_in_figures_in_brackets_is_a_headline(text: str,
+                                                                sections: list[tuple[str, list[str]]]) -> None:
+    """Agency headlines end on a score or a change in brackets: not prose trailing off like "(see chart)", so the
+    section header above stays a section header (it was read as a headline, the headline as its text)."""
+    digest = parse_digest(text, "digest.txt")
+    assert [(s.title, [st.headline for st in s.stories]) for s in digest.sections] == sections
+    assert not digest.warnings
+
+
 def test_a_paragraph_continuation_without_a_full_stop_is_never_a_section() -> None:
     digest = parse_digest(
         "Daily Buzz: 2 March 2026\nWeather\nFlood Warning for the Valley\n"
@@ -128,6 +209,12 @@ def test_a_paragraph_continuation_without_a_full_stop_is_never_a_section() -> No
                      "Acme Grows\nAcme grew.\n", 5, id="section-followed-by-a-section"),
         pytest.param("Daily Buzz: 2 March 2026\n## Markets\n### Rates Held\nThe bank held rates.\nAcme rose sharply\n"
                      "### Acme Grows\nAcme grew.\n", 5, id="header-of-another-shape"),
+        pytest.param("Daily Buzz: 2 March 2026\nWeather\nStorm hits the coast\nWinds reached 120 km/h overnight.\n\n"
+                     "Crews restored power to *most* homes by noon\nSchools stay closed until Thursday.\n", 6,
+                     id="unstopped-line-with-emphasis-after-text"),
+        pytest.param("Noticias: 2 de marzo de 2027\nDeportes\nEl Betis gana en Vigo\nEl equipo sumó tres puntos.\n"
+                     "Los aficionados celebraron la [victoria](https://example.com/v) en la plaza\n"
+                     "El entrenador pidió calma.\n", 5, id="unstopped-line-with-a-link-inside-after-text"),
     ],
 )
 def test_unsure_structure_stops_with_one_line_naming_the_line(text: str, line: int) -> None:
@@ -165,6 +252,13 @@ def test_clean_markup(written: str, clean: str, links: tuple[str, ...]) -> None:
         pytest.param("São Paulo (Reuters) - Rain fell.", "São Paulo", "Reuters", "", id="title-case-accents"),
         pytest.param("WASHINGTON/LONDON (AP) - Talks ended.", "Washington and London", "AP", "", id="two-places"),
         pytest.param("ST. LOUIS, 2 Mar (AP) - Storms hit.", "St. Louis", "AP", "2 Mar", id="day-first"),
+        pytest.param("(ANSA) - ROMA, 10 MAR - Il governo ha varato il decreto.", "Roma", "ANSA", "",
+                     id="ansa-agency-first"),
+        pytest.param("Sevilla, 4 abr (EFE).- La Junta aprobó el plan.", "Sevilla", "EFE", "", id="efe-stop-dash"),
+        pytest.param("BARCELONA, 22 (EUROPA PRESS) El Parlament votó la ley.", "Barcelona", "Europa Press", "",
+                     id="europa-press-no-dash"),
+        pytest.param("(ANSA) - NAPOLI, 3 APR - Scossa nei Campi Flegrei.", "Napoli", "ANSA", "",
+                     id="ansa-another-city"),
     ],
 )
 def test_datelines(text: str, place: str, agency: str, date: str) -> None:
@@ -176,7 +270,8 @@ def test_datelines(text: str, place: str, agency: str, date: str) -> None:
 @pytest.mark.parametrize(
     "text",
     ["The Fed (the US central bank) - as expected - held.", "US - China talks (round two) - resumed.",
-     "Shares rose (see chart) - again."],
+     "Shares rose (see chart) - again.", "Paris (France) Le président a parlé.",
+     "Roma (Italia) Il governo ha deciso."],
 )
 def test_not_datelines(text: str) -> None:
     assert split_dateline(text) == (None, text)

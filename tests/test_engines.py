@@ -198,3 +198,46 @@ def test_kokoro_never_says_espeak_language_marks() -> None:
     assert "(en)" in kokoro.tokenizer.phonemize(text, "fr-fr")  # what eSpeak NG gives
     said = engine._phonemes(kokoro, text)
     assert "(" not in said and "slˈaʃ" in said
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said", "not_said"),
+    [
+        pytest.param("fr-fr", "le huitième jour", "yitjˈɛm", "sjˈɛm", id="fr-huitieme"),
+        pytest.param("fr-fr", "en huitièmes de finale", "yitjˈɛm", "sjˈɛm", id="fr-huitiemes"),
+        pytest.param("fr-fr", "la vingt-huitième journée", "yitjˈɛm", "sjˈɛm", id="fr-compound-huitieme"),
+        pytest.param("fr-fr", "Huitième de finale", "yitjˈɛm", "sjˈɛm", id="fr-capital-huitieme"),
+        pytest.param("fr-fr", "le centième anniversaire", "sɑ̃tjˈɛm", "sjˈɛm", id="fr-centieme"),
+        pytest.param("fr-fr", "cinq centièmes de seconde", "sɑ̃tjˈɛm", "sjˈɛm", id="fr-centiemes"),
+        pytest.param("fr-fr", "le septième art", "sɛtjˈɛm", "sjˈɛm", id="fr-septieme-untouched"),
+        pytest.param("fr-fr", "une hausse initiale", "inisjˈal", "itj", id="fr-initiale-untouched"),
+        pytest.param("fr-fr", "un pourcentage", "puʁsɑ̃tˈaʒ", "tt", id="fr-pourcentage-untouched"),
+        pytest.param("fr-fr", "Lens bat Metz et Reims", "lˈɑ̃s", "(", id="fr-clubs-lens"),
+        pytest.param("fr-fr", "Lens bat Metz et Reims", "mˈɛs", "mˈɛts", id="fr-clubs-metz"),
+        pytest.param("fr-fr", "Lens bat Metz et Reims", "ʁˈɛ̃s", "ʁˈɛm", id="fr-clubs-reims"),
+        pytest.param("fr-fr", "le match Troyes-Auxerre", "tʁwˈa", "oks", id="fr-troyes-auxerre"),
+        pytest.param("fr-fr", "à Rouen et à Agen", "ʁwˈɑ̃", "aʒˈɛn", id="fr-rouen-agen"),
+        pytest.param("fr-fr", "le lac d'Annecy", "ans", "(en)", id="fr-annecy-not-english"),
+        pytest.param("fr-fr", "la Wallonie et Bruxelles", "walonˈi", "(en)", id="fr-wallonie-not-english"),
+        pytest.param("fr-fr", "la Wallonie et Bruxelles", "bʁysˈɛl", "bʁyks", id="fr-bruxelles"),
+        pytest.param("fr-fr", "un sens unique à Sens", "sˈɑ̃s", "(", id="fr-sens-untouched"),
+        pytest.param("fr-fr", "un objectif (lens) de 50 mm", "lˈɛn", "lˈɑ̃s", id="fr-lower-case-word-untouched"),
+    ],
+)
+def test_espeak_is_given_its_known_mistakes_respelled(lang: str, text: str, said: str, not_said: str) -> None:
+    """eSpeak NG reads French "-tième" after a vowel or a nasal as "-sième" ("huissième"), and towns whose names
+    French spelling does not give by the rules ("Lens" as "lène", "Annecy" in English); the text it is given is
+    respelled so that its rules say them, and nothing else changes."""
+    from kokoro_onnx.tokenizer import Tokenizer
+
+    from podcast.engines.kokoro import respelled
+
+    phonemes = Tokenizer().phonemize(respelled(text, lang), lang)
+    assert said in phonemes and not_said not in phonemes, phonemes
+
+
+def test_respellings_are_in_the_cache_key_of_their_language_only() -> None:
+    from podcast.engines.kokoro import KokoroEngine
+
+    french, spanish = KokoroEngine(KokoroVoice(voice="ff_siwis")), KokoroEngine(KokoroVoice(voice="ef_dora"))
+    assert "respelled:" in french.key and "respelled:" not in spanish.key

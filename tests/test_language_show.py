@@ -132,3 +132,29 @@ def test_a_build_stops_on_a_voice_of_the_wrong_language_before_writing(show: Pat
     ran = podcast(show, "build", "2027-01-12")
     assert ran.returncode != 0 and "voice 'ef_dora' speaks es, but the show is in fr" in ran.stderr
     assert len(ran.stderr.strip().splitlines()) == 1 and not (show / "feed.xml").exists()
+
+
+@pytest.mark.parametrize(
+    ("code", "before", "name", "said"),
+    [
+        pytest.param("fr", "Au tour de ", "Économie", "Au tour d'Économie", id="fr-de-elided"),
+        pytest.param("fr", "Au tour de ", "International", "Au tour d'International", id="fr-de-elided-plain-vowel"),
+        pytest.param("fr", "Les nouvelles de ", "Océanie", "Les nouvelles d'Océanie", id="fr-de-in-a-show-phrase"),
+        pytest.param("fr", "Au tour de ", "Sport", "Au tour de Sport", id="fr-consonant-kept"),
+        pytest.param("fr", "Au tour de ", "Hockey", "Au tour de Hockey", id="fr-h-kept"),
+        pytest.param("fr", "Place à ", "Économie", "Place à Économie", id="fr-a-never-elided"),
+        pytest.param("fr", "Bande ", "Dessinée", "Bande Dessinée", id="fr-no-word-to-elide"),
+        pytest.param("it", "Passiamo a ", "Ambiente", "Passiamo ad Ambiente", id="it-euphonic-d"),
+        pytest.param("it", "Spazio a ", "Esteri", "Spazio ad Esteri", id="it-euphonic-d-before-any-vowel"),
+        pytest.param("it", "Veniamo a ", "Interni", "Veniamo ad Interni", id="it-euphonic-d-before-i"),
+        pytest.param("it", "Passiamo a ", "Sport", "Passiamo a Sport", id="it-consonant-kept"),
+        pytest.param("es", "Pasamos a ", "Actualidad", "Pasamos a Actualidad", id="es-never-joined"),
+    ],
+)
+def test_a_section_name_joins_the_phrase_before_it_as_the_language_says_it(code: str, before: str, name: str,
+                                                                            said: str) -> None:
+    """French elides "de" before a vowel, Italian says "ad" before an a: a section's name is the producer's,
+    the phrase before it the pack's ("Au tour de Économie" was said)."""
+    from podcast.language.packed import joined
+
+    assert joined(code, before, name) == said

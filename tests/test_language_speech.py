@@ -45,6 +45,9 @@ SPANISH = cases(
     ('pound-feminine', 'Pagó £21.', 'Pagó veintiuna libras.'),
     ('pound-hundreds', 'Pagó £200.', 'Pagó doscientas libras.'),
     ('millions-of-euros', '1,5 millones de euros', 'Uno coma cinco millones de euros'),
+    ('millions-decimals-apocope', 'hasta 2,41 millones de parados', 'hasta dos coma cuarenta y un millones de parados'),
+    ('millions-decimals-veintiun', '1,21 millones de hogares', 'Uno coma veintiún millones de hogares'),
+    ('decimals-feminine-noun', '2,21 toneladas', 'Dos coma veintiuna toneladas'),
     ('millions-abbreviation', '20 M€', 'Veinte millones de euros'),
     ('billions-mil-millones', 'US$1,3 mil millones', 'uno coma tres mil millones de dólares estadounidenses'),
     ('millions-plural', '3.000 millones de dólares', 'Tres mil millones de dólares'),
@@ -63,6 +66,12 @@ SPANISH = cases(
     ('ordinal-masculine', 'Quedó 1.º en la carrera.', 'Quedó primero en la carrera.'),
     ('ordinal-feminine', 'la 2.ª vuelta', 'la segunda vuelta'),
     ('ordinal-primer', 'el 1.er puesto', 'el primer puesto'),
+    ('ordinal-compound-one-word', 'Terminó 11.º en la general.', 'Terminó decimoprimero en la general.'),
+    ('ordinal-compound-feminine', 'la 12.ª etapa', 'la decimosegunda etapa'),
+    ('verb-ha-after-a-year', 'El 2025 ha sido duro.', 'El dos mil veinticinco ha sido duro.'),
+    ('hectares-at-the-end', 'Ardieron 12 ha.', 'Ardieron doce hectáreas.'),
+    ('units-minutes', 'en 12 min', 'en doce minutos'),
+    ('tennis-sets', 'ganó por 6-3 3-6 7-5.', 'ganó por seis a tres, tres a seis, siete a cinco.'),
     ('century', 'en el siglo XXI', 'en el siglo veintiuno'),
     ('king', 'Felipe VI viajó.', 'Felipe sexto viajó.'),
     ('king-cardinal', 'Alfonso XIII reinó.', 'Alfonso trece reinó.'),
@@ -77,7 +86,12 @@ SPANISH = cases(
     ('abbreviation-usa', 'viajó a EE. UU.', 'viajó a Estados Unidos.'),
     ('abbreviation-end', 'vino Luis, Ana, etc.', 'vino Luis, Ana, etcétera.'),
     ('acronym-spelled', 'el PIB creció', 'el P I B creció'),
-    ('acronym-word', 'la OTAN y la ONU', 'la OTAN y la ONU'),
+    ('acronym-word', 'la OTAN y la ONU', 'la Otan y la Onu'),
+    ('acronym-spelled-not-a-word', 'la OMS y la OCDE', 'la O M S y la O C D E'),
+    ('acronym-syllables-said-as-word', 'el SEPE, la UCI y el BOE', 'el Sepe, la Uci y el Boe'),
+    ('acronym-clusters-spelled', 'la UGT, el DNI y el IRPF', 'la U G T, el D N I y el I R P F'),
+    ('acronym-closed-syllable-spelled', 'el PIB y el PNV', 'el P I B y el P N V'),
+    ('acronym-one-capital-untouched', 'Adif, Renfe y Aena en Lugo', 'Adif, Renfe y Aena en Lugo'),
     ('url', 'Visite www.ejemplo.es/ayuda.', 'Visite ejemplo punto E S barra ayuda.'),
     ('email', 'Escriba a prensa@ejemplo.es.', 'Escriba a prensa arroba ejemplo punto E S.'),
     ('ampersand', 'Johnson & Johnson', 'Johnson y Johnson'),
@@ -86,7 +100,7 @@ SPANISH = cases(
     ('times', 'creció 3x', 'creció tres veces'),
 )
 FRENCH = cases(
-    ('thin-space-groups', 'Le CAC 40 a clôturé à 8 214,35 points.', 'Le CAC quarante a clôturé à huit mille deux cent quatorze virgule trente-cinq points.'),
+    ('thin-space-groups', 'Le CAC 40 a clôturé à 8 214,35 points.', 'Le Cac quarante a clôturé à huit mille deux cent quatorze virgule trente-cinq points.'),
     ('nbsp-groups', 'Il y a 12 500 salariés.', 'Il y a douze mille cinq cents salariés.'),
     ('decimal-comma', 'une hausse de 2,3 %', 'une hausse de deux virgule trois pour cent'),
     ('percent-glued', 'en baisse de 0,4%', 'en baisse de zéro virgule quatre pour cent'),
@@ -125,6 +139,13 @@ FRENCH = cases(
     ('ordinal-re', 'la 1re place', 'la première place'),
     ('ordinal-eme', 'le 3ème tour', 'le troisième tour'),
     ('century', 'au XXIe siècle', 'au vingt et unième siècle'),
+    ('ordinal-eighty', 'le 80e anniversaire', 'le quatre-vingtième anniversaire'),
+    ('ordinal-hundreds', 'la 300e édition', 'la trois centième édition'),
+    ('ordinal-eighty-after-hundreds', 'le 280e jour', 'le deux cent quatre-vingtième jour'),
+    ('ordinal-eighty-one', 'le 81e congrès', 'le quatre-vingt-unième congrès'),
+    ('tennis-sets', 'vainqueur 7-6 6-4 en finale', 'vainqueur sept à six, six à quatre en finale'),
+    ('units-minutes', 'arrivé 12 min plus tard', 'arrivé douze minutes plus tard'),
+    ('score-before-dans', 'gagné 2-1 dans le derby', 'gagné deux à un dans le derby'),
     ('king', 'Louis XIV régna.', 'Louis quatorze régna.'),
     ('king-premier', 'François Ier', 'François premier'),
     ('score', 'le PSG a gagné 2-0', 'le P-S-G a gagné deux à zéro'),
@@ -141,7 +162,8 @@ FRENCH = cases(
     ('etc', 'des pommes, etc.', 'des pommes, et cetera.'),
     ('acronym-spelled', 'la BCE et le PIB', 'la B-C-E et le P-I-B'),
     ('acronym-spelled-though-short', "l'OMS et les ONG", "l'O-M-S et les O-N-G"),
-    ('acronym-word', "l'OTAN et l'ONU", "l'OTAN et l'ONU"),
+    ('acronym-word', "l'OTAN et l'ONU", "l'Otan et l'Onu"),
+    ('acronym-spelled-not-a-word', "l'OCDE publie", "l'O-C-D-E publie"),
     ('url', 'sur www.exemple.fr/aide.', 'sur exemple point F-R slash aide.'),
     ('email', 'écrire à presse@exemple.fr', 'écrire à presse arobase exemple point F-R'),
     ('ampersand', 'Procter & Gamble', 'Procter et Gamble'),
@@ -175,6 +197,13 @@ ITALIAN = cases(
     ('date-numeric', 'il 12/01/2027', 'il dodici gennaio duemilaventisette'),
     ('ordinal', 'il 3º posto', 'il terzo posto'),
     ('ordinal-feminine', 'la 2ª volta', 'la seconda volta'),
+    ('tennis-sets', 'in due set, 6-1 6-2, e', 'in due set, sei a uno, sei a due, e'),
+    ('verb-ha-after-a-figure', 'Il Covid-19 ha causato tre vittime', 'Il Covid-diciannove ha causato tre vittime'),
+    ('hectares', '300 ha di bosco', 'Trecento ettari di bosco'),
+    ('first-day-degree-sign-capital-article', 'Dal 1° luglio cambia', 'Dal primo luglio cambia'),
+    ('clock-dot-capital', 'Alle 18.30 si riunisce', 'Alle diciotto e trenta si riunisce'),
+    ('score-before-nel', 'vince 2-1 nel derby', 'vince due a uno nel derby'),
+    ('score-then-range', 'vince 3-1 e sale', 'vince tre a uno e sale'),
     ('century', 'nel XXI secolo', 'nel ventunesimo secolo'),
     ('king', 'Carlo III parlò.', 'Carlo terzo parlò.'),
     ('pope', 'Giovanni XXIII', 'Giovanni ventitreesimo'),
@@ -185,8 +214,8 @@ ITALIAN = cases(
     ('units-speed', '130 km/h', 'Centotrenta chilometri orari'),
     ('signor', 'il Sig. Rossi', 'il signor Rossi'),
     ('dottore', 'il Dott. Bianchi', 'il dottor Bianchi'),
-    ('acronym-said-as-word', 'il PIL e la BCE', 'il PIL e la bì-cì-é'),
-    ('acronym-word', "la NATO e l'ONU", "la NATO e l'ONU"),
+    ('acronym-said-as-word', 'il PIL e la BCE', 'il Pil e la bì-cì-é'),
+    ('acronym-word', "la NATO e l'ONU", "la Nato e l'Onu"),
     ('acronym-two-letters', 'la UE e il PD', 'la ù-é e il pì-dì'),
     ('acronym-spelled', 'la CGIL e LVMH', 'la cì-gì-ì-èlle e èlle-vù-èmme-àcca'),
     ('house-style-acronym', "la Bce, il Pd e l'Fmi", "la bì-cì-é, il pì-dì e l'èffe-èmme-ì"),
@@ -228,6 +257,7 @@ PORTUGUESE = cases(
     ('date-numeric', 'em 12/01/2027', 'em doze de janeiro de dois mil e vinte e sete'),
     ('ordinal', 'o 3º lugar', 'o terceiro lugar'),
     ('ordinal-feminine', 'a 2ª vez', 'a segunda vez'),
+    ('tennis-sets', 'venceu por 6-4 4-6 6-3', 'venceu por seis a quatro, quatro a seis, seis a três'),
     ('century', 'no século XXI', 'no século vinte e um'),
     ('king', 'Dom Pedro II', 'Dom Pedro segundo'),
     ('pope', 'Bento XVI', 'Bento dezesseis'),
@@ -238,6 +268,8 @@ PORTUGUESE = cases(
     ('doutora', 'a Dra. Souza', 'a doutora Souza'),
     ('eua', 'nos EUA', 'nos Estados Unidos'),
     ('acronym', 'o PIB e o BC', 'o P I B e o B C'),
+    ('acronym-spelled-not-a-word', 'segundo o IBGE e a OCDE', 'segundo o I B G E e a ó C D E'),
+    ('acronym-word', 'a ONU e o PIX', 'a Onu e o Pix'),
     ('url', 'em www.exemplo.com.br/ajuda.', 'em exemplo ponto com ponto B R barra ajuda.'),
     ('times', '3x', 'Três vezes'),
 )
@@ -267,7 +299,7 @@ HINDI = cases(
     ('ordinal-masc', '5वां स्थान', 'पाँचवाँ स्थान'),
     ('basis-points', '25 bps', 'पच्चीस आधार अंक'),
     ('units-km', '15 km', 'पन्द्रह किलोमीटर'),
-    ('acronym', 'RBI और SEBI', 'R B I और SEBI'),
+    ('acronym', 'RBI और SEBI', 'R B I और Sebi'),
     ('doctor', 'डॉ. शर्मा ने कहा।', 'डॉक्टर शर्मा ने कहा।'),
     ('url', 'www.example.in पर', 'example डॉट I N पर'),
     ('range', '3-5 दिन', 'तीन से पाँच दिन'),
@@ -334,3 +366,26 @@ def test_no_digit_or_symbol_survives(rules: LanguageRules) -> None:
     """Whatever the rules miss, the engine never sees a digit or a currency sign."""
     said = Verbalizer(rules).speak("Code 4711-B: 12 % & 3 € ¥ 9 ₹ 7 $ < > 1/2 №5 #3 ०९")
     assert not FORBIDDEN.search(said), said
+
+
+ESPEAK = {"es": "es", "fr": "fr-fr", "it": "it", "pt-BR": "pt-br"}
+
+
+@pytest.mark.parametrize("rules", [es.RULES, fr.RULES, it.RULES, pt_br.RULES], ids=lambda r: r.code)
+def test_acronyms_said_as_words_reach_espeak_as_words(rules: LanguageRules) -> None:
+    """Every acronym a pack says as a word ("ONU", "IVA", "CAC", "Insee") is given to the engine so that eSpeak NG
+    reads it as one word of the language: not spelled letter by letter (it spells capitals: "la ONU" was
+    "o-ene-u"), not with English rules ("Insee" was "inn-sii")."""
+    import re
+
+    from kokoro_onnx.tokenizer import Tokenizer
+
+    from podcast.engines.kokoro import respelled
+
+    lang = ESPEAK[rules.code]
+    tokenizer, verbalizer = Tokenizer(), Verbalizer(rules)
+    for acronym in sorted(rules.word_acronyms):
+        said = verbalizer.speak(acronym)
+        phonemes = tokenizer.phonemize(respelled(said, lang), lang)
+        assert "(" not in phonemes and len(re.findall("[ˈˌ]", phonemes)) <= 2, (acronym, said, phonemes)
+

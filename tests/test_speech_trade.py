@@ -54,10 +54,17 @@ def test_a_score_written_with_an_x_is_a_score(code: str, written: str, spoken: s
 
 
 @pytest.mark.parametrize(("code", "written", "spoken"), [
-    pytest.param("it", "un incidente sulla A10", "un incidente sulla A dieci", id="it-road"),
-    pytest.param("it", "la E45 resta chiusa", "la E quarantacinque resta chiusa", id="it-european-road"),
+    pytest.param("it", "un incidente sulla A10", "un incidente sulla à dieci", id="it-road"),
+    pytest.param("it", "la E45 resta chiusa", "la é quarantacinque resta chiusa", id="it-european-road"),
+    pytest.param("it", "frana sulla SS36", "frana sulla èsse-èsse trentasei", id="it-state-road-letters-named"),
     pytest.param("it", "il codice SYH2082", "il codice SYH due zero otto due", id="it-product-code-digit-by-digit"),
     pytest.param("fr", "sur la A7", "sur la A sept", id="fr-road"),
+    pytest.param("es", "un atasco en la M-30", "un atasco en la M treinta", id="es-road-hyphen"),
+    pytest.param("es", "la N-340 y la AP-68", "la N trescientos cuarenta y la A P sesenta y ocho",
+                 id="es-roads-hyphen-letters-spelled"),
+    pytest.param("pt-BR", "a SP-55 no litoral", "a S P cinquenta e cinco no litoral", id="pt-road-hyphen"),
+    pytest.param("es", "la cumbre del G-20", "la cumbre del G veinte", id="es-summit-hyphen"),
+    pytest.param("es", "ganó 2-0", "ganó dos a cero", id="es-score-is-no-road"),
     pytest.param("it", "al 23° e al 71° minuto", "al ventitreesimo e al settantunesimo minuto",
                  id="it-degree-sign-as-ordinal"),
     pytest.param("it", "il 3° posto", "il terzo posto", id="it-place"),

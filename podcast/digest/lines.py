@@ -59,8 +59,14 @@ INLINE_CREDIT: Final = re.compile(
     r"\s*\((?:" + "|".join(re.escape(o) for o in CREDIT_OPENERS) + r")[^()]*\)$", re.IGNORECASE)
 _DATELINE: Final = re.compile(
     r"(?P<place>[^\W\d_][^(),:]{1,40}?)"
-    r"(?:,\s*(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?))?"
-    r"\s*\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]+\s*(?=\S)")
+    r"(?:,\s*(?P<date>[^\W\d_]{3,9}\.?\s+\d{1,2}|\d{1,2}\s+[^\W\d_]{3,9}\.?|(?P<day>\d{1,2})))?"
+    r"\s*\((?P<agency>[^\W\d_][^()]{1,30})\)(?P<dash>(?P<stop>\.)?\s*[-–—]+)?\s*(?=\S)")
+"""A wire dateline: "LONDON, Mar 2 (Reuters) -", as EFE writes it "Madrid, 10 mar (EFE).-", as Europa Press
+writes it "MADRID, 10 (EUROPA PRESS)" (no dash: place and agency in capitals)."""
+_AGENCY_FIRST: Final = re.compile(
+    r"\((?P<agency>[^\W\d_][^()]{1,30})\)\s*[-–—]+\s*(?P<place>[^\W\d_][^(),:]{1,40}?)"
+    r",\s*(?P<date>\d{1,2}\s+[^\W\d_]{3,9}\.?)\s*[-–—]+\s*(?=\S)")
+"""ANSA's dateline, the agency first: "(ANSA) - ROMA, 10 MAR -"."""
 _PLACE_PARTICLES: Final = frozenset({
     "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "el", "al", "am", "an",
     "der", "den", "van", "von", "of", "upon", "on", "sur", "y",
@@ -152,10 +158,13 @@ def _place_in_words(place: str) -> str:
 
 def split_dateline(text: str) -> tuple[Dateline | None, str]:
     """A wire story's opening `LONDON, Mar 2 (Reuters) -` taken off its text, or (None, text)."""
-    match = _DATELINE.match(text)
+    match = _DATELINE.match(text) or _AGENCY_FIRST.match(text)
     if not match:
         return None, text
     place = match.group("place").strip()
+    agency_style = match.re is _AGENCY_FIRST or match.group("stop") or match.group("day")
+    if match.re is _DATELINE and not match.group("dash") and not (place.isupper() and match["agency"].isupper()):
+        return None, text  # "Paris (France) Le…" is no dateline; "MADRID, 10 (EUROPA PRESS) El…" is
     words = place.replace("/", " ").split()
     capitals = place.isupper()
     if len(words) > 5 or not all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in words):
@@ -163,10 +172,13 @@ def split_dateline(text: str) -> tuple[Dateline | None, str]:
     if not capitals and (len(words) > 3 or match.group("date") is None and len(words) > 2):
         return None, text
     agency = match.group("agency").strip()
+    if agency.isupper() and len(agency.split()) > 1:
+        agency = _place_in_words(agency)  # "EUROPA PRESS" is a name, not letters to spell
     if len(agency.split()) > 4 or not agency[:1].isupper():
         return None, text
-    dateline = Dateline(place=_place_in_words(place), agency=agency, date=match.group("date") or "",
-                        written=match.group().strip())
+    # an agency's own date ("10 MAR", "10 mar", "10") is the day's, in its abbreviations: not said
+    date = "" if agency_style else match.group("date") or ""
+    dateline = Dateline(place=_place_in_words(place), agency=agency, date=date, written=match.group().strip())
     return dateline, text[match.end():]
 
 
@@ -191,6 +203,9 @@ class Line:
     """A "lead" whose headline is its opening in capitals, before a colon."""
     longest: int = 15
     """The most words a headline has in this digest's house style (more when every paragraph ends in a stop)."""
+    inline: bool = False
+    """A word or a few inside the line are emphasized or linked, as running text marks them ("amid *rising*
+    costs"); a headline is marked whole or not at all."""
 
     @property
     def ends(self) -> bool:
@@ -251,7 +266,17 @@ def read_line(number: int, raw: str) -> Line | None:
     if kicker and _capitals(kicker.group("head")) and (is_paragraph(body) or len(body.split()) >= 6 or len(
             body.split()) >= 4 and sentence_like(body)) and split_dateline(text)[0] is None:
         return Line(number, "lead", text, headline=kicker.group("head"), body=body, links=links, kicker=True)
-    return Line(number, "plain", text, links=links)
+    return Line(number, "plain", text, links=links, inline=_inline_markup(line, text))
+
+
+def _inline_markup(line: str, text: str) -> bool:
+    """Emphasis or a link on part of the line, not on the whole of it."""
+    for pattern in (*_EMPHASIS, _LINK):
+        for match in pattern.finditer(line):
+            inner = match.group("text").strip()
+            if inner and inner != text and len(inner.split()) < len(text.split()):
+                return True
+    return False
 
 
 def _capitals(text: str) -> bool:

@@ -28,14 +28,18 @@ LONG_HEADLINE: Final = 25
 """Words in the longest headline of a house style that ends every paragraph with a full stop."""
 
 
+BRACKETED_FIGURES: Final = re.compile(r"\((?:[^()\w]|\d)*\d(?:[^()\w]|\d)*\)$")
+"""A closing bracket of figures only, as agency headlines end on a score or a change: "(2-1)", "(+2,5 %)"."""
+
+
 def looks_like_prose(line: str, longest: int = 15) -> bool:
     """A line that does not end a sentence but reads as prose: longer than a headline (`longest` words), with a
     sentence inside it, or trailing off in "(see chart)" or an ellipsis after several words. (A closing quote is no
-    sign: headlines end in quotes too.)"""
+    sign: headlines end in quotes too; nor are figures in brackets, "Serie A, il Milan vince a Bergamo (2-1)".)"""
     words = len(line.split())
     if words > longest or INNER_SENTENCE.search(line):
         return True
-    return words >= 6 and line.endswith((")", "…", "..."))
+    return words >= 6 and (line.endswith(("…", "...")) or line.endswith(")") and not BRACKETED_FIGURES.search(line))
 
 
 def may_be_prose(line: str) -> bool:

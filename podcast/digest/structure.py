@@ -128,6 +128,8 @@ class Parser:
         kickers = [i for i, line in enumerate(lines) if line.kicker]
         if not kickers or any(i == 0 or lines[i - 1].kind != "plain" or lines[i - 1].prose for i in kickers):
             return
+        if any(len(lines[i].headline.split()) > 3 for i in kickers):
+            return  # a place is a few words ("RIO DE JANEIRO"); "SCHOOL BOARD DELAYS LIBRARY HOURS" is a headline
         if any(len(lines[i - 1].text.split()) >= 4 or sentence_like(lines[i - 1].text) for i in kickers):
             for i in kickers:
                 lines[i].kind, lines[i].kicker, lines[i].headline, lines[i].body = "plain", False, "", ""
@@ -183,6 +185,9 @@ class Parser:
         if following.prose or len(following.text.split()) > 12 and headline_case(following.text) == "sentence" and (
                 not self.stops_kept):
             return True  # surely text: a headline in sentence case is rarely this long
+        if not self.sentence_headlines and headline_case(line.text) == "title" and (
+                headline_case(following.text) == "sentence"):
+            return True  # headlines here are in title case: a line in sentence case under one is its text
         if headline_case(following.text) == "title" or not sentence_like(following.text, figures=False):
             return False  # a headline follows (headlines may carry figures)
         if after is not None and after.kind == "plain" and split_dateline(after.text)[0] is not None:
@@ -216,6 +221,10 @@ class Parser:
             return "story"
         if line.kind in ("heading", "bold"):
             if self.headline_at(i):
+                following = self.after(i)
+                if line.kind == "heading" and not (following is not None and following.prose) and (
+                        shape(line) in self.shapes.values()):
+                    return "section"  # headers are written alike: "## Tech" is one, as "## Health" was
                 return "headline"
             if line.kind == "bold" and sentence_like(line.headline) and self.starts_story(i + 1):
                 self.unsure(line, "reads like a sentence but stands where a section header goes", "section")
@@ -264,6 +273,9 @@ class Parser:
                 return "paragraph"  # headlines here are marked or in title case: this continues the story
         if headline:
             long = len(line.text.split()) > 9  # a sentence-case headline is short
+            if continuing and line.inline:
+                self.unsure(line, "could be a headline or the text of the story above (it has no final full stop "
+                            "but marks a word inside it, as text does): end paragraphs with full stops", "headline")
             if continuing and self.datelines and (not self.last_ended or self.loose_stops
                                                   or headline_case(line.text) == "sentence"):
                 self.unsure(line, "could be a headline or the text of the story above (a headline here is followed "

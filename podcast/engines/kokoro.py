@@ -35,6 +35,28 @@ LANGUAGE_FLAGS = re.compile(r"\([a-z]{2,3}(?:-[a-z0-9]+)?\)")
 """eSpeak NG marks a word it reads with another language's rules, "(en)slˈaʃ(fr)" for "slash" in French text, and
 kokoro-onnx passes the marks on: the voice said them ("ɛn … fʁ", heard "une slache"). The marks are removed; the
 word keeps the sounds eSpeak NG gave it."""
+RESPELLINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
+    "fr-fr": (
+        # eSpeak NG reads "-tième" after a vowel or a nasal as "-sième", as in "nation": "huitième" came out
+        # "huissième", "centième" "cen-sième"; a doubled t keeps the t ("yitjˈɛm", "sɑ̃tjˈɛm")
+        (re.compile(r"(?<=\b[Hh]ui)t(?=ièmes?\b)"), "tt"),
+        (re.compile(r"(?<=\b[Cc]en)t(?=ièmes?\b)"), "tt"),
+        # French acronyms said as words that eSpeak NG reads with English rules for their letters ("ee", "ao"):
+        # "Insee" came out "inn-sii", "Cedeao" "sèdi-o"
+        (re.compile(r"\bInsee\b", re.I), "Insé"),
+        (re.compile(r"\bCedeao\b", re.I), "Cédéao"),
+        # French towns and regions whose names French spelling rules do not give, or that eSpeak NG reads with
+        # English rules, many of them football clubs in the day's results: "Rouen" came out "rwin", "Lens"
+        # "lène", "Troyes" "troy", "Annecy" "anne-sea"
+        *((re.compile(rf"\b{name}\b"), said) for name, said in (
+            ("Rouen", "Rouan"), ("Metz", "Messe"), ("Reims", "Rince"), ("Auxerre", "Ausserre"), ("Lens", "Lance"),
+            ("Agen", "Ajin"), ("Troyes", "Troie"), ("Guingamp", "Guingan"), ("Bruxelles", "Brusselle"),
+            ("Annecy", "Anne-si"), ("Quevilly", "Quevili"), ("Wallonie", "Ouallonie"), ("Wallonne", "Ouallonne"),
+            ("Wallon", "Ouallon"), ("Wissembourg", "Vissembourg"), ("Wimereux", "Ouimereux"))),
+    ),
+}
+"""Words eSpeak NG says wrong in a language, respelled in the text it is given (never in the script or on the
+page) so that its own rules give the right sounds."""
 
 
 @dataclass(frozen=True)
@@ -89,7 +111,7 @@ class KokoroEngine:
         model, pack = self._files()
         return (f"kokoro-onnx {version('kokoro-onnx')}|{assets.file_hash(model)}|{assets.file_hash(pack)}|"
                 f"{self.voice_id}|{self.profile.speed}|{self.lang}|{sorted(self.profile.phonemes)}|batch{BATCH_PHONEMES}"
-                "|no-language-flags")
+                "|no-language-flags" + _respelling_key(self.lang))
 
     def _blend(self) -> list[tuple[str, float]]:
         """(voice id, weight) of each voice in the blend, weights summing to one."""
@@ -157,7 +179,7 @@ class KokoroEngine:
 
     def _espeak(self, kokoro: Any, text: str) -> str:
         """eSpeak NG's phonemes for the text, without its language-switch marks."""
-        return LANGUAGE_FLAGS.sub("", kokoro.tokenizer.phonemize(text, self.lang))
+        return LANGUAGE_FLAGS.sub("", kokoro.tokenizer.phonemize(respelled(text, self.lang), self.lang))
 
     def _phonemes(self, kokoro: Any, text: str) -> str:
         """The sentence's phonemes, the lexicon's own for its [phonemes] words, eSpeak NG's for the rest."""
@@ -179,6 +201,19 @@ class KokoroEngine:
         gender = {"f": "female", "m": "male"}
         return [Voice(name, name.split("_", 1)[-1].title(), (LANGUAGES.get(name[:1], "?"),), gender.get(name[1:2], ""))
                 for name in sorted(self._voice_pack().files)]
+
+
+def respelled(text: str, lang: str) -> str:
+    """The text as eSpeak NG is given it in `lang`: its known mistakes respelled (RESPELLINGS)."""
+    for pattern, replacement in RESPELLINGS.get(lang, ()):
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _respelling_key(lang: str) -> str:
+    """A language's respellings in the cache key: changing them renders that language's sentences again."""
+    rules = RESPELLINGS.get(lang)
+    return "|respelled:" + "".join(f"{p.pattern}>{r};" for p, r in rules) if rules else ""
 
 
 @functools.lru_cache(maxsize=8)

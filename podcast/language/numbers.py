@@ -86,6 +86,10 @@ def ordinal(n: int, language: str, gender: str = "m") -> str:
         spoken = _HINDI_ORDINALS.get(n) or cardinal(n, language) + "वाँ"
         return (spoken[:-1] + "ी").replace("वाी", "वीं") if gender == "f" else spoken
     spoken = _tidy(spell(n, NUM2WORDS[language], to="ordinal"))
+    if language == "fr":  # num2words keeps the cardinal's plural s: "quatre-vingtsième", "deux centsième"
+        spoken = re.sub(r"(vingt|cent)sième$", r"\1ième", spoken)
+    if language == "es":  # one word, the compound loses décimo's accent: "decimoprimero" (RAE)
+        spoken = re.sub(r"^décimo(?=\w)", "decimo", spoken)
     if gender == "f":
         if language == "fr":
             return re.sub(r"premier$", "première", spoken)

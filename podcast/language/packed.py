@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import fields
+from typing import Final
 
 from .. import cldr, dates
 from ..lexicon import Lexicon
@@ -11,6 +13,31 @@ from . import numbers
 from .english import PageWords
 from .packs import LanguagePack
 from .phrases import Phrases
+
+_ELISIONS: Final = {
+    "fr": (re.compile(r"(?:(?<=\s)|^)(?P<word>de|le|la|que) $", re.I), "[aeiouyàâäéèêëîïôöùûü]",
+           {"de": "d'", "le": "l'", "la": "l'", "que": "qu'"}),
+    "it": (re.compile(r"(?:(?<=\s)|^)(?P<word>a) $", re.I), "[aeiouàèéìòù]", {"a": "ad "}),
+}
+"""The word before a name that opens with a vowel, as the language joins them: French elides ("au tour
+d'Économie", "l'Europe"), Italian says "a" with a euphonic d ("ad Ambiente", "ad Economia": "Spazio a Economia"
+ran together, and the ear heard "spazio economia")."""
+
+
+def joined(language: str, before: str, name: str) -> str:
+    """`before` and `name` put together as the language says them (see _ELISIONS): a phrase's words and a
+    section's name, which the producer writes without knowing how the phrase ends."""
+    rule = _ELISIONS.get(language)
+    if rule is None or not re.match(rule[1], name, re.I):
+        return before + name
+    pattern, _, replacements = rule
+    found = pattern.search(before)
+    if found is None:
+        return before + name
+    word = found["word"]
+    said = replacements[word.lower()]
+    said = said[:1].upper() + said[1:] if word[:1].isupper() else said
+    return before[:found.start()] + said + name
 
 
 class PackedLanguage:
@@ -77,7 +104,9 @@ class PackedLanguage:
         else:
             template = p.next_section[(day.toordinal() + index) % len(p.next_section)]
         count = self._stories(stories)
-        return f"{template.format(title=title)} {count[:1].upper()}{count[1:]}{self._stop}"
+        before, named, after = template.partition("{title}")
+        lead_in = joined(self.code, before.format(), title) + after.format() if named else template.format()
+        return f"{lead_in} {count[:1].upper()}{count[1:]}{self._stop}"
 
     def sign_off(self, show: str, day: dt.date) -> tuple[tuple[str, str], ...]:
         spoken, written = self._date_values(day)

@@ -36,6 +36,7 @@ UNITS: Final = {
     "MW": "power-megawatt", "GW": "power-gigawatt", "kW": "power-kilowatt", "kWh": "energy-kilowatt-hour",
     "MWh": "energy-megawatt-hour", "GWh": "energy-gigawatt-hour", "GB": "digital-gigabyte", "TB": "digital-terabyte",
     "MB": "digital-megabyte", "mph": "speed-mile-per-hour", "°": "angle-degree", "nm": "length-nanometer",
+    "min": "duration-minute",
 }
 """International unit symbols -> CLDR unit ids; their names come from CLDR in the show's language."""
 
@@ -81,23 +82,28 @@ class Verbalizer(Typography):
         self._scaled = re.compile(r"(?<![\w.,])" + num + r"\s?(?P<scale>" + scales + r")(?!\w)")
         self._range = re.compile(r"(?<![\w.,/:])(?P<a>" + number + r")\s?[-–]\s?(?P<b>" + number + r")(?![\w/]|[.,]\d)")
         self._times_x = re.compile(r"(?<![\w.,])" + num + r"\s?[xX×](?![\w])")
-        self._road = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,3})(?P<num>[1-9]\d{0,2})(?![\w]|[.,]\d)")
-        """A road, a route or a model written as capitals and a number ("A10", "SS36", "E45"): the number said
-        whole ("A dieci"), never digit by digit."""
-        self._degree_ordinal = re.compile(r"\b(?P<article>il|al|del|nel|dal|sul|col|el|ao|do|no|pelo|le|au|du)\s+"
-                                          r"(?P<num>\d{1,3})°(?!\s?[CFK]\b)")
+        self._road = re.compile(r"(?<![\w-])(?P<letters>[A-Z]{1,3})-?(?P<num>[1-9]\d{0,2})(?![\w]|[.,]\d)")
+        """A road, a route or a model written as capitals and a number, joined or with a hyphen ("A10", "SS36",
+        "A-6", "AP-7", "BR-116"): the number said whole ("A dieci", "A seis"), never digit by digit, and apart
+        from the letters (eSpeak NG ran "A-seis" into one syllable)."""
+        self._degree_ordinal = re.compile(r"\b(?P<article>(?i:il|al|del|nel|dal|sul|col|el|ao|do|no|pelo|le|au|du))"
+                                          r"\s+(?P<num>\d{1,3})°(?!\s?[CFK]\b)")
         """A degree sign written for the ordinal sign after a singular article: "al 23° minuto" is the
         twenty-third minute, never degrees."""
         self._score = re.compile(r"(?<![\w.,])(?P<a>\d{1,2})\s[xX×]\s(?P<b>\d{1,2})(?![\w.,]|\s?(?:c?m|mm|km|metros?|"
                                  r"metri|mètres|pés|piedi)\b)")
         """A football score written "2 x 1" (as Brazil's papers do): "dois a um", not "dois vezes um"."""
+        self._sets = re.compile(r"(?<![\w.,/:])(?P<score>\d{1,2}[-–]\d{1,2}) (?=\d{1,2}[-–]\d{1,2}(?![\w/]|[.,]\d))")
+        """Scores in a row with only a space between them are a match's sets ("6-4 6-2"): said with a pause
+        between them, as a newsreader reads them, not run into one figure ("sei a quattro sei a due")."""
         self._plain = re.compile(r"(?<![\w.,])" + num + r"(?![\w])")
         if r.code in ("fr", "pt-BR"):  # "10 h 30", "10h30", "6 h"
             clock = r"(?P<h>[01]?\d|2[0-3])(?:(?::|\s?h\s?)(?P<m>[0-5]\d)|(?P<hour_only>\s?h))"
         else:
             clock = r"(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s?h\b|\s?बजे)?(?P<hour_only>)"
         if r.dot_time_after:
-            after = "|".join(r"(?<=\b" + re.escape(word) + ")" for word in r.dot_time_after)
+            after = "|".join(r"(?<=\b" + re.escape(said) + ")" for word in r.dot_time_after
+                             for said in dict.fromkeys((word, word[:1].upper() + word[1:])))  # "Alle 18.30"
             clock = (r"(?:(?:" + after + r")(?P<dh>[01]?\d|2[0-3])\.(?P<dm>[0-5]\d)(?:\s?h\b)?|"
                      + clock + ")")
         self._times = re.compile(r"(?<![\w.,:])" + clock + r"(?![\w:]|[.,]\d)")
@@ -140,10 +146,10 @@ class Verbalizer(Typography):
         text = self._ordinal.sub(self._ordinal_words, text)
         text = self._century.sub(self._century_words, text)
         text = self._regnal.sub(self._regnal_words, text)
-        text = self._road.sub(lambda m: f"{m['letters']} {self.say_number(self.parse(m['num']), noun=False)}", text)
+        text = self._road.sub(self._road_words, text)
         text = self._score.sub(lambda m: f"{self.say_number(self.parse(m['a']), noun=False)} {r.to_word} "
                                f"{self.say_number(self.parse(m['b']), noun=False)}", text)
-        text = self._range.sub(self._range_words, text)
+        text = self._range.sub(self._range_words, self._sets.sub(r"\g<score>, ", text))
         text = self._times_x.sub(lambda m: f"{self.say_number(self.parse(m['num']), noun=False)} {r.times_word}",
                                  text)
         text = self._plain.sub(self._plain_number, text)
@@ -182,13 +188,19 @@ class Verbalizer(Typography):
         if amount.fraction:
             if r.fraction_as_number and len(amount.fraction) <= 2 and not amount.fraction.startswith("0"):
                 tail = numbers.cardinal(int(amount.fraction), r.code, gender)
+                if noun:  # the noun follows the decimals: "dos coma cuarenta y un millones"
+                    tail = numbers.before_noun(tail, r.code, gender)
             else:
                 tail = numbers.digits(amount.fraction, r.code)
             spoken += f" {r.point_word} {tail}"
         return (numbers.minus_word(r.code) + " " + spoken) if amount.negative else spoken
 
     _NOT_NOUNS: Final = frozenset("de del a al en y e o u con por para que à au aux et ou di da in con per e o "
-                                  "com em no na do se के की का से और में".split())
+                                  "com em no na do se के की का से और में "
+                                  # articles and prepositions joined: "2-1 nel derby" is "due a uno", no noun
+                                  "nel nella nei negli nelle della dei degli delle dal dalla dai sul sulla sui col "
+                                  "alla alle ai agli dans sur pour avec des du sous dos das nos nas pelo pela pelos "
+                                  "pelas entre contra sobre tras ante".split())
 
     def _noun_gender(self, text: str, end: int) -> str:
         """The gender of the noun a number counts, or "" when no noun follows ("el 21 de enero", "ganó 3-1")."""
@@ -282,8 +294,16 @@ class Verbalizer(Typography):
         stop = "." if match["unit"].endswith(".") and ends else ""
         return f"{self.say_number(amount, self.rules.gender(name.split()[0]))} {name}{stop}"
 
+    def _road_words(self, match: re.Match[str]) -> str:
+        """"A10" -> "A dieci": the letters by their names, as an acronym's (Italian "E45" is no "e", "and"), the
+        number whole."""
+        return f"{self.spell(match['letters'])} {self.say_number(self.parse(match['num']), noun=False)}"
+
     def _unit(self, match: re.Match[str]) -> str:
         amount = self.parse(match["num"])
+        if match["unit"] == "ha" and self.rules.code in ("es", "it") and re.match(
+                r"\s+(?!(?:de|di|del|della|dei|en|in|y|e|o)\b)" + _SCRIPT_LETTER, match.string[match.end():], re.I):
+            return f"{self.say_number(amount, noun=False)} ha"  # the verb: "el COVID-19 ha causado", "ha detto"
         unit = UNITS[match["unit"]]
         name = cldr.unit_name(unit, abs(amount.value), self.rules.code)
         gender = self.rules.gender(name.split()[0].lower()) if name else "m"
@@ -329,7 +349,9 @@ class Verbalizer(Typography):
 
     def _acronym_words(self, match: re.Match[str]) -> str:
         word, r = match["word"], self.rules
-        if word in r.word_acronyms or len(word) > 4 or (r.pronounceable is not None and r.pronounceable(word)):
+        if word in r.word_acronyms or (r.pronounceable is not None and r.pronounceable(word)):
+            return word[:1] + word[1:].lower() + (match["plural"] or "")  # eSpeak NG spells capitals ("O-N-U")
+        if len(word) > 4:
             return match.group(0)
         if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
             return numbers.cardinal(_roman(word), r.code)

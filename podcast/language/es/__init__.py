@@ -15,6 +15,23 @@ _MASCULINE_IN_A: Final = frozenset(
 """Nouns in -a that are masculine: the ending rule's exceptions."""
 
 
+_SYLLABLES: Final = re.compile(r"[AEIOU]*(?:[B-DF-HJ-NP-TV-Z][AEIOU]+)+[B-DF-HJ-NP-TV-Z]?")
+"""Capitals that read as Spanish syllables, one consonant before each vowel ("SEPE", "DANA", "OTAN", "BOE")."""
+
+
+def pronounceable(acronym: str) -> bool:
+    """Spanish newsreaders say an acronym as a word when its letters read as Spanish syllables, without two
+    consonants together ("el SEPE", "la DANA", "la UCI", "el AVE"); they spell the others ("PIB", "UGT", "OMS")
+    and those of one syllable closed by a consonant ("PIB", "PNV"; "CIS" is a listed exception). Written with one
+    capital ("Adif", "Renfe") it is a word already."""
+    if not acronym.isupper():
+        return True
+    if re.fullmatch(r"[AEIOU][B-DF-HJ-NP-TV-Z][AEIOU]", acronym):
+        return True  # "ONU", "IVA", "UCI"
+    return len(acronym) >= 4 and _SYLLABLES.fullmatch(acronym) is not None or (
+        len(acronym) == 3 and re.fullmatch(r"[B-DF-HJ-NP-TV-Z][AEIOU]{2}", acronym) is not None)
+
+
 def gender(noun: str) -> str:
     """Spanish nouns in -a, -ión, -dad, -tud (and their plurals) are mostly feminine."""
     if noun in _MASCULINE_IN_A:
@@ -71,9 +88,10 @@ RULES: Final = LanguageRules(
     },
     leads_on=frozenset("sr. sra. srta. dr. dra. d. dña. lic. ing. prof. excmo. sto. sta. avda. av. núm. n.º pág. "
                        "tel. p. ej. ee. vs. cía.".split()),
-    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA OCDE IBEX COVID IVA ERE ERTE OMS OIT FMI "
-                            "INE CIS PSOE PYME PYMES ONG".split()),
+    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA IBEX COVID IVA ERE ERTE INE CIS PSOE PYME PYMES "
+                            "ONCE".split()),
     gender=gender,
+    pronounceable=pronounceable,
     clock=clock,
     date=lambda day, month, year: f"{day} de {month} de {year}",
     first_day="uno",

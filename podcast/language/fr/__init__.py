@@ -65,8 +65,8 @@ RULES: Final = LanguageRules(
         "cf.": "voir", "vs": "contre", "É.-U.": "États-Unis",
     },
     leads_on=frozenset("m. mm. mme mlle dr pr me mgr st ste n° av. bd p. tél. cf. env. c.-à-d.".split()),
-    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA OCDE CAC INSEE COVID ENA UNEF CNIL FNSEA MEDEF "
-                            "CEDEAO".split()),
+    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA CAC INSEE COVID ENA UNEF CNIL MEDEF CEDEAO "
+                            "SAMU".split()),
     gender=gender,
     clock=clock,
     date=lambda day, month, year: f"{day} {month} {year}",

@@ -61,8 +61,8 @@ RULES: Final = LanguageRules(
         "aprox.": "aproximadamente", "vs.": "contra",
     },
     leads_on=frozenset("sr. sra. srta. dr. dra. prof. profa. gov. dep. sen. n.º pág. tel. av. aprox. vs.".split()),
-    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA OCDE IBGE COVID PIX SELIC IPCA INSS ANVISA CPMI "
-                            "PETROBRAS IBOVESPA FUNAI".split()),
+    word_acronyms=frozenset("OTAN ONU OPEP UNESCO FIFA UEFA COVID PIX SELIC ANVISA PETROBRAS IBOVESPA "
+                            "FUNAI".split()),
     gender=gender,
     clock=clock,
     date=lambda day, month, year: f"{day} de {month} de {year}",
@@ -71,4 +71,5 @@ RULES: Final = LanguageRules(
     regnal=regnal,
     century=regnal,
     century_word="século",
+    letter_names={"O": "ó"},  # a lone "O" is the article "o" to eSpeak NG ("u"): the letter is "ó"
 )
