@@ -161,7 +161,8 @@ def read_script(build: Build, _: None = None) -> Script:
     for warning in digest.warnings:
         build.report.say(f"warning: {warning}")
     return build_script(digest, config.title, build.lexicon, rundown=config.rundown, date_order=build.date_order,
-                        language=build.language, datelines=config.read_datelines, credits=config.read_credits)
+                        language=build.language, datelines=config.read_datelines, credits=config.read_credits,
+                        domain=config.domain)
 
 
 def settle_sentences(build: Build, script: Script) -> Sentences:

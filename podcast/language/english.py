@@ -98,8 +98,8 @@ class English:
         """English written as `locale` ("en-GB") writes its dates."""
         return English(locale)
 
-    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
-        return speech.speak(text, context, lexicon, date_order)
+    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str, domain: str = "") -> str:
+        return speech.speak(text, context, lexicon, date_order, domain)
 
     def split(self, text: str) -> list[str]:
         return speech.split_written(text)
