@@ -248,7 +248,8 @@ def write_and_publish(build: Build, mixed: Mixed) -> Published:
                                       build.digest_file, opus, taken(sentences))
         checked = proof.finish(config, build.date.isoformat(), sentences.outcome, sentences.skipped,
                                [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
-                               record.audio_file, show.root)  # strict: a flagged sentence stops here
+                               record.audio_file, show.root, build.language.page,
+                               script.guesses)  # strict: a flagged sentence stops here
         if edition is not None:
             headlines.write(record, build.language, config.title, config.author, edition, work,
                             f"{EPISODES}/{build.date.isoformat()}", art)
@@ -301,7 +302,8 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    report.say(done.checked.summary())  # before the outcome: cron's last line says what went out
+    for line in done.checked.dawn():  # before the outcome: cron's last line says what went out
+        report.say(line)
     record = done.record
     summary = f"{record.audio_file} ({done.stories}, {record.duration_s / 60:.1f} min, {record.length} bytes)"
     if done.kept_out:  # an older date than the show keeps: not "published", and the exit status says so too

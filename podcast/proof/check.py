@@ -70,6 +70,11 @@ class Checked:
     verdict: Verdict
     repair: str = ""
     """How a flagged sentence was rendered again and heard right ("" when it was not)."""
+    lexicon: tuple[str, ...] = ()
+    """Lexicon lines verified for a flagged sentence: each changes what the voice says, touches only its word, and
+    the sentence re-rendered with it was heard as written (repair.py)."""
+    no_fix: str = ""
+    """Why no repair or lexicon line is offered for a flagged sentence ("" when one is, or it is not flagged)."""
 
     @property
     def heard(self) -> str:

@@ -10,7 +10,22 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import capitals, codes, guesses, contextual, dates, forms, hygiene, measures, money, names, places, ranges, trade, words
+from . import (
+    capitals,
+    codes,
+    contextual,
+    dates,
+    forms,
+    guesses,
+    hygiene,
+    measures,
+    money,
+    names,
+    places,
+    ranges,
+    trade,
+    words,
+)
 from .lexicon import Lexicon, load_lexicon, parse_lexicon
 
 __all__ = ["Lexicon", "load_lexicon", "parse_lexicon", "speak", "sentences", "split_written", "FORBIDDEN"]
