@@ -21,7 +21,7 @@ from typing import Final
 
 import jellyfish
 
-VERSION: Final = "compare-1"
+VERSION: Final = "compare-2"
 """Bump when the comparison changes, so cached hearings are compared again (they are never heard again)."""
 RUN: Final = 3
 """This many words missing or added in one place is an alarm: the ear rarely drops or invents three in a row."""
@@ -48,6 +48,111 @@ NUMBER_WORDS: Final = frozenset((_UNITS + " " + _ORDINALS).split())
 """The words figures are spoken in: where said and heard differ in these, a figure is wrong."""
 SOUNDS_LIKE_A_NUMBER: Final = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
 """Words the ear may write for a figure it heard right ("four stories" heard as "for stories")."""
+
+
+_SMALL: Final = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())} | {"oh": 0} | {w: 10 * n for n, w in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES: Final = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+FIGURE: Final = "#"
+"""What a figure's comparable word starts with: "#1400" for any reading of fourteen hundred."""
+
+
+def _groups(run: Sequence[str]) -> list[str]:
+    """A run of number words as the figures it says, each in digits: "fourteen hundred" and "one thousand four
+    hundred" are ["1400"]; "oh nine fifteen" is ["0", "9", "15"]; "four point three million" ["4300000"]."""
+    from decimal import Decimal
+
+    groups: list[str] = []
+    total = part = Decimal(0)
+    last = ""  # what the figure being read ended on: "", "unit", "teen", "ten", "hundred", "scale", "point"
+    decimals = ""
+
+    def close() -> None:
+        nonlocal total, part, last, decimals
+        if last:
+            value = total + part + (Decimal("0." + decimals) if decimals else 0)
+            groups.append(format(value.normalize(), "f") if value else "0")
+        total = part = Decimal(0)
+        last, decimals = "", ""
+
+    for word in run:
+        if last == "point":
+            if word in _SMALL and _SMALL[word] < 10:
+                decimals += str(_SMALL[word])
+                continue
+            last = "unit"
+        if word in ("oh", "zero") and not decimals:
+            close()
+            groups.append("0")
+            continue
+        if word == "point":
+            if not last:
+                last = "unit"
+            last = "point"
+            continue
+        if decimals and word in _SMALL:
+            last = "unit"
+            close()
+        if word in _SMALL:
+            value = _SMALL[word]
+            joins = (last == "ten" and 0 < value < 10) or (last in ("hundred", "scale") and value < 100)
+            if last and not joins:
+                close()
+            part += value
+            last = "ten" if value >= 20 else "teen" if value >= 10 else "unit"
+        elif word == "hundred":
+            if last in ("unit", "teen", "ten") and part < 100:
+                part *= 100
+            else:
+                close()
+                part = Decimal(100)
+            last = "hundred"
+        elif word in _SCALES:
+            value = part + (Decimal("0." + decimals) if decimals else 0)
+            decimals = ""
+            if not last:
+                value = Decimal(1)
+            total = (total + (value or 1)) * _SCALES[word] if total and total < _SCALES[word] else \
+                total + (value or 1) * _SCALES[word]
+            part = Decimal(0)
+            last = "scale"
+    close()
+    return groups
+
+
+def by_value(words_: Sequence[str]) -> list[str]:
+    """Comparable words with each run of number words (cardinals, "oh", "point") made one figure, "#" and its
+    digits with leading zeros dropped: any reading of the same figure is the same word ("fourteen hundred", "one
+    thousand four hundred"; "oh nine fifteen", "nine fifteen"; "oh six hundred", "oh six oh oh")."""
+    out: list[str] = []
+    run: list[str] = []
+
+    def flush() -> None:
+        while run and run[-1] == "point":  # "at one point": the point is a word
+            run.pop()
+            tail.append("point")
+        if run:
+            digits = "".join(_groups(run)).lstrip("0") or "0"
+            out.append(FIGURE + digits)
+        out.extend(tail)
+        run.clear()
+        tail.clear()
+
+    tail: list[str] = []
+    for word in words_:
+        if word in _SMALL or word in _SCALES or word == "hundred" or (word == "point" and run):
+            run.append(word)
+        else:
+            flush()
+            out.append(word)
+    flush()
+    return out
+
+
+def is_figure(word: str) -> bool:
+    return word.startswith(FIGURE) or word in NUMBER_WORDS
 
 
 @dataclass(frozen=True)
@@ -160,8 +265,13 @@ def regions(said: Sequence[str], heard: Sequence[str]) -> list[Region]:
     return found
 
 
+def _plain(run: Sequence[str]) -> str:
+    """Words as a producer reads them: a figure in its digits ("#1400" as "1400")."""
+    return " ".join(w.removeprefix(FIGURE) for w in run)
+
+
 def _quote(run: Sequence[str]) -> str:
-    return "'" + " ".join(run) + "'" if run else "nothing"
+    return "'" + _plain(run) + "'" if run else "nothing"
 
 
 @dataclass(frozen=True)
@@ -183,6 +293,7 @@ def measure(said: Sequence[str], heard: Sequence[str]) -> Measure:
         return Measure(1.0, 1.0, ())
     if not heard:
         return Measure(0.0, 0.0, ("silent or noise: no word was heard",))
+    said, heard = by_value(said), by_value(heard)
     cost = soft = 0.0
     alarms: list[str] = []
     misheard: list[tuple[str, str]] = []
@@ -190,11 +301,14 @@ def measure(said: Sequence[str], heard: Sequence[str]) -> Measure:
         s, h = said[region.i0:region.i1], heard[region.j0:region.j1]
         if "".join(s) == "".join(h):
             continue  # "eel grass" for "eelgrass": spacing only
-        figures = [w for w in s if w in NUMBER_WORDS]
-        heard_as = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h if SOUNDS_LIKE_A_NUMBER.get(w, w) in NUMBER_WORDS]
+        figures = [w for w in s if is_figure(w)]
+        heard_as = [w for w in by_value([SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h]) if is_figure(w)]
         alike = sounds_alike(s, h)
-        misheard.append((" ".join(s), " ".join(h)))
-        if figures != [w for w in h if w in NUMBER_WORDS] and figures != heard_as:
+        misheard.append((_plain(s), _plain(h)))
+        if figures and figures == heard_as and figures != [w for w in h if is_figure(w)]:
+            soft += max(len(s), len(h))  # "for stories": the figure heard right, written as a word
+            continue
+        if figures != [w for w in h if is_figure(w)] and figures != heard_as:
             alarms.append(f"a different figure: said {_quote(s)}, heard {_quote(h)}")
         elif alike >= SOUNDS_ALIKE:
             soft += max(len(s), len(h))
