@@ -110,12 +110,10 @@ def _groups(run: Sequence[str]) -> list[str]:
                 part = Decimal(100)
             last = "hundred"
         elif word in _SCALES:
-            value = part + (Decimal("0." + decimals) if decimals else 0)
+            amount = part + (Decimal("0." + decimals) if decimals else 0) if last else Decimal(1)
             decimals = ""
-            if not last:
-                value = Decimal(1)
-            total = (total + (value or 1)) * _SCALES[word] if total and total < _SCALES[word] else \
-                total + (value or 1) * _SCALES[word]
+            total = (total + (amount or 1)) * _SCALES[word] if total and total < _SCALES[word] else \
+                total + (amount or 1) * _SCALES[word]
             part = Decimal(0)
             last = "scale"
     close()

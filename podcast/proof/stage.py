@@ -11,6 +11,7 @@ is heard for the report but never repaired again: the record decides, not the ea
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,9 @@ from ..engines import makes_speech
 from ..language import language_for
 from ..speech import Lexicon
 from ..takes import AS_RENDERED, DEFAULT_TIMEOUT_S
+from . import compare
 from .check import CACHE_DIR, Checked, Proofer, Sentence
-from .compare import needs_repair
+from .compare import MARGIN, needs_repair
 from .ear import Ear, cannot_check
 from .repair import repair
 
@@ -74,5 +76,20 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
                 checked[n] = dataclasses.replace(result, repair=recipes[n])
             continue
         if listening.settings.repair and not recheck and needs_repair(result.verdict, proofer.threshold):
-            checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s)
+            checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s,
+                                number_words(listening.language))
+        elif result.verdict.flagged:
+            checked[n] = dataclasses.replace(result, no_fix=(
+                "repairs are off for this show ([show.proof] repair)" if not listening.settings.repair else
+                "a recheck hears the published takes and repairs nothing" if recheck else
+                f"heard within {MARGIN:.0%} of the threshold: the take is kept, for another machine's recognizer "
+                f"could hear it either way"))
     return Settled(tuple(checked), proofer.from_cache)
+
+
+@functools.lru_cache(maxsize=8)
+def number_words(tag: str) -> frozenset[str]:
+    """The words the language says figures with: a lexicon line for one ("sete") would change every figure."""
+    language = language_for(tag)
+    said = " ".join(language.speak(str(n), "", None, "MDY") for n in [*range(0, 101), 1000, 10**6, 10**9])
+    return frozenset(compare.words(said))
