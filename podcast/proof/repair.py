@@ -85,7 +85,8 @@ def repair(checked: Checked, profile: VoiceProfile, proofer: Proofer, cache_dir:
             return dataclasses.replace(heard, repair=recipe, lexicon=(line,) if line else ())
         heard_alike = heard_alike and heard.heard == checked.heard
     tried = ", ".join(r.split(":")[0] for r in recipes) or "none applies"
-    if recipes and heard_alike:
+    own_entry = any("lexicon already" in reason for reason in refused)
+    if recipes and heard_alike and not own_entry:
         why = (f"every take ({tried}) was heard exactly the same way: the recognizer's own limit, most likely, "
                f"not the voice's")
     else:
