@@ -48,3 +48,24 @@ def test_another_figure_is_an_alarm_whatever_its_spelling(said: str, heard: str)
 ])
 def test_a_run_of_number_words_is_one_figure(words: str, value: list[str]) -> None:
     assert compare.by_value(words.split()) == value
+
+
+PORTUGUESE = [
+    # said, heard, the same figure
+    ("pode produzir ate cento e oitenta mil barris", "pode produzir ate cem e oitenta mil barris", True),
+    ("a partir de dois mil e vinte e oito", "a partir de dois mil e vinte e oito", True),
+    ("a partir de dois mil e vinte e oito", "a partir de dois mil e vinte e dois", False),
+    ("venceu por dois a um", "venceu por tres a um", False),
+    ("o dolar fechou a cinco reais", "o dolar fechou a seis reais", False),
+]
+
+
+@pytest.mark.parametrize(("said", "heard", "same"), PORTUGUESE)
+def test_figures_in_another_language_are_compared_by_value_too(said: str, heard: str, same: bool) -> None:
+    from podcast.proof.stage import numbers
+
+    verdict = compare.judge(said.split(), heard.split(), 0.8, numbers("pt-BR"))
+    if same:
+        assert not verdict.flagged, verdict.reason
+    else:
+        assert verdict.alarmed and verdict.reason.startswith("a different figure"), verdict

@@ -21,7 +21,7 @@ from typing import Final
 
 import jellyfish
 
-VERSION: Final = "compare-2"
+VERSION: Final = "compare-3"
 """Bump when the comparison changes, so cached hearings are compared again (they are never heard again)."""
 RUN: Final = 3
 """This many words missing or added in one place is an alarm: the ear rarely drops or invents three in a row."""
@@ -120,27 +120,57 @@ def _groups(run: Sequence[str]) -> list[str]:
     return groups
 
 
-def by_value(words_: Sequence[str]) -> list[str]:
+@dataclass(frozen=True)
+class Numbers:
+    """How a language other than English says figures, for comparing them by value: each number word's value
+    ("cento" 100, "oitenta" 80, "mil" 1000) and the words that join them ("e", "y", "et")."""
+
+    values: dict[str, int]
+    joiners: frozenset[str] = frozenset()
+
+    def words(self) -> frozenset[str]:
+        return frozenset(self.values)
+
+    def value(self, run: Sequence[str]) -> str:
+        """A run of number words as digits: a smaller value before a larger one multiplies it ("dois mil", "deux
+        cents", "quatre vingt"), otherwise the values add ("cento e oitenta"); a scale closes a group."""
+        total = current = 0
+        for word in run:
+            v = self.values.get(word)
+            if v is None:
+                continue
+            if v >= 1000:
+                total += (current or 1) * v
+                current = 0
+            elif current and current < v:
+                current *= v
+            else:
+                current += v
+        return str(total + current)
+
+
+def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]:
     """Comparable words with each run of number words (cardinals, "oh", "point") made one figure, "#" and its
     digits with leading zeros dropped: any reading of the same figure is the same word ("fourteen hundred", "one
     thousand four hundred"; "oh nine fifteen", "nine fifteen"; "oh six hundred", "oh six oh oh")."""
     out: list[str] = []
     run: list[str] = []
+    tail: list[str] = []
+    joiners = numbers.joiners if numbers else frozenset({"point"})
 
     def flush() -> None:
-        while run and run[-1] == "point":  # "at one point": the point is a word
-            run.pop()
-            tail.append("point")
+        while run and run[-1] in joiners:  # "at one point", "dois e": the last word is a word
+            tail.insert(0, run.pop())
         if run:
-            digits = "".join(_groups(run)).lstrip("0") or "0"
+            digits = numbers.value(run) if numbers else "".join(_groups(run)).lstrip("0") or "0"
             out.append(FIGURE + digits)
         out.extend(tail)
         run.clear()
         tail.clear()
 
-    tail: list[str] = []
     for word in words_:
-        if word in _SMALL or word in _SCALES or word == "hundred" or (word == "point" and run):
+        number = word in numbers.values if numbers else word in _SMALL or word in _SCALES or word == "hundred"
+        if number or (word in joiners and run):
             run.append(word)
         else:
             flush()
@@ -149,8 +179,8 @@ def by_value(words_: Sequence[str]) -> list[str]:
     return out
 
 
-def is_figure(word: str) -> bool:
-    return word.startswith(FIGURE) or word in NUMBER_WORDS
+def is_figure(word: str, numbers: Numbers | None = None) -> bool:
+    return word.startswith(FIGURE) or word in (numbers.values if numbers else NUMBER_WORDS)
 
 
 @dataclass(frozen=True)
@@ -285,13 +315,13 @@ class Measure:
     misheard: tuple[tuple[str, str], ...] = ()
 
 
-def measure(said: Sequence[str], heard: Sequence[str]) -> Measure:
-    """Score one sentence and find its alarms."""
+def measure(said: Sequence[str], heard: Sequence[str], numbers: Numbers | None = None) -> Measure:
+    """Score one sentence and find its alarms; `numbers` is how the show's language says figures (None: English)."""
     if not said:
         return Measure(1.0, 1.0, ())
     if not heard:
         return Measure(0.0, 0.0, ("silent or noise: no word was heard",))
-    said, heard = by_value(said), by_value(heard)
+    said, heard = by_value(said, numbers), by_value(heard, numbers)
     cost = soft = 0.0
     alarms: list[str] = []
     misheard: list[tuple[str, str]] = []
@@ -299,14 +329,15 @@ def measure(said: Sequence[str], heard: Sequence[str]) -> Measure:
         s, h = said[region.i0:region.i1], heard[region.j0:region.j1]
         if "".join(s) == "".join(h):
             continue  # "eel grass" for "eelgrass": spacing only
-        figures = [w for w in s if is_figure(w)]
-        heard_as = [w for w in by_value([SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h]) if is_figure(w)]
+        figures = [w for w in s if is_figure(w, numbers)]
+        alike_words = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h] if numbers is None else list(h)
+        heard_as = [w for w in by_value(alike_words, numbers) if is_figure(w, numbers)]
         alike = sounds_alike(s, h)
         misheard.append((_plain(s), _plain(h)))
-        if figures and figures == heard_as and figures != [w for w in h if is_figure(w)]:
+        if figures and figures == heard_as and figures != [w for w in h if is_figure(w, numbers)]:
             soft += max(len(s), len(h))  # "for stories": the figure heard right, written as a word
             continue
-        if figures != [w for w in h if is_figure(w)] and figures != heard_as:
+        if figures != [w for w in h if is_figure(w, numbers)] and figures != heard_as:
             alarms.append(f"a different figure: said {_quote(s)}, heard {_quote(h)}")
         elif alike >= SOUNDS_ALIKE:
             soft += max(len(s), len(h))
@@ -334,10 +365,10 @@ def settle(found: Measure, threshold: float) -> Verdict:
                    bool(found.alarms))
 
 
-def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdict:
+def judge(said: Sequence[str], heard: Sequence[str], threshold: float, numbers: Numbers | None = None) -> Verdict:
     """Score one sentence and raise the first alarm that applies; `threshold` is the lowest share of its words
     that must be heard (as said, or sounding alike) for a sentence with no other alarm to pass."""
-    return settle(measure(said, heard), threshold)
+    return settle(measure(said, heard, numbers), threshold)
 
 
 def needs_repair(verdict: Verdict, threshold: float) -> bool:

@@ -68,7 +68,8 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
     language = language_for(listening.language)
     proofer = Proofer(Ear(listening.language, listening.threads),
                       lambda raw: language.speak(raw, "", listening.lexicon, listening.date_order),
-                      show_dir / CACHE_DIR, listening.settings.threshold, use_cache=not recheck)
+                      show_dir / CACHE_DIR, listening.settings.threshold, use_cache=not recheck,
+                      numbers=numbers(listening.language))
     checked = proofer.check(list(sentences))
     for n, result in enumerate(checked):
         if recipes[n]:
@@ -88,8 +89,36 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
 
 
 @functools.lru_cache(maxsize=8)
-def number_words(tag: str) -> frozenset[str]:
-    """The words the language says figures with: a lexicon line for one ("sete") would change every figure."""
+def numbers(tag: str) -> compare.Numbers | None:
+    """How the language says figures, read from its own verbalizer (None for English, which compare.py reads
+    itself): each number word's value and the words that join them."""
+    if tag.split("-")[0].lower() == "en":
+        return None
     language = language_for(tag)
-    said = " ".join(language.speak(str(n), "", None, "MDY") for n in [*range(0, 101), 1000, 10**6, 10**9])
-    return frozenset(compare.words(said))
+    values: dict[str, int] = {}
+    others: set[str] = set()
+    for n in [*range(0, 21), *range(30, 100, 10), *range(100, 1000, 100), 1000, 2000, 10**6, 2 * 10**6, 10**9,
+              2 * 10**9]:
+        said = compare.words(language.speak(str(n), "", None, "MDY"))
+        if len(said) == 1:
+            values.setdefault(said[0], n)
+        elif n >= 1000 and said:
+            values.setdefault(said[-1], n // (n // 10 ** (len(str(n)) - 1)))  # "dois milhões": "milhões" a million
+    for n in range(100, 1000, 100):  # "cento e um": the hundred's form before more ("cem" alone)
+        first = compare.words(language.speak(str(n + 1), "", None, "MDY"))[:1]
+        if first and first[0] not in values:
+            values[first[0]] = n
+    for n in range(21, 1000):
+        others.update(w for w in compare.words(language.speak(str(n), "", None, "MDY")) if w not in values)
+    return compare.Numbers(values, frozenset(w for w in others if len(w) <= 3))
+
+
+@functools.lru_cache(maxsize=8)
+def number_words(tag: str) -> frozenset[str]:
+    """The words the language says figures with: a lexicon line for one ("sete", "cento") would change every
+    figure."""
+    found = numbers(tag)
+    if found is not None:
+        return found.words() | {w for n in range(0, 1000) for w in compare.words(
+            language_for(tag).speak(str(n), "", None, "MDY"))} - found.joiners
+    return frozenset(compare.NUMBER_WORDS)
