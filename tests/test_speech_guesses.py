@@ -18,6 +18,8 @@ CASES = [
     ("Rocky IV is back in cinemas.", "Rocky IV", "Rocky Four", "Rocky the Fourth"),
     ("She won the 100m sprint.", "100m", "one hundred-metre", "one hundred million"),
     ("The BOLO alert went out.", "BOLO", "B O L O", "Bolo"),
+    ("The fire started at 1420 Elm St. near the school.", "Elm St.", "Elm Street", "Elm Saint"),
+    ("Visitors flocked to Mount St. Helens.", "Mount St.", "Mount Saint", "Mount Street"),
 ]
 
 
