@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 import pytest
 
 from podcast.speech import parse_lexicon, speak
 from podcast.speech.guesses import recording
+
+from .conftest import podcast, write_digest
 
 CASES = [
     # sentence, written, chosen, another reading
@@ -49,3 +54,14 @@ def test_the_show_domain_settles_what_the_story_cannot() -> None:
     assert "nautical miles" in speak("The gap measures 3,400 nm.", "", None, "MDY", "shipping")
     assert "nanometres" in speak("The gap measures 3,400 nm.", "", None, "MDY", "")
     assert "nanometres" in speak("Chips ship from the port at 3 nm.", "", None, "MDY", "technology")
+
+
+def test_podcast_outline_lists_every_guessed_reading_with_a_lexicon_line(show: Path) -> None:
+    (show / "podcast.toml").write_text("[show]\n")
+    write_digest(show, "2026-03-04", "Harbor Ledger: 4 March 2026\nPorts\nBoxes Pile Up\n"
+                                     "The port handled 4.3m TEU in February, and ships now detour 3,400 nm.\n"
+                                     "Rocky IV returns to the harbour cinema on Elm St. this week.\n")
+    out = podcast(show, "outline", "2026-03-04").stdout
+    written = re.findall(r'^  "([^"]+)": said', out, re.M)
+    assert sorted(written) == sorted(["4.3m", "3,400 nm", "Rocky IV", "Elm St."])
+    assert '"4.3m" = "four point three metres"' in out and '"3,400 nm" = "three thousand four hundred nanometres"' in out
