@@ -65,6 +65,12 @@ def build(show: Path, digest: Path) -> dict[str, object]:
     return data
 
 
+KINDS: dict[str, int] = {}
+"""Repairs that worked, by kind, over every digest built."""
+EXPLAINED: list[int] = [0]
+"""Flagged sentences the proof explains as the recognizer's own limit."""
+
+
 def report(name: str, data: dict[str, object]) -> tuple[int, int, int]:
     sentences = data.get("sentences", [])
     assert isinstance(sentences, list)
@@ -72,8 +78,14 @@ def report(name: str, data: dict[str, object]) -> tuple[int, int, int]:
     repaired = [s for s in sentences if s.get("repaired")]
     print(f"{name:16} {len(flagged):3} flagged / {len(sentences):3} ({len(flagged) / max(1, len(sentences)):.1%}),"
           f" {len(repaired)} repaired")
+    for s in repaired:
+        kind = str(s["repaired"]).split(":")[0]
+        KINDS[kind] = KINDS.get(kind, 0) + 1
+    EXPLAINED[0] += sum("own limit" in str(s.get("no_fix", "")) for s in flagged)
     for s in [*flagged, *repaired]:
         print(f"    {'repaired: ' + s['repaired'] if s.get('repaired') else s.get('reason', '')}")
+        if s.get("no_fix"):
+            print(f"        no fix: {s['no_fix']}")
         print(f"        said:  {s.get('text', '')}")
         print(f"        heard: {s.get('heard', '')}")
         for line in s.get("lexicon", []):
@@ -145,6 +157,8 @@ def main() -> None:
         totals = [a + b for a, b in zip(totals, found, strict=True)]
     print(f"{'total':16} {totals[0]:3} flagged / {totals[1]:3} ({totals[0] / max(1, totals[1]):.1%}), "
           f"{totals[2]} repaired")
+    print("repairs that worked: " + (", ".join(f"{k} {n}" for k, n in sorted(KINDS.items())) or "none")
+          + f"; flagged and explained as the recognizer's own limit: {EXPLAINED[0]}")
     if args.faults:
         caught, tried = fault_catch(args.work, digests, args.faults)
         print(f"faults caught: {caught} / {tried} ({caught / max(1, tried):.1%})")

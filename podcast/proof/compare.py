@@ -402,16 +402,17 @@ def split_heard(said: Sequence[Sequence[str]], heard: Sequence[str]) -> list[lis
 def syllables(word: str) -> list[str]:
     """A rough cut of a written word into syllables ("Nexperia" -> Nex, pe, ria): a start for a respelling."""
     vowels = set("aeiouyAEIOUY")
+    bare = "".join(c for c in (unicodedata.normalize("NFKD", ch)[:1] for ch in word))  # "López": ó is a vowel
     cuts, i, n = [0], 0, len(word)
     while i < n:
-        if word[i] not in vowels:
+        if bare[i] not in vowels:
             i += 1
             continue
         j = i
-        while j < n and word[j] in vowels:
+        while j < n and bare[j] in vowels:
             j += 1
         k = j
-        while k < n and word[k] not in vowels:
+        while k < n and bare[k] not in vowels:
             k += 1
         if k >= n:
             break

@@ -84,7 +84,9 @@ def repair(checked: Checked, profile: VoiceProfile, proofer: Proofer, cache_dir:
             line = lexicon_line(recipe, misheard) if recipe.startswith(RESPELT) else ""
             return dataclasses.replace(heard, repair=recipe, lexicon=(line,) if line else ())
         heard_alike = heard_alike and heard.heard == checked.heard
-    tried = ", ".join(r.split(":")[0] for r in recipes) or "none applies"
+    kinds = [r.split(":")[0] for r in recipes]
+    tried = ", ".join(k + (f" ({kinds.count(k)} words)" if kinds.count(k) > 1 else "")
+                      for k in dict.fromkeys(kinds)) or "none applies"
     own_entry = any("lexicon already" in reason for reason in refused)
     if recipes and heard_alike and not own_entry:
         why = (f"every take ({tried}) was heard exactly the same way: the recognizer's own limit, most likely, "
