@@ -69,3 +69,13 @@ def test_figures_in_another_language_are_compared_by_value_too(said: str, heard:
         assert not verdict.flagged, verdict.reason
     else:
         assert verdict.alarmed and verdict.reason.startswith("a different figure"), verdict
+
+
+def test_one_is_also_an_article_in_another_language() -> None:
+    from podcast.proof.stage import numbers
+
+    verdict = compare.judge("ele comprou um carro novo ontem".split(), "ele comprou o carro novo ontem".split(), 0.8,
+                            numbers("pt-BR"))
+    assert not verdict.reason.startswith("a different figure"), verdict
+    assert compare.judge("venceu por dois a um".split(), "venceu por dois a dois".split(), 0.8,
+                         numbers("pt-BR")).alarmed

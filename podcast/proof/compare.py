@@ -128,6 +128,10 @@ class Numbers:
     values: dict[str, int]
     joiners: frozenset[str] = frozenset()
 
+    def is_number(self, word: str) -> bool:
+        """A number word; "one" is not, for it is also the article ("um carro", "un coche", "une fois")."""
+        return self.values.get(word, 1) != 1
+
     def words(self) -> frozenset[str]:
         return frozenset(self.values)
 
@@ -161,6 +165,8 @@ def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]
     def flush() -> None:
         while run and run[-1] in joiners:  # "at one point", "dois e": the last word is a word
             tail.insert(0, run.pop())
+        if numbers and len(run) == 1 and not numbers.is_number(run[0]):
+            out.append(run.pop())  # "um" alone: an article as often as a figure
         if run:
             digits = numbers.value(run) if numbers else "".join(_groups(run)).lstrip("0") or "0"
             out.append(FIGURE + digits)
@@ -180,7 +186,7 @@ def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]
 
 
 def is_figure(word: str, numbers: Numbers | None = None) -> bool:
-    return word.startswith(FIGURE) or word in (numbers.values if numbers else NUMBER_WORDS)
+    return word.startswith(FIGURE) or (numbers.is_number(word) if numbers else word in NUMBER_WORDS)
 
 
 @dataclass(frozen=True)
