@@ -45,7 +45,7 @@ RESPELT: Final = "respelt: "
 """A respelling's recipe starts with this and names it: 'respelt: "Voltara" as "Vol-ta-ra"'."""
 RECIPES: Final = (AS_RENDERED, SPLIT, SLOWER, PAUSE, SPELLED)
 """Every fixed way a take is made; a repair tries the others in this order, then respellings (respelt)."""
-_NAME_INSIDE: Final = re.compile(r"\b(?P<word>[a-z][\w'’-]*) (?=[A-Z][a-z])")
+_NAME_INSIDE: Final = re.compile(r"(?<!\S)(?P<word>[^\W\d_][\w'’-]*) (?=(?P<name>[^\W\d_]{2}))")
 """A capitalized word inside a sentence, after a lower-case word: where a name most likely starts."""
 _CAPITALS: Final = re.compile(r"\b[A-Z]{2,6}\b")
 SPLIT_PAUSE_S: Final = 0.15
@@ -102,7 +102,8 @@ def recipe_text(recipe: str, text: str) -> str:
     """What the engine is told to say for this recipe: the text with a pause (a comma) before each name inside
     it, its capitals spelled letter by letter, or a word respelt as a whole word in its own case."""
     if recipe == PAUSE:
-        return _NAME_INSIDE.sub(r"\g<word>, ", text)
+        return _NAME_INSIDE.sub(lambda m: m["word"] + (", " if m["word"][0].islower() and m["name"][0].isupper()
+                                                        and m["name"][1].islower() else " "), text)
     if recipe == SPELLED:
         return _CAPITALS.sub(lambda m: " ".join(m.group(0)), text)
     if recipe.startswith(RESPELT):

@@ -90,3 +90,8 @@ def test_a_recipe_makes_the_same_text_every_time(recipe: str, text: str, said: s
 def test_the_number_words_of_a_language() -> None:
     assert {"sete", "vinte", "mil"} <= number_words("pt-BR") and "seven" in number_words("en")
     assert "navio" not in number_words("pt-BR") and language_for("pt-BR")
+
+
+def test_a_pause_goes_before_a_name_in_any_script() -> None:
+    assert takes.recipe_text(takes.PAUSE, "A bolsa de São Paulo subiu.") == "A bolsa de, São Paulo subiu."
+    assert takes.recipe_text(takes.PAUSE, "He met Šefčovič and the WTO.") == "He met, Šefčovič and the WTO."
