@@ -3,9 +3,9 @@
 The held-out digests in bench/heldout/ (two English, two Brazilian Portuguese, in
 different domains) were written before the proof was tuned, and are kept out of the
 tests; bench/heldout-b/ (English energy news, Spanish sport) was written after the
-tuning, to be measured once with no change after it. Each is built with the Kokoro voices in its own show folder under --work (kept
-between runs, so a second run reuses the renders; the episode is built afresh each
-time), and its proof.json is read back:
+tuning, to be measured once with no change after it. Each is built with the Kokoro
+voices in its own show folder under --work (kept between runs, so a second run reuses
+the renders; the episode is built afresh each time), and its proof.json is read back:
 
     flagged / total      a false alarm is a flagged sentence: the voice said these digests right
     repaired             a sentence whose first take was clearly wrong and another take was heard right
