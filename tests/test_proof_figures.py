@@ -79,3 +79,15 @@ def test_one_is_also_an_article_in_another_language() -> None:
     assert not verdict.reason.startswith("a different figure"), verdict
     assert compare.judge("venceu por dois a um".split(), "venceu por dois a dois".split(), 0.8,
                          numbers("pt-BR")).alarmed
+
+
+@pytest.mark.parametrize(("said", "heard", "tag"), [
+    ("gano dos a cero al valencia", "gano dos acero al valencia", "es"),
+    ("salieron a las ocho y media", "salieron al asocho y media", "es"),
+    ("the gate opens at oh nine hundred", "the gate opens at ohnine hundred", "en"),
+])
+def test_words_run_together_around_a_figure_are_spacing_only(said: str, heard: str, tag: str) -> None:
+    from podcast.proof.stage import numbers
+
+    verdict = compare.judge(said.split(), heard.split(), 0.8, numbers(tag))
+    assert not verdict.flagged, verdict.reason

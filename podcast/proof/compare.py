@@ -21,7 +21,7 @@ from typing import Final
 
 import jellyfish
 
-VERSION: Final = "compare-3"
+VERSION: Final = "compare-4"
 """Bump when the comparison changes, so cached hearings are compared again (they are never heard again)."""
 RUN: Final = 3
 """This many words missing or added in one place is an alarm: the ear rarely drops or invents three in a row."""
@@ -154,10 +154,16 @@ class Numbers:
 
 
 def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]:
-    """Comparable words with each run of number words (cardinals, "oh", "point") made one figure, "#" and its
-    digits with leading zeros dropped: any reading of the same figure is the same word ("fourteen hundred", "one
-    thousand four hundred"; "oh nine fifteen", "nine fifteen"; "oh six hundred", "oh six oh oh")."""
-    out: list[str] = []
+    """Comparable words with each run of number words made one figure (see spans)."""
+    return [token for token, _ in spans(words_, numbers)]
+
+
+def spans(words_: Sequence[str], numbers: Numbers | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Each comparable word with the words it stands for: a run of number words (cardinals, "oh", "point", the
+    language's joiners) is one figure, "#" and its digits with leading zeros dropped, so any reading of the same
+    figure is the same word ("fourteen hundred", "one thousand four hundred"; "oh nine fifteen", "nine fifteen";
+    "oh six hundred", "oh six oh oh"; "cento e oitenta", "cem e oitenta")."""
+    out: list[tuple[str, tuple[str, ...]]] = []
     run: list[str] = []
     tail: list[str] = []
     joiners = numbers.joiners if numbers else frozenset({"point"})
@@ -166,11 +172,11 @@ def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]
         while run and run[-1] in joiners:  # "at one point", "dois e": the last word is a word
             tail.insert(0, run.pop())
         if numbers and len(run) == 1 and not numbers.is_number(run[0]):
-            out.append(run.pop())  # "um" alone: an article as often as a figure
+            tail.insert(0, run.pop())  # "um" alone: an article as often as a figure
         if run:
             digits = numbers.value(run) if numbers else "".join(_groups(run)).lstrip("0") or "0"
-            out.append(FIGURE + digits)
-        out.extend(tail)
+            out.append((FIGURE + digits, tuple(run)))
+        out.extend((word, (word,)) for word in tail)
         run.clear()
         tail.clear()
 
@@ -180,9 +186,14 @@ def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]
             run.append(word)
         else:
             flush()
-            out.append(word)
+            out.append((word, (word,)))
     flush()
     return out
+
+
+def _written(found: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+    """The words a run of comparable words stands for, without spaces."""
+    return "".join(word for _, words_ in found for word in words_)
 
 
 def is_figure(word: str, numbers: Numbers | None = None) -> bool:
@@ -327,14 +338,16 @@ def measure(said: Sequence[str], heard: Sequence[str], numbers: Numbers | None =
         return Measure(1.0, 1.0, ())
     if not heard:
         return Measure(0.0, 0.0, ("silent or noise: no word was heard",))
-    said, heard = by_value(said, numbers), by_value(heard, numbers)
+    said_spans, heard_spans = spans(said, numbers), spans(heard, numbers)
+    said, heard = [t for t, _ in said_spans], [t for t, _ in heard_spans]
     cost = soft = 0.0
     alarms: list[str] = []
     misheard: list[tuple[str, str]] = []
     for region in regions(said, heard):
         s, h = said[region.i0:region.i1], heard[region.j0:region.j1]
-        if "".join(s) == "".join(h):
-            continue  # "eel grass" for "eelgrass": spacing only
+        if "".join(s) == "".join(h) or _written(said_spans[region.i0:region.i1]) == _written(
+                heard_spans[region.j0:region.j1]):
+            continue  # "eel grass" for "eelgrass", "acero" for "a cero": spacing only
         figures = [w for w in s if is_figure(w, numbers)]
         alike_words = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h] if numbers is None else list(h)
         heard_as = [w for w in by_value(alike_words, numbers) if is_figure(w, numbers)]
