@@ -208,6 +208,10 @@ class ShowConfig:
     way, and never become a section."""
     date_order: str = ""
     """How digests write numeric dates like 03/05/2026: "MDY" or "DMY"; empty: DMY for en-GB, else MDY."""
+    domain: str = ""
+    """What the show is about, for readings a story's words cannot settle: "shipping" (also "maritime", "trade",
+    "logistics", "ports") reads "3,400 nm" as nautical miles in every story, "science" or "technology" as
+    nanometres; empty: each story's own words decide. `podcast outline` lists every reading guessed."""
     voice: str = "default"
     """Voice profile (voices/NAME.toml) that reads the stories; "default" and "anchor" exist without a file."""
     anchor_voice: str = "anchor"

@@ -42,10 +42,15 @@ WHERE_ONLY: Final = ("publish", "render", "notify")
 """Settings that say where files go, where parts are made and whom to tell: never what an episode is."""
 
 
+ADDED_LATER: Final = ("domain",)
+"""Settings added after episodes were built: unset, they leave the hash as it was (no show rebuilds for them)."""
+
+
 def settings_hash(config: ShowConfig) -> str:
     """A hash of the show's settings as read, less those that only say where (so a new destination, cluster or
     webhook rebuilds nothing; a comment or a default written out changes nothing either)."""
-    values = {key: value for key, value in dataclasses.asdict(config).items() if key not in WHERE_ONLY}
+    values = {key: value for key, value in dataclasses.asdict(config).items() if key not in WHERE_ONLY
+              and not (key in ADDED_LATER and not value)}
     return hashlib.sha256(json.dumps(values, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 

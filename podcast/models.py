@@ -101,11 +101,42 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Guess:
+    """One choice between readings."""
+
+    written: str
+    """What the digest wrote ("4.3m", "3,400 nm", "Charles III")."""
+    chosen: str
+    """The reading said ("four point three million")."""
+    others: tuple[str, ...]
+    """The readings not said, each as words the engine can say ("four point three metres")."""
+    why: str
+    """The rule or context that decided ("millions before what they count")."""
+    sentence: str = ""
+    """The written sentence it was made in."""
+
+    def lexicon_line(self) -> str:
+        """A voices/lexicon.toml [words] line that says the first other reading instead."""
+        other = self.others[0] if self.others else self.chosen
+        return f'"{_toml(self.written)}" = "{_toml(other)}"'
+
+    def to_dict(self) -> dict[str, object]:
+        return {"written": self.written, "chosen": self.chosen, "others": list(self.others), "why": self.why,
+                "sentence": self.sentence, "lexicon": self.lexicon_line()}
+
+
+def _toml(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+@dataclass(frozen=True)
 class Script:
     """The digest turned into spoken segments."""
 
     digest: Digest
     segments: tuple[Segment, ...]
+    guesses: tuple[Guess, ...] = ()
+    """Every reading the verbalizer chose between, each once (speech/guesses.py)."""
 
     def to_dict(self) -> dict[str, Any]:
         """The `podcast script --json` object."""

@@ -165,7 +165,8 @@ def read_script(build: Build, _: None = None) -> Script:
     for warning in digest.warnings:
         build.report.say(f"warning: {warning}")
     return build_script(digest, config.title, build.lexicon, rundown=config.rundown, date_order=build.date_order,
-                        language=build.language, datelines=config.read_datelines, credits=config.read_credits)
+                        language=build.language, datelines=config.read_datelines, credits=config.read_credits,
+                        domain=config.domain)
 
 
 def settle_sentences(build: Build, script: Script) -> Sentences:
@@ -252,7 +253,8 @@ def write_and_publish(build: Build, mixed: Mixed) -> Published:
                                       build.digest_file, opus, taken(sentences))
         checked = proof.finish(config, build.date.isoformat(), sentences.outcome, sentences.skipped,
                                [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
-                               record.audio_file, show.root)  # strict: a flagged sentence stops here
+                               record.audio_file, show.root, build.language.page,
+                               script.guesses)  # strict: a flagged sentence stops here
         short = headlines.write(record, build.language, config.title, config.author, edition, work,
                                 f"{EPISODES}/{build.date.isoformat()}", art) if edition is not None else None
         publish.publish_episode(show, work, record, heard.sentences, cover, previous, short, build.language,
@@ -305,7 +307,8 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
         except PodcastError as error:  # `podcast list` shows it; the published episode, if any, is untouched
             episodes.note_failure(show, date, str(error))
             raise
-    report.say(done.checked.summary())  # before the outcome: cron's last line says what went out
+    for line in done.checked.dawn():  # before the outcome: cron's last line says what went out
+        report.say(line)
     record = done.record
     summary = f"{record.audio_file} ({done.stories}, {record.duration_s / 60:.1f} min, {record.length} bytes)"
     if done.kept_out:  # an older date than the show keeps: not "published", and the exit status says so too

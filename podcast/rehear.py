@@ -25,7 +25,7 @@ def republish_proof(build: Build, mixed: Mixed) -> proof.Proof:
         checked = proof.finish(build.config, build.date.isoformat(), mixed.sentences.outcome,
                                mixed.sentences.skipped, [(s.start_s, s.end_s) for s in heard.sentences],
                                Path(folder), record.title if record else "", record.audio_file if record else "",
-                               build.show.root)
+                               build.show.root, build.language.page, mixed.sentences.script.guesses)
         for name in (proof.PROOF_JSON, proof.PROOF_HTML):
             for destination in publish.destinations(build.show):
                 destination.put_file(f"{EPISODES}/{build.date.isoformat()}/{name}", (Path(folder) / name).read_bytes())

@@ -6,12 +6,14 @@ so captions and the page show "$1.3 billion" while the listener hears it said.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Callable
 
 from .language import ENGLISH, Language
 from .lexicon import Lexicon
 from .models import Dateline, Digest, Script, Segment, Sentence, Story
+from .speech import guesses
 
 
 def _as_sentence(text: str) -> str:
@@ -64,14 +66,20 @@ def _framing(*pairs: tuple[str, str]) -> tuple[Sentence, ...]:
 
 def build_script(digest: Digest, show_title: str, lexicon: Lexicon | None = None, *, rundown: bool = True,
                  date_order: str = "MDY", language: Language = ENGLISH, datelines: bool = True,
-                 credits: bool = False) -> Script:
+                 credits: bool = False, domain: str = "") -> Script:
     """Every story of the digest in order, framed by an intro (the newsletter's greeting, if kept, then a rundown
     of the lead headlines),
     section intros and a sign-off, in the show's language. `datelines` reads wire datelines, `credits` the
-    credit lines under stories."""
+    credit lines under stories. Every reading chosen between is kept in the script's `guesses`."""
+    with guesses.recording() as found:
+        script = _script(digest, show_title, lexicon, rundown, date_order, language, datelines, credits, domain)
+    return dataclasses.replace(script, guesses=tuple(guesses.distinct(found)))
 
+
+def _script(digest: Digest, show_title: str, lexicon: Lexicon | None, rundown: bool, date_order: str,
+            language: Language, datelines: bool, credits: bool, domain: str) -> Script:
     def say(text: str, context: str = "") -> str:
-        return language.speak(text, context, lexicon, date_order)
+        return language.speak(text, context, lexicon, date_order, domain)
 
     day = digest.date
     titles = [s.title.rstrip(".") for s in digest.sections]

@@ -39,8 +39,15 @@ SPLIT: Final = "split at a comma"
 SLOWER_BY: Final = 0.9
 """The slower take's speed, as a share of the voice's own: enough to change how a word comes out, not the show."""
 SLOWER: Final = f"slower ({SLOWER_BY:g}x)"
-RECIPES: Final = (AS_RENDERED, SPLIT, SLOWER)
-"""Every way a take is made; a repair tries the others in this order."""
+PAUSE: Final = "a pause before a name"
+SPELLED: Final = "letters spelled"
+RESPELT: Final = "respelt: "
+"""A respelling's recipe starts with this and names it: 'respelt: "Voltara" as "Vol-ta-ra"'."""
+RECIPES: Final = (AS_RENDERED, SPLIT, SLOWER, PAUSE, SPELLED)
+"""Every fixed way a take is made; a repair tries the others in this order, then respellings (respelt)."""
+_NAME_INSIDE: Final = re.compile(r"(?<!\S)(?P<word>[^\W\d_][\w'’-]*) (?=(?P<name>[^\W\d_]{2}))")
+"""A capitalized word inside a sentence, after a lower-case word: where a name most likely starts."""
+_CAPITALS: Final = re.compile(r"\b[A-Z]{2,6}\b")
 SPLIT_PAUSE_S: Final = 0.15
 """The pause between the two halves of a split take: a comma's worth."""
 
@@ -86,9 +93,35 @@ def split_at_comma(text: str) -> tuple[str, str] | None:
     return None if best is None else (best[1], best[2])
 
 
+def respelt(word: str, spelling: str) -> str:
+    """The recipe that says `word` as `spelling` (the lexicon line the proof may offer)."""
+    return f'{RESPELT}"{word}" as "{spelling}"'
+
+
+def recipe_text(recipe: str, text: str) -> str:
+    """What the engine is told to say for this recipe: the text with a pause (a comma) before each name inside
+    it, its capitals spelled letter by letter, or a word respelt as a whole word in its own case."""
+    if recipe == PAUSE:
+        return _NAME_INSIDE.sub(lambda m: m["word"] + (", " if m["word"][0].islower() and m["name"][0].isupper()
+                                                        and m["name"][1].islower() else " "), text)
+    if recipe == SPELLED:
+        return _CAPITALS.sub(lambda m: " ".join(m.group(0)), text)
+    if recipe.startswith(RESPELT):
+        found = re.fullmatch(r'"(.+)" as "(.+)"', recipe.removeprefix(RESPELT))
+        if found is None:
+            raise ValueError(f"unknown recipe {recipe!r}")
+        return re.sub(rf"(?<!\w){re.escape(found[1])}(?!\w)", found[2], text)
+    return text
+
+
 def applies(recipe: str, text: str) -> bool:
-    """Whether the recipe can make a take of this sentence (a split needs a comma between two long halves)."""
-    return recipe != SPLIT or split_at_comma(text) is not None
+    """Whether the recipe can make a take of this sentence (a split needs a comma between two long halves, a
+    pause a name inside it, spelling capitals, a respelling its word)."""
+    if recipe == SPLIT:
+        return split_at_comma(text) is not None
+    if recipe in (PAUSE, SPELLED) or recipe.startswith(RESPELT):
+        return recipe_text(recipe, text) != text
+    return True
 
 
 def check_wav(path: Path, text: str) -> str | None:
@@ -184,6 +217,11 @@ def make_take(profile: VoiceProfile, text: str, recipe: str, cache_dir: Path,
         render_sentence(engine, text, path, timeout_s)
     elif recipe == SLOWER:
         render_sentence(started_engine(slower(profile)), text, path, timeout_s)
+    elif recipe in (PAUSE, SPELLED) or recipe.startswith(RESPELT):
+        said = recipe_text(recipe, text)
+        if said == text:
+            raise RenderError(f"{recipe!r} changes nothing in {' '.join(text.split()[:8])!r}...")
+        render_sentence(engine, said, path, timeout_s)
     elif recipe == SPLIT:
         halves = split_at_comma(text)
         if halves is None:

@@ -117,8 +117,8 @@ def _nudged() -> None:
 
     measure = compare.measure
 
-    def moved(said: Sequence[str], heard: Sequence[str]) -> compare.Measure:
-        found = measure(said, heard)
+    def moved(said: Sequence[str], heard: Sequence[str], numbers: compare.Numbers | None = None) -> compare.Measure:
+        found = measure(said, heard, numbers)
         return dataclasses.replace(found, score=found.score + nudge, share=found.share + nudge)
 
     compare.measure = moved  # type: ignore[assignment]

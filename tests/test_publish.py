@@ -200,6 +200,20 @@ def test_serve_refuses_unpublished_files(server: int, path: str) -> None:
     assert request(server, "GET", path).status == 404
 
 
+@pytest.mark.parametrize(("name", "content_type"), [("proof.html", "text/html; charset=utf-8"),
+                                                     ("proof.json", "application/json; charset=utf-8")])
+def test_serve_gives_the_producer_the_proof_and_publish_never_lists_it(published: Path, server: int, name: str,
+                                                                       content_type: str) -> None:
+    from podcast.publish import manifest
+
+    response = request(server, "GET", f"/episodes/2026-02-04/{name}")
+    assert response.status == 200 and response.getheader("Content-Type") == content_type
+    assert response.getheader("X-Robots-Tag") == "noindex, nofollow"
+    assert response.getheader("Access-Control-Allow-Origin") is None
+    uploaded = [entry.path for entry in manifest.published_files(layout.Show.open(published))]
+    assert uploaded and not [path for path in uploaded if path.rsplit("/", 1)[-1].startswith("proof.")]
+
+
 def test_served_feed_follows_the_host(server: int) -> None:
     connection = http.client.HTTPConnection("127.0.0.1", server, timeout=10)
     connection.request("GET", "/feed.xml", headers={"Host": "192.0.2.7:8000"})

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Sequence
 from typing import Annotated
 
 import typer
@@ -11,6 +12,7 @@ import typer
 from .. import attempt, inputs, layout
 from ..digest import outline_day
 from ..errors import PodcastError
+from ..models import Guess
 from ..options import BUILT_NOT_IN_FEEDS, Selected
 from ..report import Reporter
 from .app import (
@@ -100,14 +102,27 @@ def script(
         sys.stdout.write(spoken.to_text())
 
 
+def guessed(found: Sequence[Guess]) -> str:
+    """The outline's last part: every reading the verbalizer chose between, with a lexicon line for the other."""
+    from ..speech import guesses
+
+    if not found:
+        return "\nGuessed readings: none (every figure and abbreviation has one reading here)\n"
+    return "\n".join(["", f"Guessed readings ({len(found)}; a lexicon line in voices/lexicon.toml [words] says the "
+                           "other):", *guesses.lines(found)]) + "\n"
+
+
 @app.command(cls=_Command)
 def outline(date: DateArg, digest: ScriptDigestOpt = None, force: OutlineForceOpt = False) -> None:
     """Print DATE's digest as parsed: sections, stories, the lines left out, warnings; renders nothing.
     Example: podcast outline today"""
     try:
         show = _show()
-        sys.stdout.write(outline_day(show.digest_path(day := _date(show, date)), day, force, digest,
-                                     show.config.digest))
+        from .. import pipeline
+
+        text = outline_day(show.digest_path(day := _date(show, date)), day, force, digest, show.config.digest)
+        spoken = pipeline.load_script(show, day, digest, force)
+        sys.stdout.write(text + guessed(spoken.guesses))
     except (PodcastError, OSError) as error:
         raise _fail(error) from None
 

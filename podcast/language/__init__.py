@@ -39,8 +39,8 @@ class Language(Protocol):
         """This language writing its dates as `locale` does ("en-US": "March 2, 2026"; "en-GB": "2 March 2026")."""
         ...
 
-    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
-        """The spoken form of one written sentence; `context` is the whole story."""
+    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str, domain: str = "") -> str:
+        """The spoken form of one written sentence; `context` is the whole story, `domain` the show's."""
         ...
 
     def split(self, text: str) -> list[str]:

@@ -63,6 +63,38 @@ class PageWords:
     search: str = "Search the transcripts"
     cover_subtitle: str = "Your daily news briefing"
     """The line under the title on a generated cover, unless the show's cover_subtitle says another."""
+    # The producer's proof page (proof.html): its words, summary and reasons.
+    proof_title: str = "Proof: {title}"
+    proof_intro: str = ("Every sentence was heard back by a speech recognizer and compared with the script; each "
+                        "one below plays where it sits in the episode. For the producer only: not linked from the "
+                        "feed or the episode page.")
+    proof_counts: str = "{sentences} sentences heard, {flagged} flagged, {repaired} repaired."
+    proof_skipped: str = "Not checked: {reason}."
+    proof_clean: str = "Every sentence was heard as written."
+    proof_worst: str = "The three worst sentences"
+    proof_said: str = "Said"
+    proof_script: str = "Spoken script"
+    proof_heard: str = "Heard"
+    proof_score: str = "Score"
+    proof_nothing: str = "nothing"
+    proof_repaired: str = "repaired: {how}"
+    proof_lexicon: str = "A lexicon line, checked: with it the sentence was rendered again and heard as written"
+    proof_no_fix: str = "No fix to offer: {why}"
+    proof_guesses: str = "Guessed readings"
+    proof_guess: str = "“{written}” was said “{chosen}”; it could be “{other}”"
+    proof_no_guesses: str = "No reading was guessed: every figure and abbreviation had one reading."
+    proof_said_heard: str = "said {said}, heard {heard}"
+    reason_figure: str = "a different figure"
+    reason_missing: str = "words missing"
+    reason_added: str = "words added"
+    reason_garbled: str = "garbled"
+    reason_word: str = "a different word"
+    reason_silent: str = "silent or noise: no word was heard"
+    reason_share: str = "{share} of the words heard"
+    reason_language: str = "it sounds like another language ({language})"
+    reason_off: str = "the proof is off for this show"
+    reason_no_speech: str = "the voice makes no speech to hear"
+    reason_no_ear: str = "the recognizer does not hear this language"
 
 
 def spoken_date(day: dt.date) -> str:
@@ -99,8 +131,8 @@ class English:
         """English written as `locale` ("en-GB") writes its dates."""
         return English(locale)
 
-    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
-        return speech.speak(text, context, lexicon, date_order)
+    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str, domain: str = "") -> str:
+        return speech.speak(text, context, lexicon, date_order, domain)
 
     def split(self, text: str) -> list[str]:
         return speech.split_written(text)

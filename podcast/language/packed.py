@@ -56,7 +56,7 @@ class PackedLanguage:
         """The language writing its dates as `locale` does ("pt-BR"; "es-MX"), its phrases unchanged."""
         return self if locale == self.locale else PackedLanguage(self.pack, self.phrases, locale)
 
-    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str) -> str:
+    def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str, domain: str = "") -> str:
         """Numeric dates are always day first in these languages: `date_order` is the English shows' setting."""
         return self.pack.verbalizer.speak(text, context, lexicon)
 

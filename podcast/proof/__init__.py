@@ -4,7 +4,8 @@
     ear.py      Whisper base through faster-whisper (its only importer)
     compare.py  said against heard: a score per sentence, the alarms, and the margin the audio keeps from them
     check.py    sentences packed into the ear's windows, hearings cached by audio hash
-    repair.py   a clearly wrong sentence's other takes (split, slower), the first heard clearly right kept
+    repair.py   a clearly wrong sentence's other takes (split, slower, a pause, spelled, respelt), the first heard
+                clearly right kept; advice offered only when a take verified it
     stage.py    a batch of sentences heard and repaired where it was rendered
     report.py   proof.json, proof.html, the summary line, lexicon lines
     episode.py  what the build calls: the episode's outcome timed and written (refused when strict)

@@ -22,7 +22,7 @@ from typing import Final
 import numpy as np
 
 from . import compare
-from .compare import Verbalizer, Verdict
+from .compare import Numbers, Verbalizer, Verdict
 from .ear import RATE, WINDOW_S, Ear, load
 
 CACHE_DIR: Final = Path(".cache") / "proof"
@@ -70,6 +70,11 @@ class Checked:
     verdict: Verdict
     repair: str = ""
     """How a flagged sentence was rendered again and heard right ("" when it was not)."""
+    lexicon: tuple[str, ...] = ()
+    """Lexicon lines verified for a flagged sentence: each changes what the voice says, touches only its word, and
+    the sentence re-rendered with it was heard as written (repair.py)."""
+    no_fix: str = ""
+    """Why no repair or lexicon line is offered for a flagged sentence ("" when one is, or it is not flagged)."""
 
     @property
     def heard(self) -> str:
@@ -84,8 +89,10 @@ class Proofer:
     """Hears sentences and judges them, with a cache of hearings in `cache_dir`."""
 
     def __init__(self, ear: Ear, verbalize: Verbalizer, cache_dir: Path, threshold: float,
-                 use_cache: bool = True) -> None:
+                 use_cache: bool = True, numbers: Numbers | None = None) -> None:
         self.ear = ear
+        self.numbers = numbers
+        """How the show's language says figures (None: English), for comparing them by value."""
         self.use_cache = use_cache
         self.verbalize = verbalize
         self.cache_dir = cache_dir
@@ -126,7 +133,7 @@ class Proofer:
         return compare.words(sentence.text)
 
     def judge(self, sentence: Sentence, hearing: Hearing) -> Verdict:
-        verdict = compare.judge(self.said(sentence), hearing.heard, self.threshold)
+        verdict = compare.judge(self.said(sentence), hearing.heard, self.threshold, self.numbers)
         if (verdict.flagged and hearing.heard and hearing.language and hearing.language != self.ear.language
                 and hearing.language_probability >= 0.5):
             name = LANGUAGE_NAMES.get(hearing.language, hearing.language)
@@ -138,7 +145,7 @@ class Proofer:
         """One sentence heard on its own and cached; when it fails, also which language it sounds like."""
         self.heard_now += 1
         hearing = Hearing(tuple(compare.heard_words(self.ear.hear(audio), self.verbalize)), True)
-        if compare.judge(self.said(sentence), hearing.heard, self.threshold).flagged:
+        if compare.judge(self.said(sentence), hearing.heard, self.threshold, self.numbers).flagged:
             language = self.ear.which_language(audio)
             hearing = replace(hearing, language=language.code, language_probability=round(language.probability, 3))
         self.store(digest, hearing)

@@ -21,7 +21,7 @@ from typing import Final
 
 import jellyfish
 
-VERSION: Final = "compare-1"
+VERSION: Final = "compare-4"
 """Bump when the comparison changes, so cached hearings are compared again (they are never heard again)."""
 RUN: Final = 3
 """This many words missing or added in one place is an alarm: the ear rarely drops or invents three in a row."""
@@ -48,6 +48,156 @@ NUMBER_WORDS: Final = frozenset((_UNITS + " " + _ORDINALS).split())
 """The words figures are spoken in: where said and heard differ in these, a figure is wrong."""
 SOUNDS_LIKE_A_NUMBER: Final = {"for": "four", "to": "two", "too": "two", "won": "one", "ate": "eight"}
 """Words the ear may write for a figure it heard right ("four stories" heard as "for stories")."""
+
+
+_SMALL: Final = {w: n for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())} | {"oh": 0} | {w: 10 * n for n, w in enumerate(
+        "twenty thirty forty fifty sixty seventy eighty ninety".split(), start=2)}
+_SCALES: Final = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+FIGURE: Final = "#"
+"""What a figure's comparable word starts with: "#1400" for any reading of fourteen hundred."""
+
+
+def _groups(run: Sequence[str]) -> list[str]:
+    """A run of number words as the figures it says, each in digits: "fourteen hundred" and "one thousand four
+    hundred" are ["1400"]; "oh nine fifteen" is ["0", "9", "15"]; "four point three million" ["4300000"]."""
+    from decimal import Decimal
+
+    groups: list[str] = []
+    total = part = Decimal(0)
+    last = ""  # what the figure being read ended on: "", "unit", "teen", "ten", "hundred", "scale", "point"
+    decimals = ""
+
+    def close() -> None:
+        nonlocal total, part, last, decimals
+        if last:
+            value = total + part + (Decimal("0." + decimals) if decimals else 0)
+            groups.append(format(value.normalize(), "f") if value else "0")
+        total = part = Decimal(0)
+        last, decimals = "", ""
+
+    for word in run:
+        if last == "point":
+            if word in _SMALL and _SMALL[word] < 10:
+                decimals += str(_SMALL[word])
+                continue
+            last = "unit"
+        if word in ("oh", "zero") and not decimals:
+            close()
+            groups.append("0")
+            continue
+        if word == "point":
+            if not last:
+                last = "unit"
+            last = "point"
+            continue
+        if decimals and word in _SMALL:
+            last = "unit"
+            close()
+        if word in _SMALL:
+            value = _SMALL[word]
+            joins = (last == "ten" and 0 < value < 10) or (last in ("hundred", "scale") and value < 100)
+            if last and not joins:
+                close()
+            part += value
+            last = "ten" if value >= 20 else "teen" if value >= 10 else "unit"
+        elif word == "hundred":
+            if last in ("unit", "teen", "ten") and part < 100:
+                part *= 100
+            else:
+                close()
+                part = Decimal(100)
+            last = "hundred"
+        elif word in _SCALES:
+            amount = part + (Decimal("0." + decimals) if decimals else 0) if last else Decimal(1)
+            decimals = ""
+            total = (total + (amount or 1)) * _SCALES[word] if total and total < _SCALES[word] else \
+                total + (amount or 1) * _SCALES[word]
+            part = Decimal(0)
+            last = "scale"
+    close()
+    return groups
+
+
+@dataclass(frozen=True)
+class Numbers:
+    """How a language other than English says figures, for comparing them by value: each number word's value
+    ("cento" 100, "oitenta" 80, "mil" 1000) and the words that join them ("e", "y", "et")."""
+
+    values: dict[str, int]
+    joiners: frozenset[str] = frozenset()
+
+    def is_number(self, word: str) -> bool:
+        """A number word; "one" is not, for it is also the article ("um carro", "un coche", "une fois")."""
+        return self.values.get(word, 1) != 1
+
+    def words(self) -> frozenset[str]:
+        return frozenset(self.values)
+
+    def value(self, run: Sequence[str]) -> str:
+        """A run of number words as digits: a smaller value before a larger one multiplies it ("dois mil", "deux
+        cents", "quatre vingt"), otherwise the values add ("cento e oitenta"); a scale closes a group."""
+        total = current = 0
+        for word in run:
+            v = self.values.get(word)
+            if v is None:
+                continue
+            if v >= 1000:
+                total += (current or 1) * v
+                current = 0
+            elif current and current < v:
+                current *= v
+            else:
+                current += v
+        return str(total + current)
+
+
+def by_value(words_: Sequence[str], numbers: Numbers | None = None) -> list[str]:
+    """Comparable words with each run of number words made one figure (see spans)."""
+    return [token for token, _ in spans(words_, numbers)]
+
+
+def spans(words_: Sequence[str], numbers: Numbers | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """Each comparable word with the words it stands for: a run of number words (cardinals, "oh", "point", the
+    language's joiners) is one figure, "#" and its digits with leading zeros dropped, so any reading of the same
+    figure is the same word ("fourteen hundred", "one thousand four hundred"; "oh nine fifteen", "nine fifteen";
+    "oh six hundred", "oh six oh oh"; "cento e oitenta", "cem e oitenta")."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    run: list[str] = []
+    tail: list[str] = []
+    joiners = numbers.joiners if numbers else frozenset({"point"})
+
+    def flush() -> None:
+        while run and run[-1] in joiners:  # "at one point", "dois e": the last word is a word
+            tail.insert(0, run.pop())
+        if numbers and len(run) == 1 and not numbers.is_number(run[0]):
+            tail.insert(0, run.pop())  # "um" alone: an article as often as a figure
+        if run:
+            digits = numbers.value(run) if numbers else "".join(_groups(run)).lstrip("0") or "0"
+            out.append((FIGURE + digits, tuple(run)))
+        out.extend((word, (word,)) for word in tail)
+        run.clear()
+        tail.clear()
+
+    for word in words_:
+        number = word in numbers.values if numbers else word in _SMALL or word in _SCALES or word == "hundred"
+        if number or (word in joiners and run):
+            run.append(word)
+        else:
+            flush()
+            out.append((word, (word,)))
+    flush()
+    return out
+
+
+def _written(found: Sequence[tuple[str, tuple[str, ...]]]) -> str:
+    """The words a run of comparable words stands for, without spaces."""
+    return "".join(word for _, words_ in found for word in words_)
+
+
+def is_figure(word: str, numbers: Numbers | None = None) -> bool:
+    return word.startswith(FIGURE) or (numbers.is_number(word) if numbers else word in NUMBER_WORDS)
 
 
 @dataclass(frozen=True)
@@ -160,8 +310,13 @@ def regions(said: Sequence[str], heard: Sequence[str]) -> list[Region]:
     return found
 
 
+def _plain(run: Sequence[str]) -> str:
+    """Words as a producer reads them: a figure in its digits ("#1400" as "1400")."""
+    return " ".join(w.removeprefix(FIGURE) for w in run)
+
+
 def _quote(run: Sequence[str]) -> str:
-    return "'" + " ".join(run) + "'" if run else "nothing"
+    return "'" + _plain(run) + "'" if run else "nothing"
 
 
 @dataclass(frozen=True)
@@ -177,24 +332,31 @@ class Measure:
     misheard: tuple[tuple[str, str], ...] = ()
 
 
-def measure(said: Sequence[str], heard: Sequence[str]) -> Measure:
-    """Score one sentence and find its alarms."""
+def measure(said: Sequence[str], heard: Sequence[str], numbers: Numbers | None = None) -> Measure:
+    """Score one sentence and find its alarms; `numbers` is how the show's language says figures (None: English)."""
     if not said:
         return Measure(1.0, 1.0, ())
     if not heard:
         return Measure(0.0, 0.0, ("silent or noise: no word was heard",))
+    said_spans, heard_spans = spans(said, numbers), spans(heard, numbers)
+    said, heard = [t for t, _ in said_spans], [t for t, _ in heard_spans]
     cost = soft = 0.0
     alarms: list[str] = []
     misheard: list[tuple[str, str]] = []
     for region in regions(said, heard):
         s, h = said[region.i0:region.i1], heard[region.j0:region.j1]
-        if "".join(s) == "".join(h):
-            continue  # "eel grass" for "eelgrass": spacing only
-        figures = [w for w in s if w in NUMBER_WORDS]
-        heard_as = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h if SOUNDS_LIKE_A_NUMBER.get(w, w) in NUMBER_WORDS]
+        if "".join(s) == "".join(h) or _written(said_spans[region.i0:region.i1]) == _written(
+                heard_spans[region.j0:region.j1]):
+            continue  # "eel grass" for "eelgrass", "acero" for "a cero": spacing only
+        figures = [w for w in s if is_figure(w, numbers)]
+        alike_words = [SOUNDS_LIKE_A_NUMBER.get(w, w) for w in h] if numbers is None else list(h)
+        heard_as = [w for w in by_value(alike_words, numbers) if is_figure(w, numbers)]
         alike = sounds_alike(s, h)
-        misheard.append((" ".join(s), " ".join(h)))
-        if figures != [w for w in h if w in NUMBER_WORDS] and figures != heard_as:
+        misheard.append((_plain(s), _plain(h)))
+        if figures and figures == heard_as and figures != [w for w in h if is_figure(w, numbers)]:
+            soft += max(len(s), len(h))  # "for stories": the figure heard right, written as a word
+            continue
+        if figures != [w for w in h if is_figure(w, numbers)] and figures != heard_as:
             alarms.append(f"a different figure: said {_quote(s)}, heard {_quote(h)}")
         elif alike >= SOUNDS_ALIKE:
             soft += max(len(s), len(h))
@@ -222,10 +384,10 @@ def settle(found: Measure, threshold: float) -> Verdict:
                    bool(found.alarms))
 
 
-def judge(said: Sequence[str], heard: Sequence[str], threshold: float) -> Verdict:
+def judge(said: Sequence[str], heard: Sequence[str], threshold: float, numbers: Numbers | None = None) -> Verdict:
     """Score one sentence and raise the first alarm that applies; `threshold` is the lowest share of its words
     that must be heard (as said, or sounding alike) for a sentence with no other alarm to pass."""
-    return settle(measure(said, heard), threshold)
+    return settle(measure(said, heard, numbers), threshold)
 
 
 def needs_repair(verdict: Verdict, threshold: float) -> bool:
@@ -259,16 +421,17 @@ def split_heard(said: Sequence[Sequence[str]], heard: Sequence[str]) -> list[lis
 def syllables(word: str) -> list[str]:
     """A rough cut of a written word into syllables ("Nexperia" -> Nex, pe, ria): a start for a respelling."""
     vowels = set("aeiouyAEIOUY")
+    bare = "".join(c for c in (unicodedata.normalize("NFKD", ch)[:1] for ch in word))  # "López": ó is a vowel
     cuts, i, n = [0], 0, len(word)
     while i < n:
-        if word[i] not in vowels:
+        if bare[i] not in vowels:
             i += 1
             continue
         j = i
-        while j < n and word[j] in vowels:
+        while j < n and bare[j] in vowels:
             j += 1
         k = j
-        while k < n and word[k] not in vowels:
+        while k < n and bare[k] not in vowels:
             k += 1
         if k >= n:
             break

@@ -19,6 +19,8 @@ from typing import Any, Final
 
 from ..config import ShowConfig, VoiceProfile
 from ..errors import ProofError
+from ..language.english import PageWords
+from ..models import Guess
 from . import model, report, stage
 from .check import CACHE_DIR, Checked
 from .report import Proof
@@ -51,13 +53,16 @@ def timed(outcome: Outcome, spans: list[tuple[float, float]]) -> tuple[Checked, 
 
 
 def finish(config: ShowConfig, date: str, outcome: Outcome | None, skipped: str,
-           spans: Sequence[tuple[float, float]], work: Path, title: str, audio_file: str, show_dir: Path) -> Proof:
+           spans: Sequence[tuple[float, float]], work: Path, title: str, audio_file: str, show_dir: Path,
+           words: PageWords | None = None, guesses: Sequence[Guess] = ()) -> Proof:
     """The timed proof, written into the episode folder being assembled (`work`) and kept for `podcast proof`;
-    in strict mode a flagged sentence stops the build here, before anything is published."""
+    proof.html in the show's language (its page `words`), with the readings the script guessed. In strict mode a
+    flagged sentence stops the build here, before anything is published."""
     checked = timed(outcome, list(spans)) if outcome else ()
-    proof = Proof(date, config.proof.mode, checked, skipped, config.proof.threshold)
-    (work / report.PROOF_JSON).write_text(report.to_json(proof))
-    (work / report.PROOF_HTML).write_text(report.to_html(proof, title, Path(audio_file).name))
+    proof = Proof(date, config.proof.mode, checked, skipped, config.proof.threshold, tuple(guesses))
+    (work / report.PROOF_JSON).write_text(report.to_json(proof), encoding="utf-8")
+    (work / report.PROOF_HTML).write_text(report.to_html(proof, title, Path(audio_file).name, words,
+                                                         config.language), encoding="utf-8")
     keep(show_dir, proof)
     if config.proof.mode == "strict" and proof.flagged:
         first = proof.flagged[0]

@@ -11,6 +11,7 @@ is heard for the report but never repaired again: the record decides, not the ea
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,8 +21,9 @@ from ..engines import makes_speech
 from ..language import language_for
 from ..lexicon import Lexicon
 from ..takes import AS_RENDERED, DEFAULT_TIMEOUT_S
+from . import compare
 from .check import CACHE_DIR, Checked, Proofer, Sentence
-from .compare import needs_repair
+from .compare import MARGIN, needs_repair
 from .ear import Ear, cannot_check
 from .repair import repair
 
@@ -66,7 +68,8 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
     language = language_for(listening.language)
     proofer = Proofer(Ear(listening.language, listening.threads),
                       lambda raw: language.speak(raw, "", listening.lexicon, listening.date_order),
-                      show_dir / CACHE_DIR, listening.settings.threshold, use_cache=not recheck)
+                      show_dir / CACHE_DIR, listening.settings.threshold, use_cache=not recheck,
+                      numbers=numbers(listening.language))
     checked = proofer.check(list(sentences))
     for n, result in enumerate(checked):
         if recipes[n]:
@@ -74,5 +77,48 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
                 checked[n] = dataclasses.replace(result, repair=recipes[n])
             continue
         if listening.settings.repair and not recheck and needs_repair(result.verdict, proofer.threshold):
-            checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s)
+            checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s,
+                                number_words(listening.language))
+        elif result.verdict.flagged:
+            checked[n] = dataclasses.replace(result, no_fix=(
+                "repairs are off for this show ([show.proof] repair)" if not listening.settings.repair else
+                "a recheck hears the published takes and repairs nothing" if recheck else
+                f"heard within {MARGIN:.0%} of the threshold: the take is kept, for another machine's recognizer "
+                f"could hear it either way"))
     return Settled(tuple(checked), proofer.from_cache)
+
+
+@functools.lru_cache(maxsize=8)
+def numbers(tag: str) -> compare.Numbers | None:
+    """How the language says figures, read from its own verbalizer (None for English, which compare.py reads
+    itself): each number word's value and the words that join them."""
+    if tag.split("-")[0].lower() == "en":
+        return None
+    language = language_for(tag)
+    values: dict[str, int] = {}
+    others: set[str] = set()
+    for n in [*range(0, 21), *range(30, 100, 10), *range(100, 1000, 100), 1000, 2000, 10**6, 2 * 10**6, 10**9,
+              2 * 10**9]:
+        said = compare.words(language.speak(str(n), "", None, "MDY"))
+        if len(said) == 1:
+            values.setdefault(said[0], n)
+        elif n >= 1000 and said:
+            values.setdefault(said[-1], n // (n // 10 ** (len(str(n)) - 1)))  # "dois milhões": "milhões" a million
+    for n in range(100, 1000, 100):  # "cento e um": the hundred's form before more ("cem" alone)
+        first = compare.words(language.speak(str(n + 1), "", None, "MDY"))[:1]
+        if first and first[0] not in values:
+            values[first[0]] = n
+    for n in range(21, 1000):
+        others.update(w for w in compare.words(language.speak(str(n), "", None, "MDY")) if w not in values)
+    return compare.Numbers(values, frozenset(w for w in others if len(w) <= 3))
+
+
+@functools.lru_cache(maxsize=8)
+def number_words(tag: str) -> frozenset[str]:
+    """The words the language says figures with: a lexicon line for one ("sete", "cento") would change every
+    figure."""
+    found = numbers(tag)
+    if found is not None:
+        return found.words() | {w for n in range(0, 1000) for w in compare.words(
+            language_for(tag).speak(str(n), "", None, "MDY"))} - found.joiners
+    return frozenset(compare.NUMBER_WORDS)

@@ -59,6 +59,9 @@ PUBLISHED: Final = [
     re.compile(rf"{_EPISODE}/sections/[0-9]{{2}}-[a-z0-9-]+(-[0-9a-f]+)?\.mp3"),
 ]
 """What a build publishes, named from the constants the publishing stage writes them by."""
+PRODUCER: Final = re.compile(rf"{_EPISODE}/proof\.(html|json)")
+"""The producer's pages: served here (where the producer is), marked noindex, never uploaded by `podcast publish`
+(publish/manifest.py lists only what the records publish)."""
 DIGESTS: Final = re.compile(rf"{_EPISODE}/digest\.txt")
 REWRITTEN: Final = (".xml", ".html")
 """Files whose URLs follow the address the show is served at, when no base URL is configured."""
@@ -69,6 +72,8 @@ def is_published(relative: str, config: ShowConfig, serve_digests: bool) -> bool
     if relative == config.artwork and relative:
         return True
     if serve_digests and DIGESTS.fullmatch(relative):
+        return True
+    if PRODUCER.fullmatch(relative):
         return True
     return any(pattern.fullmatch(relative) for pattern in PUBLISHED)
 
@@ -226,7 +231,9 @@ def make_handler(root: Path, config: ShowConfig, follow_host: bool, serve_digest
             self.send_header("Content-Length", str(end - start + 1))
             if status == HTTPStatus.PARTIAL_CONTENT:
                 self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-            if path.suffix in CORS_SUFFIXES:
+            if path.name.startswith("proof."):
+                self.send_header("X-Robots-Tag", "noindex, nofollow")
+            elif path.suffix in CORS_SUFFIXES:
                 self.send_header("Access-Control-Allow-Origin", "*")
             self.send_header("Cache-Control", "no-cache" if path.suffix in REWRITTEN else "public, max-age=3600")
             self.end_headers()

@@ -16,6 +16,7 @@ from . import (
     codes,
     contextual,
     forms,
+    guesses,
     hygiene,
     measures,
     money,
@@ -33,15 +34,25 @@ FORBIDDEN: Final = re.compile(r"[0-9$£€¥₩%&<>]")
 """What the spoken text never contains."""
 
 
-def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_order: str = "MDY") -> str:
+def speak(text: str, context: str = "", lexicon: Lexicon | None = None, date_order: str = "MDY",
+          domain: str = "") -> str:
     """The spoken form of one written sentence; `context` is the whole story, for decisions like yen or
-    yuan; `date_order` ("MDY" or "DMY") reads numeric dates such as 03/05/2026."""
+    yuan; `date_order` ("MDY" or "DMY") reads numeric dates such as 03/05/2026; `domain` is the show's ([show]
+    domain, e.g. "shipping"), for what the story's words cannot settle. Readings chosen between are recorded
+    (guesses.py)."""
+    since = guesses.count()
+    spoken = _speak(text, context, lexicon, date_order, domain)
+    guesses.mark(since, text)
+    return spoken
+
+
+def _speak(text: str, context: str, lexicon: Lexicon | None, date_order: str, domain: str) -> str:
     text = hygiene.clean(capitals.dateline(text))
     if lexicon is not None:
         text = lexicon.apply(text)
     text = capitals.words_in_capitals(text, names.WORD_ACRONYMS)
     figures = forms.DIGIT.search(text) is not None  # rules that read figures are skipped when there are none
-    text = trade.verbalize(text, context) if figures or "/" in text else text
+    text = trade.verbalize(text, context, domain) if figures or "/" in text else text
     text = money.pairs(places.parties(contextual.verbalize(text)))
     if figures:
         text = codes.verbalize(spoken_dates.month_case(text))

@@ -6,11 +6,13 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import words
+from . import guesses, words
 
 STREET_KINDS: Final = {"St": "Street", "Dr": "Drive", "Ave": "Avenue", "Rd": "Road", "Blvd": "Boulevard",
                        "Ln": "Lane", "Pl": "Place", "Ct": "Court", "Pkwy": "Parkway", "Hwy": "Highway",
                        "Sq": "Square", "Ter": "Terrace", "Cres": "Crescent"}
+_OTHER_EXPANSIONS: Final = {"St": "Saint", "Dr": "Doctor"}
+"""Street abbreviations with another reading before a name."""
 _PLACE_PREFIXES: Final = frozenset("Mount Mt Port Fort Ft Lake Cape Sault Great Little Grand Pointe Isle".split())
 _STREET_ABBR: Final = re.compile(
     r"(?:\b|(?<=\s))(?P<prev>[A-Z][a-z]+|Jr\.|\d+(?:st|nd|rd|th))\s+"
@@ -56,8 +58,16 @@ def streets(text: str) -> str:
 
     def one(match: re.Match[str]) -> str:
         nxt = match["next"] or ""
+        other = _OTHER_EXPANSIONS.get(match["abbr"])
+        written = f"{match['prev']} {match['abbr']}."
         if not is_street(text, match.start(), nxt):
+            if other:
+                guesses.note(written, f"{match['prev']} {other}", (f"{match['prev']} {STREET_KINDS[match['abbr']]}",),
+                             "no street's name before it")
             return match.group(0)
+        if other:
+            guesses.note(written, f"{match['prev']} {STREET_KINDS[match['abbr']]}", (f"{match['prev']} {other}",),
+                         "after a street's name")
         place = re.match(r"\s*(?:Mall|Station|Bridge|Plaza|Market|Park|Tunnel|Pier|Subway|Crossing|Garage|Center|"
                          r"Centre|Line|Corridor|Promenade|Terminal)\b", nxt)
         stop = "." if (not nxt or not nxt.strip()[:1].islower()) and not place else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import words
+from . import guesses, words
 from .hygiene import Rule
 
 NUMBER: Final = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
@@ -119,7 +119,20 @@ _PER_WORDS: Final = {"h": "hour", "hr": "hour", "day": "day", "yr": "year", "yea
 _FRACTION_NAMES: Final = {2: ("half", "halves"), 4: ("quarter", "quarters")}
 
 
+_OTHER_READINGS: Final = {"m": ("million", "a metre after a figure, not a count"),
+                          "nm": ("nautical miles", "no sea in the story")}
+"""Unit letters that could be another word after a figure: the reading not taken, and why the unit was."""
+
+
 def _unit(match: re.Match[str]) -> str:
+    spoken = _said_unit(match)
+    if match["unit"] in _OTHER_READINGS and not match["scale"]:
+        other, why = _OTHER_READINGS[match["unit"]]
+        guesses.note(match.group(0), spoken, (f"{words.cardinal(match['num'])} {other}",), why)
+    return spoken
+
+
+def _said_unit(match: re.Match[str]) -> str:
     number, unit = match["num"], match["unit"]
     one, many = UNITS[unit]
     if match["scale"]:
@@ -180,7 +193,11 @@ def _scaled(match: re.Match[str]) -> str:
     if match["scale"] == "m" and (_METRES_AFTER.match(match.string, match.end())
                                   or not re.match(r"\s+[a-z]|\s*[.,;:]|\s*$", match.string[match.end():])):
         return match.group(0)
-    return f"{words.cardinal(match['num'])} {words.scale(match['scale'])}"
+    spoken = f"{words.cardinal(match['num'])} {words.scale(match['scale'])}"
+    if match["scale"] == "m":
+        guesses.note(match.group(0), spoken, (f"{words.cardinal(match['num'])} metres",),
+                     "a count follows the figure")
+    return spoken
 
 
 WORDS: Final[list[Rule]] = [

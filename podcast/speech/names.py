@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import words
+from . import guesses, words
 
 # Abbreviations whose period is part of the word; a sentence end keeps its full stop.
 ABBREVIATIONS: Final[dict[str, str]] = {
@@ -47,6 +47,8 @@ WORD_ACRONYMS: Final = frozenset(
     NAFTA OECD IMAX MAX ISIS UEFA SWIFT LIBOR SOFR ESPN GIF JPEG CAPTCHA DARPA FEMA
     INTERPOL EURO TikTok ZIP APEC BRICS NEOM ANZAC IKEA LEGO ASAP WHO OSHA CERN GAAP NIMBY ERCOT PEMEX SWAT""".split()
 )
+SPELLED: Final = frozenset("USA EPA UFO IRA ETA OPM ADA".split())
+"""Capitals that could be said as a word but are always spelled: no guess to show."""
 _ACRONYM = re.compile(r"\b(?P<word>[A-Z][A-Z]+)(?P<plural>s)?\b")
 _ALNUM_NAME = re.compile(
     r"(?<![\w$£€¥₩])(?P<letters>[A-Za-z]*[A-Z][A-Za-z]*)(?P<dash>-?)(?P<num>\d+)(?P<tail>[A-Za-z]*)\b"
@@ -68,8 +70,17 @@ def _spell(letters: str) -> str:
 def _acronym(match: re.Match[str]) -> str:
     word, plural = match["word"], match["plural"] or ""
     if word in WORD_ACRONYMS or len(word) > 6:
+        if word not in WORD_ACRONYMS:
+            guesses.note(word, word, (_spell(word),), "capitals longer than six letters are said as a word")
         return word + plural
+    if len(word) >= 3 and word not in SPELLED and _sayable(word):
+        guesses.note(word, _spell(word), (word.capitalize(),), "capitals are spelled unless known as a word")
     return _spell(word) + plural
+
+
+def _sayable(word: str) -> bool:
+    """Whether capitals could be said as a word: vowels and consonants alternate enough ("NASA", not "BBC")."""
+    return re.fullmatch(r"[^AEIOU]?(?:[AEIOU][^AEIOU])+[AEIOU]?", word) is not None
 
 
 def _letters(text: str) -> str:

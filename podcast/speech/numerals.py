@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Final
 
-from . import words
+from . import guesses, words
 
 _VALUES: Final = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -73,10 +73,10 @@ def _one(match: re.Match[str]) -> str:
         return match.group(0)
     elif len(numeral) == 1 and prev not in TITLES and (numeral == "X" or numeral == "I" and not ruler):
         return match.group(0)  # "so I said", "Malcolm X", "Generation X"; "King Rama X" and "Henry I" read
-    if ruler:
-        said = f"the {words.ordinal(number).capitalize()}"
-    else:
-        said = words.integer(number).capitalize()
+    ordinal, cardinal = f"the {words.ordinal(number).capitalize()}", words.integer(number).capitalize()
+    said, other = (ordinal, cardinal) if ruler else (cardinal, ordinal)
+    guesses.note(f"{name} {numeral}", f"{name} {said}", (f"{name} {other}",),
+                 "a ruler or a generation" if ruler else "a war, an event or a sequel")
     return f"{match['prev']}{name} {said}{match['s'] or ''}"
 
 

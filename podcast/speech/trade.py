@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Final
 
-from .words import spell_digits
+from . import guesses
+from .words import cardinal, spell_digits
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,8 @@ class TradeRule:
     replace: Callable[[re.Match[str]], str]
     context: re.Pattern[str] | None = None
     """Applied only when the story matches this (nautical miles at sea, not nanometres in a chip story)."""
+    readings: Callable[[re.Match[str]], tuple[str, ...]] | None = None
+    """When the rule chose between readings: the one said, then the others (each in words), for guesses.note."""
 
 
 _SEA: Final = re.compile(r"\b(?:ship(?:s|ping|ment)?|vessels?|tankers?|freighters?|carriers?|cargo|ports?|"
@@ -40,11 +43,14 @@ _COUNTED: Final = r"(?=\s+(?:[A-Z]{2,}s?\b|[a-z]+s\b))"
 RULES: Final = (
     TradeRule("thousands: 210k, $28k", re.compile(
         r"(?<![\w.,])(?P<cur>(?:US|HK|S|A|C|NZ)?[$€£¥])?(?P<num>\d{1,3}(?:\.\d+)?)k\b(?![-\s]?(?:run|race|walk)\b)"),
-        lambda m: f"{m['cur'] or ''}{m['num']} thousand"),
+        lambda m: f"{m['cur'] or ''}{m['num']} thousand",
+        readings=lambda m: (f"{cardinal(m['num'])} thousand", f"{cardinal(m['num'])} K")),
     TradeRule("millions before what they count: 4.3m TEU", re.compile(
-        r"(?<![\w.,$€£¥])(?P<num>\d{1,3}(?:\.\d+)?)m\b" + _COUNTED), lambda m: f"{m['num']} million"),
+        r"(?<![\w.,$€£¥])(?P<num>\d{1,3}(?:\.\d+)?)m\b" + _COUNTED), lambda m: f"{m['num']} million",
+        readings=lambda m: (f"{cardinal(m['num'])} million", f"{cardinal(m['num'])} metres")),
     TradeRule("nautical miles at sea: 3,400 nm", re.compile(r"(?P<num>\d[\d,]*(?:\.\d+)?)\s?nm\b"),
-              lambda m: f"{m['num']} nautical miles", context=_SEA),
+              lambda m: f"{m['num']} nautical miles", context=_SEA,
+              readings=lambda m: (f"{cardinal(m['num'])} nautical miles", f"{cardinal(m['num'])} nanometres")),
     TradeRule("period on period: d/d, w/w, m/m, q/q, y/y", re.compile(r"\b(?P<p>[dwmqy])/(?P=p)\b"),
               lambda m: _PERIODS[m["p"]]),
     TradeRule("a change to a new level: rose $18 to $612/t", re.compile(
@@ -59,12 +65,37 @@ RULES: Final = (
 )
 
 
-def verbalize(text: str, context: str = "") -> str:
+SEA_DOMAINS: Final = frozenset({"shipping", "maritime", "trade", "logistics", "ports"})
+"""A show's [show] domain in which every story is at sea: "nm" is nautical miles wherever it is written."""
+LAND_DOMAINS: Final = frozenset({"science", "technology", "tech", "semiconductors", "chips"})
+"""Domains in which "nm" is a nanometre even in a story that mentions a port or a route."""
+
+
+def at_sea(context: str, domain: str = "") -> bool:
+    if domain in SEA_DOMAINS:
+        return True
+    return domain not in LAND_DOMAINS and _story_says(_SEA, context)
+
+
+def _noted(rule: TradeRule, context: str) -> Callable[[re.Match[str]], str]:
+    def replace(match: re.Match[str]) -> str:
+        if rule.readings is not None:
+            chosen, *others = rule.readings(match)
+            why = rule.name.split(":")[0] + (f" ({context})" if context else "")
+            guesses.note(match.group(0), chosen, others, why)
+        return rule.replace(match)
+    return replace
+
+
+def verbalize(text: str, context: str = "", domain: str = "") -> str:
     """Each family's reading written out for the rules after it."""
     for rule in RULES:
-        if rule.context is not None and not (rule.pattern.search(text) and _story_says(rule.context, context or text)):
-            continue
-        text = rule.pattern.sub(rule.replace, text)
+        decided = ""
+        if rule.context is not None:
+            if not (rule.pattern.search(text) and at_sea(context or text, domain)):
+                continue
+            decided = f"the show's domain is {domain}" if domain in SEA_DOMAINS else "the story is about the sea"
+        text = rule.pattern.sub(_noted(rule, decided), text)
     return text
 
 
