@@ -45,8 +45,8 @@ def test_no_line_is_offered_that_changes_nothing_or_another_word(text: str, word
 def test_a_name_inside_a_sentence_gets_a_respelling_to_try() -> None:
     found, refused = respellings(misheard("Chipmaker Voltara grew fast.", "Voltara"))
     assert found == [("Voltara", "Vol-ta-ra")] and refused == []
-    found, refused = respellings(misheard("Chipmaker Voltara grew fast.", "Voltara"), own={"Voltara"})
-    assert found == [] and "lexicon already" in refused[0]
+    found, refused = respellings(misheard("Chipmaker Voltara grew fast.", "Voltara"), own={"Voltara": "vOlt'A:r@"})
+    assert found == [] and "lexicon already" in refused[0] and '"Voltara" = "vOlt\'A:r@"' in refused[0]
 
 
 def test_every_respelling_over_the_sample_changes_its_word_and_only_it() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from podcast import layout, pipeline
+from podcast import dates, layout, pipeline
 from podcast.language import language_for
 from podcast.language.english import PageWords
 from podcast.models import Guess
@@ -67,7 +67,7 @@ def test_a_tone_build_of_a_portuguese_show_writes_its_proof_page_in_portuguese(t
     (tone_show / "voices" / "lexicon.toml").write_text("[words]\n")
     write_digest(tone_show, "2027-01-12", "Jornal: 12 de janeiro de 2027\nEconomia\nA Bolsa sobe\n"
                                           "O Ibovespa subiu 1,2% aos 128.512 pontos.\n")
-    pipeline.build(layout.Show.open(tone_show), layout.parse_date("2027-01-12"), report=pipeline.Reporter(level=0))
+    pipeline.build(layout.Show.open(tone_show), dates.parse_date("2027-01-12"), report=pipeline.Reporter(level=0))
     page = (tone_show / "episodes" / "2027-01-12" / "proof.html").read_text(encoding="utf-8")
     assert "Não verificado: a voz não produz fala para ouvir." in page
     assert english_words(page) == []

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from pathlib import Path
 
 from ..config import VoiceProfile
@@ -28,11 +28,13 @@ from .compare import clearly_right
 
 
 def respellings(checked: Checked, number_words: Collection[str] = (),
-                own: Collection[str] = ()) -> tuple[list[tuple[str, str]], list[str]]:
+                own: Mapping[str, str] | None = None) -> tuple[list[tuple[str, str]], list[str]]:
     """(word, respelling) for each misheard word a lexicon line could fix, and why the others cannot: a line
     that changes nothing, that would change another word (a number word of the language, a word whose capital
     only opens the sentence), or whose word is not in the sentence as a whole word; `own` are the words the
-    show's lexicon already gives phonemes (a respelling would hide a wrong entry, not fix it)."""
+    show's lexicon already gives phonemes, each with its phonemes (a respelling would hide a wrong entry, not
+    fix it)."""
+    own = own or {}
     text = checked.sentence.text
     tokens = re.findall(r"[^\W\d_][\w'’-]*", text)
     written = {compare.words(t)[0]: t for t in tokens if len(compare.words(t)) == 1}
@@ -46,7 +48,7 @@ def respellings(checked: Checked, number_words: Collection[str] = (),
                 continue
             spelling = "-".join(compare.syllables(token))
             if token in own:
-                refused.append(f'"{token}" is in the show\'s lexicon already: that line may say another word')
+                refused.append(own_entry(token, own[token]))
             elif word in number_words:
                 refused.append(f'"{token}" is a number word: a line for it would change every "{token}"')
             elif tokens and tokens[0] == token and token[:1].isupper() and tokens.count(token) == 1:
@@ -61,6 +63,17 @@ def respellings(checked: Checked, number_words: Collection[str] = (),
     return found, list(dict.fromkeys(refused))
 
 
+def own_entry(word: str, phonemes: str) -> str:
+    """Why a word the show's lexicon gives phonemes gets no respelling: the entry itself is the suspect."""
+    return f'"{word}" is in the show\'s lexicon already: its line may say another word: "{word}" = "{phonemes}"'
+
+
+def own_entries(checked: Checked, own: Mapping[str, str]) -> list[str]:
+    """The show's own [phonemes] lines for the misheard words of a sentence: worth checking even when no take
+    is tried."""
+    return [reason for reason in respellings(checked, own=own)[1] if "lexicon already" in reason]
+
+
 def lexicon_line(recipe: str, heard: str) -> str:
     """The [words] line a winning respelling stands for."""
     match = re.fullmatch(r'"(.+)" as "(.+)"', recipe.removeprefix(RESPELT))
@@ -72,7 +85,7 @@ def repair(checked: Checked, profile: VoiceProfile, proofer: Proofer, cache_dir:
     """The sentence with the first other take heard clearly right (its `repair` names the recipe, its `lexicon` the
     verified line when a respelling won), or as it was with `no_fix` saying why."""
     text = checked.sentence.text
-    candidates, refused = respellings(checked, number_words, {word for word, _ in profile.phonemes})
+    candidates, refused = respellings(checked, number_words, dict(profile.phonemes))
     recipes = [r for r in RECIPES if r != AS_RENDERED and applies(r, text)]
     recipes += [r for word, spelling in candidates if applies(r := respelt(word, spelling), text)]
     heard_alike = True

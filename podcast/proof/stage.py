@@ -25,7 +25,7 @@ from . import compare
 from .check import CACHE_DIR, Checked, Proofer, Sentence
 from .compare import MARGIN, needs_repair
 from .ear import Ear, cannot_check
-from .repair import repair
+from .repair import own_entries, repair
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,12 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
             checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s,
                                 number_words(listening.language))
         elif result.verdict.flagged:
-            checked[n] = dataclasses.replace(result, no_fix=(
-                "repairs are off for this show ([show.proof] repair)" if not listening.settings.repair else
-                "a recheck hears the published takes and repairs nothing" if recheck else
-                f"heard within {MARGIN:.0%} of the threshold: the take is kept, for another machine's recognizer "
-                f"could hear it either way"))
+            why = ("repairs are off for this show ([show.proof] repair)" if not listening.settings.repair else
+                   "a recheck hears the published takes and repairs nothing" if recheck else
+                   f"heard within {MARGIN:.0%} of the threshold: the take is kept, for another machine's recognizer "
+                   f"could hear it either way")
+            checked[n] = dataclasses.replace(result, no_fix="; ".join(
+                [why, *own_entries(result, dict(profiles[n].phonemes))]))
     return Settled(tuple(checked), proofer.from_cache)
 
 

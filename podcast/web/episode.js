@@ -14,8 +14,6 @@
   var followButton = document.getElementById('follow');
   var current = -1;
   var following = true;
-  var ownScroll = false;  // a scroll we started is under way: its scroll events are not the reader's
-  var ownScrollQuiet = 0;
   var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
 
   document.querySelector('.player .bar').hidden = false;
@@ -46,7 +44,6 @@
     var box = sentence.getBoundingClientRect();
     var top = document.querySelector('.player').getBoundingClientRect().bottom;
     if (box.top >= top + 40 && box.bottom <= window.innerHeight - 40) return;
-    settleOwnScroll(1500);
     sentence.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   }
   function highlight() {
@@ -67,21 +64,21 @@
   player.addEventListener('timeupdate', highlight);
   player.addEventListener('seeked', highlight);
 
-  // Our own scroll lasts until the browser says it ended, or until its scroll events stop coming (browsers
-  // without scrollend): a smooth scroll on a busy machine can take seconds, and must not read as the reader's.
-  function settleOwnScroll(quietMs) {
-    ownScroll = true;
-    clearTimeout(ownScrollQuiet);
-    ownScrollQuiet = setTimeout(function () { ownScroll = false; }, quietMs);
-  }
-
-  // The reader scrolling (wheel, touch, scroll bar, keys) stops the following; our own scrolling does not.
+  // The reader scrolling stops the following; our own scrolling does not. The reader is told apart by what
+  // they touch (wheel, finger, scroll keys, the scroll bar), never by scroll events: on a busy machine a smooth
+  // scroll's events come late and would read as the reader's.
   function readerScrolled() { if (following && !player.paused) setFollowing(false); }
   window.addEventListener('wheel', readerScrolled, { passive: true });
   window.addEventListener('touchmove', readerScrolled, { passive: true });
-  window.addEventListener('scroll', function () { if (ownScroll) settleOwnScroll(400); else readerScrolled(); },
-                          { passive: true });
-  window.addEventListener('scrollend', function () { clearTimeout(ownScrollQuiet); ownScroll = false; });
+  window.addEventListener('pointerdown', function (event) {
+    if (event.clientX >= document.documentElement.clientWidth) readerScrolled();  // on the scroll bar
+  });
+  var scrollKeys = ['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'];
+  document.addEventListener('keydown', function (event) {
+    var target = event.target;
+    if (scrollKeys.indexOf(event.key) >= 0 && !(target.closest && target.closest('input, textarea, select, audio')))
+      readerScrolled();
+  });
   followButton.addEventListener('click', function () {
     setFollowing(!following);
     if (following && current >= 0) bringIntoView(sentences[current]);
