@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from podcast.language import language_for
 from podcast.lexicon import parse_lexicon
 from podcast.speech import speak
 from podcast.speech.guesses import recording
@@ -67,3 +68,56 @@ def test_podcast_outline_lists_every_guessed_reading_with_a_lexicon_line(show: P
     assert sorted(written) == sorted(["4.3m", "3,400 nm", "Rocky IV", "Elm St."])
     assert '"4.3m" = "four point three metres"' in out
     assert '"3,400 nm" = "three thousand four hundred nanometres"' in out
+
+
+LANGUAGE_CASES = [
+    # language, sentence, written, chosen, another reading
+    ("es", "El puerto movió 4,3 m de TEU en mayo.", "4,3 m", "cuatro coma tres millones",
+     "cuatro coma tres metros"),
+    ("es", "La torre mide 12 m de altura.", "12 m", "doce metros", "doce millones"),
+    ("es", "Felipe VI inauguró la terminal.", "Felipe VI", "Felipe sexto", "Felipe seis"),
+    ("es", "La CEPAL rebajó su previsión.", "CEPAL", "Cepal", "C E P A L"),
+    ("it", "La rotta si allunga di 3.400 nm.", "3.400 nm", "tremilaquattrocento nanometri",
+     "tremilaquattrocento miglia nautiche"),
+    ("it", "Il XI vertice si apre oggi.", "XI", "undici", "ìcs-ì"),
+    ("it", "Il gruppo ha 5 ha di vigneti.", "5 ha", "cinque ettari", "cinque ha"),
+    ("pt-BR", "Dom Pedro II fundou a cidade.", "Pedro II", "Pedro segundo", "Pedro dois"),
+    ("fr", "Le port a traité 4,3 m de TEU.", "4,3 m", "quatre virgule trois millions", "quatre virgule trois mètres"),
+]
+
+
+@pytest.mark.parametrize(("tag", "sentence", "written", "chosen", "other"), LANGUAGE_CASES)
+def test_every_language_records_its_choices_and_their_lexicon_lines_say_the_other(
+        tag: str, sentence: str, written: str, chosen: str, other: str) -> None:
+    language = language_for(tag)
+    with recording() as found:
+        said = language.speak(sentence, sentence, None, "DMY")
+    guess = next(g for g in found if g.written == written)
+    assert (guess.chosen, guess.others[0], guess.sentence) == (chosen, other, sentence)
+    assert chosen in said
+    key, value = (part.strip().strip('"') for part in guess.lexicon_line().split(" = "))
+    with recording() as again:
+        respoken = language.speak(sentence, sentence, parse_lexicon({"words": {key: value}}, "test"), "DMY")
+    assert other in respoken and chosen not in respoken
+    assert not [g for g in again if g.written == written], "the lexicon settles it: no guess left"
+
+
+def test_a_shipping_show_in_another_language_says_nautical_miles() -> None:
+    italian = language_for("it")
+    assert "miglia nautiche" in italian.speak("La rotta si allunga di 3.400 nm.", "", None, "DMY", "shipping")
+    assert "nanometri" in italian.speak("La rotta si allunga di 3.400 nm.", "", None, "DMY", "")
+
+
+def test_a_french_king_has_one_reading_and_no_guess() -> None:
+    with recording() as found:
+        language_for("fr").speak("Louis XIV a régné longtemps.", "", None, "DMY")
+    assert not [g for g in found if g.written == "Louis XIV"]
+
+
+def test_podcast_outline_lists_the_guesses_of_a_spanish_show(show: Path) -> None:
+    (show / "podcast.toml").write_text('[show]\nlanguage = "es"\n')
+    write_digest(show, "2026-03-04", "Noticias: 4 de marzo de 2026\nPuertos\nRécord en Valencia\n"
+                                     "El puerto movió 4,3 m de TEU y la CEPAL lo celebró.\n")
+    out = podcast(show, "outline", "2026-03-04").stdout
+    assert sorted(re.findall(r'^  "([^"]+)": said', out, re.M)) == sorted(["4,3 m", "TEU", "CEPAL"])
+    assert '"4,3 m" = "cuatro coma tres metros"' in out

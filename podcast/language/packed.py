@@ -58,7 +58,7 @@ class PackedLanguage:
 
     def speak(self, text: str, context: str, lexicon: Lexicon | None, date_order: str, domain: str = "") -> str:
         """Numeric dates are always day first in these languages: `date_order` is the English shows' setting."""
-        return self.pack.verbalizer.speak(text, context, lexicon)
+        return self.pack.verbalizer.speak(text, context, lexicon, domain)
 
     def split(self, text: str) -> list[str]:
         return self.pack.verbalizer.split_written(text)

@@ -14,6 +14,8 @@ from typing import Final
 
 from .. import cldr
 from ..lexicon import Lexicon
+from ..speech import guesses
+from ..speech.trade import SEA_DOMAINS
 from . import numbers
 from .rules import LanguageRules
 from .typography import Typography
@@ -39,6 +41,12 @@ UNITS: Final = {
     "min": "duration-minute",
 }
 """International unit symbols -> CLDR unit ids; their names come from CLDR in the show's language."""
+
+OTHER_UNITS: Final = {"nm": "length-nautical-mile", "m": ""}
+"""Unit letters that could be another word after a figure: nautical miles for "nm", a million ("") for "m"."""
+
+COUNTED: Final = re.compile(r"\s+(?:de |di |d'|d’|des |of )?(?:TEU|FEU|TEUs)\b")
+"""What a figure with "m" counts when it is no length: containers ("4,3 m de TEU")."""
 
 _SCRIPT_LETTER: Final = r"[^\W\d_]"
 
@@ -123,8 +131,16 @@ class Verbalizer(Typography):
 
     # --- the whole sentence -----------------------------------------------------------------------------------
 
-    def speak(self, text: str, context: str = "", lexicon: Lexicon | None = None) -> str:
-        """The spoken form of one written sentence; `context` is the story (kept for the English signature)."""
+    def speak(self, text: str, context: str = "", lexicon: Lexicon | None = None, domain: str = "") -> str:
+        """The spoken form of one written sentence; `context` is the story (kept for the English signature),
+        `domain` the show's ("shipping": "nm" is nautical miles). Readings chosen between are recorded with the
+        sentence (speech/guesses.py)."""
+        since = guesses.count()
+        spoken = self._speak(text, lexicon, domain)
+        guesses.mark(since, text)
+        return spoken
+
+    def _speak(self, text: str, lexicon: Lexicon | None, domain: str) -> str:
         r = self.rules
         opens_on_figure = re.match(r"(?:^|.*[.!?]\s)[\"'“‘«(¿¡ ]*\d", text) is not None
         text = self.clean(text)
@@ -140,7 +156,7 @@ class Verbalizer(Typography):
         text = self._money_after.sub(self._money, text)
         text = self._percent.sub(self._percentage, text)
         text = self._points.sub(self._point, text)
-        text = self._units.sub(self._unit, text)
+        text = self._units.sub(lambda m: self._unit(m, domain), text)
         text = self._scaled.sub(self._scaled_words, text)
         text = self._first_day.sub(self.rules.first_day, text)
         text = self._ordinal.sub(self._ordinal_words, text)
@@ -299,12 +315,37 @@ class Verbalizer(Typography):
         number whole."""
         return f"{self.spell(match['letters'])} {self.say_number(self.parse(match['num']), noun=False)}"
 
-    def _unit(self, match: re.Match[str]) -> str:
+    def _unit(self, match: re.Match[str], domain: str = "") -> str:
         amount = self.parse(match["num"])
         if match["unit"] == "ha" and self.rules.code in ("es", "it") and re.match(
                 r"\s+(?!(?:de|di|del|della|dei|en|in|y|e|o)\b)" + _SCRIPT_LETTER, match.string[match.end():], re.I):
-            return f"{self.say_number(amount, noun=False)} ha"  # the verb: "el COVID-19 ha causado", "ha detto"
-        unit = UNITS[match["unit"]]
+            said = f"{self.say_number(amount, noun=False)} ha"  # the verb: "el COVID-19 ha causado", "ha detto"
+            guesses.note(match.group(0), said, (self._unit_phrase(UNITS["ha"], amount),),
+                         "a word follows that the verb takes")
+            return said
+        if match["unit"] == "m" and COUNTED.match(match.string, match.end()):  # "4,3 m de TEU": a count, in millions
+            one, many = self.rules.scale_words[6]
+            said = f"{self.say_number(amount)} {one if cldr.plural(abs(amount.value), self.rules.code) == 'one' else many}"
+            guesses.note(match.group(0), said, (self._unit_phrase(UNITS["m"], amount),), "a count follows the figure")
+            return said
+        if match["unit"] == "nm" and domain in SEA_DOMAINS:
+            said = self._unit_phrase(OTHER_UNITS["nm"], amount)
+            guesses.note(match.group(0), said, (self._unit_phrase(UNITS["nm"], amount),),
+                         f"the show's domain is {domain}")
+            return said
+        spoken = self._unit_phrase(UNITS[match["unit"]], amount)
+        if match["unit"] == "ha" and self.rules.code in ("es", "it"):
+            guesses.note(match.group(0), spoken, (f"{self.say_number(amount, noun=False)} ha",),
+                         "no word follows that the verb would take")
+        elif match["unit"] in OTHER_UNITS:
+            other = OTHER_UNITS[match["unit"]]
+            one, many = self.rules.scale_words[6]
+            said = (self._unit_phrase(other, amount) if other else
+                    f"{self.say_number(amount)} {one if cldr.plural(abs(amount.value), self.rules.code) == 'one' else many}")
+            guesses.note(match.group(0), spoken, (said,), "the unit's symbol after a figure")
+        return spoken
+
+    def _unit_phrase(self, unit: str, amount: Amount) -> str:
         name = cldr.unit_name(unit, abs(amount.value), self.rules.code)
         gender = self.rules.gender(name.split()[0].lower()) if name else "m"
         return cldr.unit_phrase(unit, abs(amount.value), self.say_number(amount, gender), self.rules.code)
@@ -343,19 +384,33 @@ class Verbalizer(Typography):
         number = _roman(match["num"])
         if number == 1 and self.rules.code == "it":
             return match.group(0)  # "I" is also Italian's plural article
-        return f"{match['name']} {self.rules.regnal(number)}"
+        said = f"{match['name']} {self.rules.regnal(number)}"
+        other = f"{match['name']} {numbers.cardinal(number, self.rules.code)}"
+        if other != said:  # French says "Louis quatorze" either way
+            guesses.note(match.group(0), said, (other,), "a Roman numeral after a name is a ruler's or a generation's")
+        return said
 
     # --- acronyms and what is left ----------------------------------------------------------------------------
 
     def _acronym_words(self, match: re.Match[str]) -> str:
         word, r = match["word"], self.rules
-        if word in r.word_acronyms or (r.pronounceable is not None and r.pronounceable(word)):
-            return word[:1] + word[1:].lower() + (match["plural"] or "")  # eSpeak NG spells capitals ("O-N-U")
+        as_word = word[:1] + word[1:].lower() + (match["plural"] or "")  # eSpeak NG spells capitals ("O-N-U")
+        spelled = self.spell(word) + (match["plural"] or "")
+        if word in r.word_acronyms:
+            return as_word
+        if r.pronounceable is not None and r.pronounceable(word):
+            guesses.note(word, as_word, (spelled,), "capitals that can be said as a word are said as one")
+            return as_word
         if len(word) > 4:
+            guesses.note(word, word, (spelled,), "capitals longer than four letters are left to the voice")
             return match.group(0)
         if re.fullmatch(r"[IVXL]+", word) and len(word) > 1:
-            return numbers.cardinal(_roman(word), r.code)
-        return self.spell(word) + (match["plural"] or "")
+            said = numbers.cardinal(_roman(word), r.code)
+            guesses.note(word, said, (spelled,), "capitals that make a Roman numeral are a number")
+            return said
+        if len(word) >= 3 and re.fullmatch(r"[^AEIOU]?(?:[AEIOU][^AEIOU])+[AEIOU]?", word):
+            guesses.note(word, spelled, (as_word,), "capitals are spelled unless known as a word")
+        return spelled
 
     def _leftovers(self, text: str) -> str:
         """A digit or sign no rule claimed is still said, never passed through."""
