@@ -57,6 +57,10 @@ PORTUGUESE = [
     ("a partir de dois mil e vinte e oito", "a partir de dois mil e vinte e dois", False),
     ("venceu por dois a um", "venceu por tres a um", False),
     ("o dolar fechou a cinco reais", "o dolar fechou a seis reais", False),
+    ("a bolsa de sao paulo subiu um virgula tres por cento e terminou o dia aos cento e trinta e um mil pontos",
+     "a bolsa de sao paulo subiu um virgula tres por cento e terminou o dia cento e trinta e mil pontos", True),
+    ("terminou o dia aos cento e trinta e um mil pontos", "terminou o dia aos cento e trinta e dois mil pontos",
+     False),
 ]
 
 
