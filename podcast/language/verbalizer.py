@@ -324,8 +324,7 @@ class Verbalizer(Typography):
                          "a word follows that the verb takes")
             return said
         if match["unit"] == "m" and COUNTED.match(match.string, match.end()):  # "4,3 m de TEU": a count, in millions
-            one, many = self.rules.scale_words[6]
-            said = f"{self.say_number(amount)} {one if cldr.plural(abs(amount.value), self.rules.code) == 'one' else many}"
+            said = self._millions(amount)
             guesses.note(match.group(0), said, (self._unit_phrase(UNITS["m"], amount),), "a count follows the figure")
             return said
         if match["unit"] == "nm" and domain in SEA_DOMAINS:
@@ -339,11 +338,14 @@ class Verbalizer(Typography):
                          "no word follows that the verb would take")
         elif match["unit"] in OTHER_UNITS:
             other = OTHER_UNITS[match["unit"]]
-            one, many = self.rules.scale_words[6]
-            said = (self._unit_phrase(other, amount) if other else
-                    f"{self.say_number(amount)} {one if cldr.plural(abs(amount.value), self.rules.code) == 'one' else many}")
+            said = self._unit_phrase(other, amount) if other else self._millions(amount)
             guesses.note(match.group(0), spoken, (said,), "the unit's symbol after a figure")
         return spoken
+
+    def _millions(self, amount: Amount) -> str:
+        """"4,3" -> "cuatro coma tres millones"."""
+        one, many = self.rules.scale_words[6]
+        return f"{self.say_number(amount)} {one if cldr.plural(abs(amount.value), self.rules.code) == 'one' else many}"
 
     def _unit_phrase(self, unit: str, amount: Amount) -> str:
         name = cldr.unit_name(unit, abs(amount.value), self.rules.code)
