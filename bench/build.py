@@ -17,6 +17,15 @@ two processes (both cores busy, one thread each, the sentences dealt longest fir
 plus ffmpeg encoding the result to the episode's format. Target: <= 1.0x the floor.
 A Kokoro run takes about ten minutes.
 
+--breakdown builds the sample once, cold, with the show's own voices (Kokoro, with the
+proof, the headlines edition and Opus) and prints where the time went: each stage of
+the build in wall seconds and as a share of it, and the workers' steps (Kokoro's
+phonemizing and inference, the proof's model load, hearing, comparing and repairs)
+in core-seconds and as a share of the build's core time (wall x cores). Beside it,
+in the same run: kokoro-onnx rendering the same spoken sentences on both cores plus
+ffmpeg's encode (target: the cold build at most 0.8x that), a no-op rebuild (target
+<= 0.01x the cold build) and a one-story edit (<= 0.05x).
+
 --scheduler compares a cold build on this machine's cores with the same cold build
 through a Dask LocalCluster of 2 worker processes (1 thread each) started here, in
 the same run. Target: overhead at most 10 %.
@@ -162,6 +171,49 @@ def engine_rows(engines: list[str], date: str, text: str, work: Path) -> list[tu
     return rows
 
 
+def breakdown(date: str, text: str, work: Path) -> None:
+    """One cold build of the sample with the show's own voices, where its time went, against kokoro-onnx."""
+    import json
+
+    show = new_show(work, date, text)
+    spans = work / "timings.json"
+    env = {**os.environ, "PODCAST_TIMINGS": str(spans)}
+    start = time.perf_counter()
+    subprocess.run([*PODCAST, "build", date], cwd=show, env=env, check=True, capture_output=True)
+    cold_s = time.perf_counter() - start
+    spent = json.loads(spans.read_text())
+    noop_s, _ = timed([*PODCAST, "build", date], show)
+    edit_one_story(show / "episodes" / date / "digest.txt")
+    edit_s, _ = timed([*PODCAST, "build", date], show)
+    reference_s = engine_floor("kokoro", spoken_sentences(show, date), work)
+    cores = os.cpu_count() or 1
+    print(f"cores: {cores}   one cold build of {date} with the show's voices (proof, headlines edition, Opus)")
+    print(f"{'':58} {'seconds':>8}  {'share':>7}")
+    print(f"{'cold build (wall)':58} {cold_s:8.1f}  {'100.0%':>7}")
+    stages = [name for name in spent if ":" not in name and name in STAGE_NAMES]
+    for name in [*("open (settings, voices, backend)",), *STAGE_NAMES]:
+        if name in spent:
+            print(f"  {name:56} {spent[name]:8.1f}  {spent[name] / cold_s:7.1%}")
+        for step in sorted(n for n in spent if n.startswith(f"{name}: ")):
+            print(f"    {step.split(': ', 1)[1]:54} {spent[step]:8.1f}  {spent[step] / cold_s:7.1%}")
+    rest = cold_s - sum(spent[name] for name in stages) - spent.get("open (settings, voices, backend)", 0.0)
+    print(f"  {'the rest (process start, imports, lock, up-to-date check)':56} {rest:8.1f}  {rest / cold_s:7.1%}")
+    print(f"in the workers, core-seconds (share of {cores} cores x the build's wall time):")
+    for name in sorted(n for n in spent if n.split(":")[0] in ("render", "proof", "kokoro")):
+        print(f"  {name:56} {spent[name]:8.1f}  {spent[name] / (cold_s * cores):7.1%}")
+    proof_s = spent.get("proof", 0.0)
+    print(f"{'proof, share of the build (core-seconds / core time)':58} {proof_s:8.1f}  "
+          f"{proof_s / (cold_s * cores):7.1%}  target <= 15%")
+    print(f"{'kokoro-onnx reference (library on 2 cores + ffmpeg)':58} {reference_s:8.1f}  "
+          f"{cold_s / reference_s:6.2f}x  target: cold <= 0.80x")
+    print(f"{'rebuild, nothing changed':58} {noop_s:8.1f}  {noop_s / cold_s:6.3f}x  target <= 0.01x")
+    print(f"{'rebuild, one story edited':58} {edit_s:8.1f}  {edit_s / cold_s:6.3f}x  target <= 0.05x")
+
+
+STAGE_NAMES = ("read_script", "settle_sentences", "mix_parts", "write_and_publish", "publish_feeds")
+"""The build's stages (podcast/pipeline.py), in order."""
+
+
 def cluster_rows(date: str, text: str, work: Path, runs: int) -> list[tuple[str, float, str, str]]:
     """Local cold build against the same cold build on a 2-worker LocalCluster, best of `runs` each."""
     import tempfile as _tempfile
@@ -191,9 +243,15 @@ def main() -> None:
     parser.add_argument("--scheduler", action="store_true", help="also compare a build on a local Dask cluster")
     parser.add_argument("--engine", action="append", default=[], choices=sorted(ENGINE_PROFILES),
                         help="add a cold build with this engine against its own floor (repeatable)")
+    parser.add_argument("--breakdown", action="store_true",
+                        help="only: where one cold build with the show's voices spends its time")
     args = parser.parse_args()
     source = ROOT / "episodes" / args.date / "digest.txt"
     text = source.read_text()
+    if args.breakdown:
+        with tempfile.TemporaryDirectory() as tmp:
+            breakdown(args.date, text, Path(tmp))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         # Best of --runs, floor and cold build taken in turn: the machine is shared and noisy.

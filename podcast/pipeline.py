@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
-from . import proof, publish, render
+from . import proof, publish, render, timings
 from .assemble import headlines, start_opus, write_episode
 from .config import ShowConfig, VoiceProfile
 from .digest import counts, load_day_digest
@@ -153,7 +153,8 @@ def run(build: Build, stages: Sequence[Stage]) -> Any:
     """Each stage in turn, given what the one before returned."""
     record: Any = None
     for stage in stages:
-        record = stage(build, record)
+        with timings.span(stage.__name__):
+            record = stage(build, record)
     return record
 
 
@@ -188,6 +189,8 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
         made = build.backend.takes(jobs, update)
     finally:
         close()
+    for batch in made:
+        timings.add(dict(batch.spent))
     finals = {(final.engine_key, final.spoken): final for batch in made for final in batch.finals}
     outcome = None
     if listening is not None:
@@ -214,7 +217,10 @@ def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None
     if new:
         assert build.backend is not None
         batches = render.batches(new, None, config.audio.render_timeout_s, build.show.root)
-        finals |= {(f.engine_key, f.spoken): f for batch in build.backend.takes(batches) for f in batch.finals}
+        made = build.backend.takes(batches)
+        for batch in made:
+            timings.add(dict(batch.spent))
+        finals |= {(f.engine_key, f.spoken): f for batch in made for f in batch.finals}
     fingerprints = jingle_fingerprints(config.audio, build.show.root)
     jobs = []
     for part, key in zip(parts, keys, strict=True):
@@ -244,21 +250,25 @@ def write_and_publish(build: Build, mixed: Mixed) -> Published:
     cover = publish.ensure_cover(show)
     with publish.staging(show, build.date) as work, ThreadPoolExecutor(max_workers=1) as pool:
         opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
-        edition = list(headlines.make(script, build.language, config.audio, *build.roles(),
-                                      lambda parts: mix_parts(build, sentences, parts).made)
-                       ) if config.headlines_edition else None
+        with timings.span("write_and_publish: headlines edition"):
+            edition = list(headlines.make(script, build.language, config.audio, *build.roles(),
+                                          lambda parts: mix_parts(build, sentences, parts).made)
+                           ) if config.headlines_edition else None
         guid = previous.guid if previous else f"{publish.show_identity(show).item_prefix}-{build.date.isoformat()}"
         art = embeddable(cover)
-        record, heard = write_episode(config, build.language, script, made, art, work, build.inputs, guid,
-                                      build.digest_file, opus, taken(sentences))
+        with timings.span("write_and_publish: episode (MP3, clips, tags, pages)"):
+            record, heard = write_episode(config, build.language, script, made, art, work, build.inputs, guid,
+                                          build.digest_file, opus, taken(sentences))
         checked = proof.finish(config, build.date.isoformat(), sentences.outcome, sentences.skipped,
                                [(s.start_s, s.end_s) for s in heard.sentences], work, record.title,
                                record.audio_file, show.root, build.language.page,
                                script.guesses)  # strict: a flagged sentence stops here
-        short = headlines.write(record, build.language, config.title, config.author, edition, work,
-                                f"{EPISODES}/{build.date.isoformat()}", art) if edition is not None else None
-        publish.publish_episode(show, work, record, heard.sentences, cover, previous, short, build.language,
-                                build.copies)
+        with timings.span("write_and_publish: headlines edition"):
+            short = headlines.write(record, build.language, config.title, config.author, edition, work,
+                                    f"{EPISODES}/{build.date.isoformat()}", art) if edition is not None else None
+        with timings.span("write_and_publish: publish"):
+            publish.publish_episode(show, work, record, heard.sentences, cover, previous, short, build.language,
+                                    build.copies)
     return Published(record, checked, cover, counts(script.digest))
 
 
@@ -284,9 +294,21 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
           report: Reporter = SUMMARY, lock_timeout_s: float = LOCK_TIMEOUT_S, scheduler: str | None = None,
           fallback_local: bool = False, publish_remote: bool = False) -> EpisodeRecord | None:
     """Build and publish one episode, then regenerate the feeds; None when it was already up to date.
-    `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date)."""
-    context = Build.open(show, date, digest_file, force=force, report=report, scheduler=scheduler,
-                         fallback_local=fallback_local)
+    `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date). Where
+    the time went is written to the file PODCAST_TIMINGS names, when it is set (timings.py)."""
+    try:
+        return _build(show, date, digest_file, force, report, lock_timeout_s, scheduler, fallback_local,
+                      publish_remote)
+    finally:
+        timings.write()
+
+
+def _build(show: Show, date: dt.date, digest_file: Path | None, force: bool, report: Reporter,
+           lock_timeout_s: float, scheduler: str | None, fallback_local: bool,
+           publish_remote: bool) -> EpisodeRecord | None:
+    with timings.span("open (settings, voices, backend)"):
+        context = Build.open(show, date, digest_file, force=force, report=report, scheduler=scheduler,
+                             fallback_local=fallback_local)
     copies = publish.mirrors(show, report) if publish_remote else []
     with publish.holding(show, lock_timeout_s, report):
         publish.sweep(show)

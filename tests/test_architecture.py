@@ -39,10 +39,10 @@ OWNERS = {
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 # The lexicon comes before every language's verbalizer, which all apply it; the languages come before `podcast init`
 # (it writes the voices of the show's language).
-ORDER = ["__init__", "langtag", "models", "errors", "cldr", "dates", "report", "terminal", "categories", "config",
-         "layout", "records", "inputs", "lexicon", "speech", "language", "showfolder", "digest", "script", "parts",
-         "engines", "sound", "takes", "proof", "render", "assemble", "publish", "notices", "pipeline", "rehear",
-         "attempt", "options", "cli", "__main__"]
+ORDER = ["__init__", "timings", "langtag", "models", "errors", "cldr", "dates", "report", "terminal", "categories",
+         "config", "layout", "records", "inputs", "lexicon", "speech", "language", "showfolder", "digest", "script",
+         "parts", "engines", "sound", "takes", "proof", "render", "assemble", "publish", "notices", "pipeline",
+         "rehear", "attempt", "options", "cli", "__main__"]
 SEAMS = {
     "pipeline.py": ("podcast.render.local", "podcast.render.cluster", "podcast.publish.destination"),
 }

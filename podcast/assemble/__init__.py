@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from concurrent.futures import Executor, Future
 from pathlib import Path
 
+from .. import timings
 from ..config import ShowConfig
 from ..inputs import key_of
 from ..language import Language
@@ -111,7 +112,8 @@ def start_opus(config: ShowConfig, made: Sequence[MixedPart], work: Path, pool: 
 
     def encode() -> Path:
         try:
-            encode_opus(source, work / "episode.opus", config.opus_kbps, config.audio.true_peak_db)
+            with timings.span("write_and_publish: Opus (on another thread)"):
+                encode_opus(source, work / "episode.opus", config.opus_kbps, config.audio.true_peak_db)
         finally:
             source.unlink(missing_ok=True)
         return work / "episode.opus"

@@ -15,6 +15,7 @@ from typing import Any
 
 import numpy as np
 
+from .. import timings
 from ..config import VoiceProfile, setting_range
 from ..errors import ConfigError, RenderError, did_you_mean
 from ..langtag import same_language
@@ -170,9 +171,12 @@ class KokoroEngine:
         pack = self._voice_pack()
         style = sum(pack[name] * weight for name, weight in self._blend())
         kokoro = self._kokoro()
+        with timings.span("kokoro: phonemize"):
+            phonemes = self._phonemes(kokoro, text)
         try:
-            samples, rate = kokoro.create(self._phonemes(kokoro, text), voice=np.asarray(style, dtype=np.float32),
-                                          speed=self.profile.speed, lang=self.lang, is_phonemes=True)
+            with timings.span("kokoro: inference"):
+                samples, rate = kokoro.create(phonemes, voice=np.asarray(style, dtype=np.float32),
+                                              speed=self.profile.speed, lang=self.lang, is_phonemes=True)
         except (ValueError, RuntimeError) as exc:
             raise RenderError(f"Kokoro failed: {exc}") from exc
         write_wav(path, samples, rate)
@@ -228,7 +232,8 @@ def _loaded(model: Path, pack: Path) -> Any:
     import kokoro_onnx
 
     kokoro_onnx.MAX_PHONEME_LENGTH = BATCH_PHONEMES  # read by Kokoro._split_phonemes at each call
-    return kokoro_onnx.Kokoro.from_session(onnx.session(model), str(pack))
+    with timings.span("kokoro: load the model"):
+        return kokoro_onnx.Kokoro.from_session(onnx.session(model), str(pack))
 
 
 ENGINES = {"kokoro": KokoroEngine}

@@ -21,6 +21,7 @@ from typing import Final
 
 import numpy as np
 
+from .. import timings
 from . import compare
 from .compare import Numbers, Verbalizer, Verdict
 from .ear import RATE, WINDOW_S, Ear, load
@@ -133,7 +134,8 @@ class Proofer:
         return compare.words(sentence.text)
 
     def judge(self, sentence: Sentence, hearing: Hearing) -> Verdict:
-        verdict = compare.judge(self.said(sentence), hearing.heard, self.threshold, self.numbers)
+        with timings.span("proof: compare"):
+            verdict = compare.judge(self.said(sentence), hearing.heard, self.threshold, self.numbers)
         if (verdict.flagged and hearing.heard and hearing.language and hearing.language != self.ear.language
                 and hearing.language_probability >= 0.5):
             name = LANGUAGE_NAMES.get(hearing.language, hearing.language)

@@ -15,6 +15,7 @@ from typing import Any, Final
 
 import numpy as np
 
+from .. import timings
 from ..errors import AudioError
 from ..langtag import base
 from . import model
@@ -58,7 +59,8 @@ def _model(folder: Path, threads: int) -> Any:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")  # the model is a local folder; never ask a hub
     from faster_whisper import WhisperModel
 
-    return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=threads)
+    with timings.span("proof: load the recognizer"):
+        return WhisperModel(str(folder), device="cpu", compute_type="int8", cpu_threads=threads)
 
 
 class Ear:
@@ -80,11 +82,12 @@ class Ear:
     def hear(self, samples: np.ndarray) -> str:
         """What is said in 16 kHz mono float32 audio, as Whisper writes it (digits, names as it spells them)."""
         whisper = _model(model.installed(), self.threads)
-        segments, _ = whisper.transcribe(
-            np.asarray(samples, dtype=np.float32), language=self.language, beam_size=BEAM,
-            without_timestamps=len(samples) <= WINDOW_S * RATE, condition_on_previous_text=False, vad_filter=False,
-            temperature=0.0)
-        return " ".join(segment.text.strip() for segment in segments).strip()
+        with timings.span("proof: hear (Whisper)"):
+            segments, _ = whisper.transcribe(
+                np.asarray(samples, dtype=np.float32), language=self.language, beam_size=BEAM,
+                without_timestamps=len(samples) <= WINDOW_S * RATE, condition_on_previous_text=False,
+                vad_filter=False, temperature=0.0)
+            return " ".join(segment.text.strip() for segment in segments).strip()
 
     def which_language(self, samples: np.ndarray) -> Language:
         """The language Whisper hears in the audio, and how likely it finds the show's own."""

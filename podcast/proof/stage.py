@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import timings
 from ..config import ProofSettings, VoiceProfile
 from ..engines import makes_speech
 from ..language import language_for
@@ -77,8 +78,9 @@ def settle(listening: Listening, sentences: Sequence[Sentence], profiles: Sequen
                 checked[n] = dataclasses.replace(result, repair=recipes[n])
             continue
         if listening.settings.repair and not recheck and needs_repair(result.verdict, proofer.threshold):
-            checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s,
-                                number_words(listening.language))
+            with timings.span("proof: repairs (new takes rendered and heard)"):
+                checked[n] = repair(result, profiles[n], proofer, takes_dir, timeout_s,
+                                    number_words(listening.language))
         elif result.verdict.flagged:
             why = ("repairs are off for this show ([show.proof] repair)" if not listening.settings.repair else
                    "a recheck hears the published takes and repairs nothing" if recheck else

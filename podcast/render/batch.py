@@ -8,10 +8,12 @@ the ear made of it; the parts are mixed from these afterwards, once.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
+from .. import timings
 from ..config import VoiceProfile
 from ..engines import built_engine, makes_speech
 from ..proof.check import Checked, Sentence
@@ -61,6 +63,8 @@ class Takes:
     finals: tuple[Take, ...]
     from_cache: int = 0
     """Hearings taken from the cache."""
+    spent: tuple[tuple[str, float], ...] = ()
+    """Where the batch's time went, where it was made (timings.py)."""
 
 
 def batches(wanted: list[Wanted], listening: Listening | None, timeout_s: float, show_dir: Path,
@@ -90,17 +94,27 @@ def in_cache(job: TakeJob) -> bool:
 
 
 def make_batch(job: TakeJob, takes_dir: Path | None = None) -> Takes:
-    """Render the batch's takes (from `takes_dir`, by default the show's cache), hear them, repair them."""
+    """Render the batch's takes (from `takes_dir`, by default the show's cache), hear them, repair them; where
+    the time went comes back with them."""
+    with timings.collected() as spent:
+        takes = _make_batch(job, takes_dir)
+    return dataclasses.replace(takes, spent=tuple(sorted(spent.items())))
+
+
+def _make_batch(job: TakeJob, takes_dir: Path | None) -> Takes:
     takes_dir = takes_dir or job.show_dir / CACHE_DIR
-    paths = [make_take(w.profile, w.spoken, w.recipe or AS_RENDERED, takes_dir, job.timeout_s)
-             for w in job.sentences]
+    with timings.span("render"):
+        paths = [make_take(w.profile, w.spoken, w.recipe or AS_RENDERED, takes_dir, job.timeout_s)
+                 for w in job.sentences]
     heard = [n for n, w in enumerate(job.sentences) if job.listening is not None and makes_speech(w.profile)]
     checked: dict[int, Checked] = {}
     from_cache = 0
     if heard and job.listening is not None:
-        settled = settle(job.listening, [Sentence(job.sentences[n].spoken, paths[n], written=job.sentences[n].written)
-                                         for n in heard], [job.sentences[n].profile for n in heard],
-                         [job.sentences[n].recipe for n in heard], job.show_dir, takes_dir, job.recheck, job.timeout_s)
+        with timings.span("proof"):
+            settled = settle(job.listening, [Sentence(job.sentences[n].spoken, paths[n],
+                                                      written=job.sentences[n].written) for n in heard],
+                             [job.sentences[n].profile for n in heard], [job.sentences[n].recipe for n in heard],
+                             job.show_dir, takes_dir, job.recheck, job.timeout_s)
         checked = dict(zip(heard, settled.checked, strict=True))
         from_cache = settled.from_cache
     finals = []
