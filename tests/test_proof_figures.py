@@ -18,6 +18,9 @@ SAME = [
     ("volumes reached four point three million boxes", "volumes reached four point three million boxes"),
     ("the flight is B A two four nine", "the flight is ba two four nine"),
     ("four stories today", "for stories today"),
+    ("the five year plan twenty twenty six to twenty thirty under which",
+     "the five year plan two thousand and twenty six to two thousand and thirty under which"),
+    ("a fee of one hundred five dollars", "a fee of one hundred and five dollars"),
 ]
 DIFFERENT = [
     ("the meeting starts at fourteen hundred UTC", "the meeting starts at fifteen hundred u t c"),
@@ -27,6 +30,7 @@ DIFFERENT = [
     ("in twenty twenty six the port grew", "in twenty twenty the port grew"),
     ("prices rose three percent", "prices rose thirty percent"),
     ("a fee of one thousand four hundred dollars", "a fee of fourteen thousand dollars"),
+    ("in twenty twenty six the port grew", "in two thousand and twenty the port grew"),
 ]
 
 
@@ -45,6 +49,8 @@ def test_another_figure_is_an_alarm_whatever_its_spelling(said: str, heard: str)
 @pytest.mark.parametrize(("words", "value"), [
     ("fourteen hundred", ["#1400"]), ("one thousand four hundred", ["#1400"]), ("oh nine fifteen", ["#915"]),
     ("two point five", ["#2.5"]), ("three hundred forty five", ["#345"]), ("at one point", ["at", "#1", "point"]),
+    ("two thousand and twenty six", ["#2026"]), ("a hundred and five", ["a", "#105"]),
+    ("two thousand and a half", ["#2000", "and", "a", "half"]), ("cats and dogs", ["cats", "and", "dogs"]),
 ])
 def test_a_run_of_number_words_is_one_figure(words: str, value: list[str]) -> None:
     assert compare.by_value(words.split()) == value

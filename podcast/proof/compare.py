@@ -78,6 +78,8 @@ def _groups(run: Sequence[str]) -> list[str]:
         last, decimals = "", ""
 
     for word in run:
+        if word == "and":  # "one hundred and five": the number goes on
+            continue
         if last == "point":
             if word in _SMALL and _SMALL[word] < 10:
                 decimals += str(_SMALL[word])
@@ -180,9 +182,11 @@ def spans(words_: Sequence[str], numbers: Numbers | None = None) -> list[tuple[s
         run.clear()
         tail.clear()
 
-    for word in words_:
+    for n, word in enumerate(words_):
         number = word in numbers.values if numbers else word in _SMALL or word in _SCALES or word == "hundred"
-        if number or (word in joiners and run):
+        british_and = (numbers is None and word == "and" and bool(run) and run[-1] in (*_SCALES, "hundred")
+                       and n + 1 < len(words_) and words_[n + 1] in _SMALL)  # "two thousand and twenty six"
+        if number or british_and or (word in joiners and run):
             run.append(word)
         else:
             flush()
