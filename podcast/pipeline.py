@@ -183,14 +183,11 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
     skipped = proof.skipped(config.proof, list(build.profiles.values()), config.language)
     listening = None if skipped else proof.Listening(config.proof, config.language, build.lexicon, build.date_order)
     jobs = render.batches(wanted, listening, config.audio.render_timeout_s, build.show.root, build.recheck)
-    assert build.backend is not None
     update, close = progress_reporter("making sentences")
     try:
-        made = build.backend.takes(jobs, update)
+        made = final_takes(build, jobs, update)
     finally:
         close()
-    for batch in made:
-        timings.add(dict(batch.spent))
     finals = {(final.engine_key, final.spoken): final for batch in made for final in batch.finals}
     outcome = None
     if listening is not None:
@@ -204,6 +201,16 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
     return Sentences(script, parts, finals, outcome, skipped)
 
 
+def final_takes(build: Build, jobs: list[render.TakeJob],
+          progress: Callable[[int, int], None] | None = None) -> list[render.Takes]:
+    """The batches made final by the build's backend, the time their workers spent added to the build's."""
+    assert build.backend is not None
+    made = build.backend.takes(jobs, progress)
+    for batch in made:
+        timings.add(dict(batch.spent))
+    return made
+
+
 def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None = None) -> Mixed:
     """The parts (the episode's, or `parts`) mixed from their final takes: each once, or from the cache. A
     sentence without a final take (the headlines edition's own few) is rendered first, as it is written."""
@@ -215,12 +222,8 @@ def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None
            if (key, line.spoken) not in sentences.finals]
     finals = dict(sentences.finals)
     if new:
-        assert build.backend is not None
         batches = render.batches(new, None, config.audio.render_timeout_s, build.show.root)
-        made = build.backend.takes(batches)
-        for batch in made:
-            timings.add(dict(batch.spent))
-        finals |= {(f.engine_key, f.spoken): f for batch in made for f in batch.finals}
+        finals |= {(f.engine_key, f.spoken): f for batch in final_takes(build, batches) for f in batch.finals}
     fingerprints = jingle_fingerprints(config.audio, build.show.root)
     jobs = []
     for part, key in zip(parts, keys, strict=True):
@@ -296,6 +299,7 @@ def build(show: Show, date: dt.date, digest_file: Path | None = None, *, force: 
     """Build and publish one episode, then regenerate the feeds; None when it was already up to date.
     `publish_remote` then copies the show to [show.publish] to (also when the episode was up to date). Where
     the time went is written to the file PODCAST_TIMINGS names, when it is set (timings.py)."""
+    timings.check()  # before anything is built: a bad PODCAST_TIMINGS must not fail a published build
     try:
         return _build(show, date, digest_file, force, report, lock_timeout_s, scheduler, fallback_local,
                       publish_remote)

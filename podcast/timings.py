@@ -20,6 +20,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Final
 
+from .errors import ConfigError
+
 ENV: Final = "PODCAST_TIMINGS"
 """The file a build writes its spans to, as JSON ({"name": seconds}); unset, nothing is written."""
 
@@ -68,8 +70,19 @@ def taken() -> dict[str, float]:
     return spent
 
 
+def check() -> None:
+    """Refuse, in one line, a PODCAST_TIMINGS whose folder is missing or not writable."""
+    target = os.environ.get(ENV)
+    if target and not os.access(Path(target).resolve().parent, os.W_OK):
+        raise ConfigError(target, f"cannot write the build's timings there ({ENV}): its folder is missing or "
+                                  "not writable")
+
+
 def write() -> None:
     """Write the spans to PODCAST_TIMINGS, when it is set."""
     target = os.environ.get(ENV)
     if target:
-        Path(target).write_text(json.dumps(taken(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        try:
+            Path(target).write_text(json.dumps(taken(), indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(target, f"cannot write the build's timings ({ENV}): {exc.strerror}") from None

@@ -39,7 +39,7 @@ OWNERS = {
 # Stages in data-flow order: a module imports only its own stage and earlier ones. Every module is in one.
 # The lexicon comes before every language's verbalizer, which all apply it; the languages come before `podcast init`
 # (it writes the voices of the show's language).
-ORDER = ["__init__", "timings", "langtag", "models", "errors", "cldr", "dates", "report", "terminal", "categories",
+ORDER = ["__init__", "langtag", "models", "errors", "timings", "cldr", "dates", "report", "terminal", "categories",
          "config", "layout", "records", "inputs", "lexicon", "speech", "language", "showfolder", "digest", "script",
          "parts", "engines", "sound", "takes", "proof", "render", "assemble", "publish", "notices", "pipeline",
          "rehear", "attempt", "options", "cli", "__main__"]

@@ -39,3 +39,12 @@ def test_a_workers_spans_are_kept_apart_then_added_once() -> None:
     timings.add(inner)
     timings.add(inner)
     assert timings.taken()["step"] == 2 * inner["step"]
+
+
+def test_timings_that_cannot_be_written_are_one_line_before_anything_is_built(tone_show: Path, tmp_path: Path) -> None:
+    write_digest(tone_show, "2026-02-03", "Daily Buzz: 3 February 2026\nTech\nChips\nVoltara delays its plant.\n")
+    ran = podcast(tone_show, "build", "2026-02-03", env={timings.ENV: str(tmp_path / "missing" / "t.json")})
+    assert ran.returncode != 0
+    lines = ran.stderr.strip().splitlines()
+    assert len(lines) == 1 and "missing" in lines[0] and timings.ENV in lines[0], lines
+    assert not (tone_show / "episodes" / "2026-02-03" / "episode.mp3").exists()

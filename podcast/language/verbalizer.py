@@ -15,6 +15,7 @@ from typing import Final
 from .. import cldr
 from ..lexicon import Lexicon
 from ..speech import guesses
+from ..speech.names import sayable
 from ..speech.trade import SEA_DOMAINS
 from . import numbers
 from .rules import LanguageRules
@@ -410,7 +411,7 @@ class Verbalizer(Typography):
             said = numbers.cardinal(_roman(word), r.code)
             guesses.note(word, said, (spelled,), "capitals that make a Roman numeral are a number")
             return said
-        if len(word) >= 3 and re.fullmatch(r"[^AEIOU]?(?:[AEIOU][^AEIOU])+[AEIOU]?", word):
+        if len(word) >= 3 and sayable(word):
             guesses.note(word, spelled, (as_word,), "capitals are spelled unless known as a word")
         return spelled
 

@@ -73,12 +73,12 @@ def _acronym(match: re.Match[str]) -> str:
         if word not in WORD_ACRONYMS:
             guesses.note(word, word, (_spell(word),), "capitals longer than six letters are said as a word")
         return word + plural
-    if len(word) >= 3 and word not in SPELLED and _sayable(word):
+    if len(word) >= 3 and word not in SPELLED and sayable(word):
         guesses.note(word, _spell(word), (word.capitalize(),), "capitals are spelled unless known as a word")
     return _spell(word) + plural
 
 
-def _sayable(word: str) -> bool:
+def sayable(word: str) -> bool:
     """Whether capitals could be said as a word: vowels and consonants alternate enough ("NASA", not "BBC")."""
     return re.fullmatch(r"[^AEIOU]?(?:[AEIOU][^AEIOU])+[AEIOU]?", word) is not None
 
