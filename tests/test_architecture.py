@@ -31,6 +31,7 @@ OWNERS = {
     "kokoro_onnx": "engines/kokoro.py",
     "piper": "engines/piper.py",
     "onnxruntime": "engines/onnx.py",
+    "onnx": "engines/graph.py",
     "faster_whisper": "proof/ear.py",
     "jellyfish": "proof/compare.py",
     "fsspec": "publish/remote.py",

@@ -143,7 +143,7 @@ def test_missing_or_damaged_assets_say_how_to_install(tmp_path: Path, monkeypatc
 
 @pytest.mark.slow
 def test_installed_assets_match_upstream() -> None:
-    for asset in (assets.KOKORO_MODEL, assets.KOKORO_VOICES):
+    for asset in (assets.KOKORO_MODEL, assets.KOKORO_MATMUL, assets.KOKORO_VOICES):
         path = assets.installed(asset)
         assert path.stat().st_size == asset.size and assets.file_hash(path) == asset.sha256
 

