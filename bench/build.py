@@ -106,6 +106,27 @@ ENGINE_PROFILES = {
 }
 
 
+def _kokoro_onnx(texts: list[str], out: str) -> list[Path]:
+    """kokoro-onnx itself on upstream's int8 model (one thread, as the build's workers), one WAV per sentence:
+    the reference, which the build's own graph (engines/graph.py) must beat."""
+    import kokoro_onnx
+
+    from podcast.engines import assets, onnx
+    from podcast.engines.kokoro import DEFAULT_VOICE, KokoroVoice
+    from podcast.engines.wav import write_wav
+
+    voice = KokoroVoice()
+    kokoro = kokoro_onnx.Kokoro.from_session(onnx.session(assets.installed(assets.KOKORO_MODEL)),
+                                             str(assets.installed(assets.KOKORO_VOICES)))
+    wavs = []
+    for n, text in enumerate(texts):
+        samples, rate = kokoro.create(text, voice=voice.voice or DEFAULT_VOICE, speed=voice.speed,
+                                      lang=voice.speaks())
+        wavs.append(Path(f"{out}.{n}.wav"))
+        write_wav(wavs[-1], samples, rate)
+    return wavs
+
+
 def _render_share(engine_name: str, texts: list[str], out: str) -> None:
     """One floor worker: the engine renders its share of the sentences; the WAVs are joined."""
     import numpy as np
@@ -113,6 +134,9 @@ def _render_share(engine_name: str, texts: list[str], out: str) -> None:
     from podcast.engines import engine_class
     from podcast.sound.mix import load_speech
 
+    if engine_name == "kokoro":
+        np.save(out, np.concatenate([load_speech(wav) for wav in _kokoro_onnx(texts, out)]))
+        return
     engine = engine_class(engine_name)(engine_class(engine_name).Settings())
     pieces = []
     for n, text in enumerate(texts):

@@ -50,6 +50,8 @@ class MixedPart:
     duration_s: float
     spans: tuple[tuple[float, float], ...]
     """(start, end) of each sentence, in seconds from the start of the part's decoded audio."""
+    opus: Path | None = None
+    """Its Opus packets (sound.opus.part_packets), when the show publishes an Opus version."""
 
 
 def plan_parts(script: Script, settings: AudioSettings, anchor: str, reader: str) -> tuple[Part, ...]:

@@ -14,13 +14,12 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
 from . import proof, publish, render, timings
-from .assemble import headlines, start_opus, write_episode
+from .assemble import headlines, write_episode, write_opus
 from .config import ShowConfig, VoiceProfile
 from .digest import counts, load_day_digest
 from .engines import Voice, all_voices, built_engine, load_voice, started_engine
@@ -213,8 +212,10 @@ def final_takes(build: Build, jobs: list[render.TakeJob],
 
 def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None = None) -> Mixed:
     """The parts (the episode's, or `parts`) mixed from their final takes: each once, or from the cache. A
-    sentence without a final take (the headlines edition's own few) is rendered first, as it is written."""
+    sentence without a final take (the headlines edition's own few) is rendered first, as it is written. The
+    episode's parts are Opus-encoded with their MP3 when the show publishes Opus."""
     config = build.config
+    opus_kbps = config.opus_kbps if parts is None else 0
     parts = sentences.parts if parts is None else parts
     keys = [built_engine(build.profiles[part.voice]).key for part in parts]
     new = [render.Wanted(build.profiles[part.voice], line.spoken, line.written)
@@ -231,7 +232,7 @@ def mix_parts(build: Build, sentences: Sentences, parts: tuple[Part, ...] | None
         recipes = tuple(take.recipe for take in takes)
         jobs.append(render.PartJob(part, part_key(part, key, config.audio, fingerprints,
                                                   recipes if set(recipes) != {AS_RENDERED} else ()),
-                                   tuple(take.path for take in takes), config.audio, build.show.root))
+                                   tuple(take.path for take in takes), config.audio, build.show.root, opus_kbps))
     todo = {job.key: job for job in jobs if render.cached(job) is None}
     build.report.detail(f"{len(jobs)} parts: {len(todo)} to mix, {len(jobs) - len(todo)} from the cache")
     for job in todo.values():
@@ -251,8 +252,9 @@ def write_and_publish(build: Build, mixed: Mixed) -> Published:
     config, show, sentences = build.config, build.show, mixed.sentences
     script, made, previous = sentences.script, mixed.made, build.previous
     cover = publish.ensure_cover(show)
-    with publish.staging(show, build.date) as work, ThreadPoolExecutor(max_workers=1) as pool:
-        opus = start_opus(config, made, work, pool)  # encoded meanwhile, on the other core
+    with publish.staging(show, build.date) as work:
+        with timings.span("write_and_publish: Opus"):
+            opus = write_opus(config, made, work)
         with timings.span("write_and_publish: headlines edition"):
             edition = list(headlines.make(script, build.language, config.audio, *build.roles(),
                                           lambda parts: mix_parts(build, sentences, parts).made)

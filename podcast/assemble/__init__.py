@@ -8,23 +8,22 @@ import json
 import os
 import shutil
 from collections.abc import Sequence
-from concurrent.futures import Executor, Future
 from pathlib import Path
 
-from .. import timings
 from ..config import ShowConfig
+from ..errors import AudioError
 from ..inputs import key_of
 from ..language import Language
 from ..layout import CONTENT_HASH_LENGTH, EPISODES, PAGE_FILE, RECORD_FILE
 from ..models import EpisodeRecord, Script, SectionClip
 from ..parts import MixedPart
 from ..sound.mp3 import join_mp3
-from ..sound.opus import encode_opus
+from ..sound.opus import write_opus as write_opus_file
 from . import transcript
 from .tags import write_tags
 from .timeline import Timeline, clip_chapters, timeline, with_links
 
-__all__ = ["Timeline", "episode_title", "start_opus", "versioned", "write_episode"]
+__all__ = ["Timeline", "episode_title", "versioned", "write_episode", "write_opus"]
 
 
 def episode_title(script: Script, language: Language) -> str:
@@ -35,11 +34,11 @@ def episode_title(script: Script, language: Language) -> str:
 
 def write_episode(config: ShowConfig, language: Language, script: Script, made: Sequence[MixedPart], art: bytes,
                   work: Path, inputs: dict[str, str], guid: str, digest_file: Path | None,
-                  opus: Future[Path] | None = None, takes: dict[str, str] | None = None
+                  opus: Path | None = None, takes: dict[str, str] | None = None
                   ) -> tuple[EpisodeRecord, Timeline]:
     """Every file of the episode into `work`, and its record; `art` is the cover embedded in the tags, a
-    digest given with --digest (`digest_file`) is kept as digest.txt, and `opus` is the Opus version being
-    made (`start_opus`), published beside the MP3; `takes` is each heard sentence's chosen take, recorded."""
+    digest given with --digest (`digest_file`) is kept as digest.txt, and `opus` is the Opus version
+    (`write_opus`), published beside the MP3; `takes` is each heard sentence's chosen take, recorded."""
     digest = script.digest
     date_text = digest.date.isoformat()
     rel = f"{EPISODES}/{date_text}"
@@ -66,7 +65,7 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     seconds = write_tags(work / "episode.mp3", title=title, show=config.title, artist=config.author,
                          date=date_text, cover_jpeg=art, chapters=chapters)
     episode = versioned(work / "episode.mp3")
-    small = versioned(opus.result()) if opus is not None else None
+    small = versioned(opus) if opus is not None else None
     (work / "transcript.vtt").write_text(transcript.to_vtt(heard.cues))
     (work / "transcript.srt").write_text(transcript.to_srt(heard.cues))
     (work / "chapters.json").write_text(transcript.to_chapters_json(chapters, title))
@@ -101,24 +100,15 @@ def write_episode(config: ShowConfig, language: Language, script: Script, made: 
     return record, heard
 
 
-def start_opus(config: ShowConfig, made: Sequence[MixedPart], work: Path, pool: Executor) -> Future[Path] | None:
-    """The Opus version of the episode, made on `pool` while the rest of the build goes on (libsndfile lets
-    the other core work): from the parts joined, which is the episode's audio before its tags. None when
-    `opus_kbps` is 0."""
+def write_opus(config: ShowConfig, made: Sequence[MixedPart], work: Path) -> Path | None:
+    """The Opus version of the episode, joined from the parts' packets made with them; None when `opus_kbps`
+    is 0."""
     if not config.opus_kbps:
         return None
-    source = work / ".opus-source.mp3"
-    join_mp3([m.mp3 for m in made], source)
-
-    def encode() -> Path:
-        try:
-            with timings.span("write_and_publish: Opus (on another thread)"):
-                encode_opus(source, work / "episode.opus", config.opus_kbps, config.audio.true_peak_db)
-        finally:
-            source.unlink(missing_ok=True)
-        return work / "episode.opus"
-
-    return pool.submit(encode)
+    if any(m.opus is None for m in made):
+        raise AudioError("a part was made without its Opus packets")
+    write_opus_file([m.opus.read_bytes() for m in made if m.opus is not None], work / "episode.opus")
+    return work / "episode.opus"
 
 
 def versioned(path: Path) -> Path:

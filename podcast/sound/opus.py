@@ -1,5 +1,6 @@
-"""The small Opus file for slow or metered connections: the finished MP3, decoded (libsndfile), resampled to
-48 kHz (soxr) and encoded again as mono Ogg Opus, in this process.
+"""The small Opus file for slow or metered connections: each part's MP3, decoded (libsndfile), resampled to 48 kHz
+(soxr) and encoded as mono Opus packets when the part is made, and the parts' packets joined into one Ogg Opus
+file.
 
 Same episode, same bytes, on any machine: the encoder is libopus built by `make setup` as plain C (no SSE or
 AVX kernels chosen at run time, no approximate reciprocals, float approximations rather than libm's log and
@@ -12,11 +13,12 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import io
 import os
 import struct
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from functools import cache
 from pathlib import Path
 from typing import BinaryIO, Final
@@ -30,15 +32,18 @@ from .mix import resampler
 
 RATE: Final = 48000
 """Opus takes 8, 12, 16, 24 or 48 kHz; the episode's 44.1 kHz is resampled to 48."""
-BLOCK: Final = 1 << 18
-"""Samples read at a time: a long episode never sits in memory whole."""
-HEADROOM_DB: Final = 2.0
-"""How far under the show's true-peak ceiling the audio is limited before libopus encodes it: at 28 kb/s the
-encoder's own overshoot lifted a -1.5 dBTP episode to -0.5 dBTP, and harsh speech by up to 1.4 dB. A fixed room,
+HEADROOM_DB: Final = 3.0
+"""How far under the show's true-peak ceiling the audio is limited before libopus encodes it: at 28-32 kb/s the
+encoder's own overshoot lifts peaks by 1 to 3 dB, and not steadily (harsh test speech came out at -0.3 dBTP with
+2.5 dB of room, -2.5 with 3). With 3 dB, the sample episode peaks at -2.2 dBTP under a -1.5 ceiling. A fixed room,
 not a measurement after encoding and a second try: a decoder's peak reading differs a little between CPUs, and
 the bytes must not follow it."""
-FRAME: Final = 960
-"""Samples in one Opus packet: 20 ms at 48 kHz."""
+FRAMES: Final = (960, 480, 240, 120)
+"""Samples in one Opus packet: 20 ms at 48 kHz, and the shorter frames that end a part."""
+GRID: Final = FRAMES[-1]
+"""A part's Opus length is a whole number of 2.5 ms."""
+_PACKET: Final = struct.Struct("<HH")
+"""Before each stored packet: its samples and its bytes."""
 LIBOPUS_VERSION: Final = "libopus 1.3.1"
 """The release `make setup` builds: another release (or build) may choose other bytes for the same audio."""
 LIBRARY_HINT: Final = "build it with `make setup` in the podcast source"
@@ -108,9 +113,9 @@ class _Encoder:
         self._call(request, ctypes.c_int32(value))
 
     def encode(self, frame: np.ndarray) -> bytes:
-        """One packet from exactly FRAME float32 samples."""
+        """One packet from one frame of float32 samples (a length in FRAMES)."""
         samples = np.ascontiguousarray(frame, dtype=np.float32)
-        size = self.lib.opus_encode_float(self.state, samples.ctypes.data, FRAME, self.out, _MAX_PACKET)
+        size = self.lib.opus_encode_float(self.state, samples.ctypes.data, len(samples), self.out, _MAX_PACKET)
         if size < 0:
             raise AudioError(f"the Opus encoder failed: {self._error(size)}")
         return self.out.raw[:size]
@@ -150,87 +155,85 @@ class _OggWriter:
         self.sequence += 1
 
 
-def _frames(source: Path, limit_db: float) -> Iterator[np.ndarray]:
-    """The source as mono float32 at 48 kHz, in blocks, its true peaks limited to `limit_db`."""
-    with soundfile.SoundFile(source) as reader:
-        resample = resampler(reader.samplerate, RATE)
-        while True:  # read() to the real end: an MP3's frame count in its header is an estimate
-            block = reader.read(BLOCK, dtype="float32", always_2d=True)
-            if not len(block):
-                break
-            out = resample(block.mean(axis=1, dtype=np.float32), False)
-            if len(out):
-                yield limit_peaks(out, RATE, limit_db)
-        tail = resample(np.zeros(0, np.float32), True)
-        if len(tail):
-            yield limit_peaks(tail, RATE, limit_db)
+def part_packets(mp3: bytes, kbps: int, ceiling_db: float) -> bytes:
+    """One part's Opus packets, made from its MP3 frames and kept beside them: a one-story edit encodes one part
+    again, and the Opus version is the audio the MP3 holds, on the MP3's timeline (its chapters and captions).
 
-
-def _write(source: Path, out: BinaryIO, kbps: int, serial: int, limit_db: float) -> int:
-    """The Ogg Opus stream (RFC 7845) of `source` into `out`; the samples it holds."""
+    The part's MP3 is decoded, resampled to 48 kHz, limited `HEADROOM_DB` under `ceiling_db`, and encoded by an
+    encoder of the part's own. Its length is rounded to 2.5 ms (the shortest Opus frame, `GRID`), and its last
+    packets are shorter frames where needed. The encoder's output runs `lookahead` samples late; a part starts
+    with the MP3's own delay of silence, so that much is skipped at its start and fed as silence at its end, and
+    the packets hold exactly the part."""
+    try:
+        with soundfile.SoundFile(io.BytesIO(mp3)) as reader:
+            decoded = reader.read(dtype="float32", always_2d=True).mean(axis=1, dtype=np.float32)
+            rate = reader.samplerate
+    except (soundfile.LibsndfileError, RuntimeError) as exc:
+        raise AudioError(f"a part's MP3 cannot be decoded: {exc}") from exc
+    resample = resampler(rate, RATE)
+    x = np.concatenate([resample(decoded, False), resample(np.zeros(0, np.float32), True)])
+    n = max(GRID, round(len(decoded) * RATE / rate / GRID) * GRID)
+    x = limit_peaks(np.pad(x[:n], (0, max(0, n - len(x)))), RATE, ceiling_db - HEADROOM_DB)
     encoder = _Encoder(kbps)
     try:
-        ogg = _OggWriter(out, serial)
-        head = struct.pack("<8sBBHIhB", b"OpusHead", 1, 1, encoder.lookahead, RATE, 0, 0)
-        ogg.page([head], 0, first=True)
-        vendor = LIBOPUS_VERSION.encode()
-        ogg.page([b"OpusTags" + struct.pack("<I", len(vendor)) + vendor + struct.pack("<I", 0)], 0)
-        # The decoder drops `lookahead` samples first (the pre-skip), so as many more are fed at the end.
-        samples, fed = 0, 0
-        pending: list[bytes] = []
-        segments = 0
-        held = np.zeros(0, np.float32)
-
-        def emit(packet: bytes, last: bool) -> None:
-            nonlocal segments
-            size = len(packet) // 255 + 1
-            if pending and segments + size > 255:
-                ogg.page(pending, fed - FRAME)  # a page's granule: the samples decoded through its last packet
-                pending.clear()
-                segments = 0
-            pending.append(packet)
-            segments += size
-            if last:
-                ogg.page(pending, encoder.lookahead + samples, last=True)  # the last trims the padding
-            elif len(pending) * FRAME >= _PAGE_SAMPLES:
-                ogg.page(pending, fed)
-                pending.clear()
-                segments = 0
-
-        for block in _frames(source, limit_db):
-            samples += len(block)
-            held = np.concatenate([held, block])
-            whole = len(held) // FRAME * FRAME
-            for start in range(0, whole, FRAME):
-                fed += FRAME
-                emit(encoder.encode(held[start:start + FRAME]), False)
-            held = held[whole:]
-        rest = samples + encoder.lookahead - fed  # more than is held: the lookahead is still to come
-        held = np.concatenate([held, np.zeros(-(-rest // FRAME) * FRAME - len(held), np.float32)])
-        for start in range(0, len(held), FRAME):
-            fed += FRAME
-            emit(encoder.encode(held[start:start + FRAME]), start + FRAME >= len(held))
-        return samples
+        fed = np.concatenate([x[encoder.lookahead:], np.zeros(encoder.lookahead, np.float32)])
+        out = bytearray()
+        at = 0
+        while at < n:
+            size = next(size for size in FRAMES if size <= n - at)
+            packet = encoder.encode(fed[at:at + size])
+            out += _PACKET.pack(size, len(packet)) + packet
+            at += size
+        return bytes(out)
     finally:
         encoder.close()
 
 
-def encode_opus(source: Path, target: Path, kbps: int, ceiling_db: float = -1.5) -> float:
-    """`source` (any file libsndfile reads: the episode's MP3) as mono Ogg Opus at about `kbps`, its true peaks
-    under `ceiling_db` as the MP3's are (see HEADROOM_DB); its seconds.
+def _packets(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """(samples, packet) of each packet in `part_packets`' bytes."""
+    at = 0
+    while at < len(data):
+        if at + _PACKET.size > len(data):
+            raise AudioError("a part's Opus packets are cut short")
+        size, length = _PACKET.unpack_from(data, at)
+        at += _PACKET.size
+        if size not in FRAMES or at + length > len(data):
+            raise AudioError("a part's Opus packets are damaged")
+        yield size, data[at:at + length]
+        at += length
 
-    The stream's serial number comes from the source, so the same episode always gives the same bytes, and so
-    the same published name."""
+
+def write_opus(parts: Sequence[bytes], target: Path) -> float:
+    """The parts' packets (`part_packets`) joined into one Ogg Opus stream (RFC 7845) at `target`; its seconds.
+
+    No pre-skip: each part's packets already start on time. The stream's serial number comes from the packets,
+    so the same episode always gives the same bytes, and so the same published name."""
     partial = target.with_name(f".{target.name}.part")
-    serial = int.from_bytes(hashlib.sha256(source.read_bytes()).digest()[:4], "big") >> 1
+    serial = int.from_bytes(hashlib.sha256(b"".join(parts)).digest()[:4], "big") >> 1
     try:
         with partial.open("wb") as out:
-            samples = _write(source, out, kbps, serial, ceiling_db - HEADROOM_DB)
+            ogg = _OggWriter(out, serial)
+            ogg.page([struct.pack("<8sBBHIhB", b"OpusHead", 1, 1, 0, RATE, 0, 0)], 0, first=True)
+            vendor = LIBOPUS_VERSION.encode()
+            ogg.page([b"OpusTags" + struct.pack("<I", len(vendor)) + vendor + struct.pack("<I", 0)], 0)
+            pending: list[bytes] = []
+            segments = held = granule = 0
+            for part in parts:
+                for size, packet in _packets(part):
+                    need = len(packet) // 255 + 1
+                    if pending and (segments + need > 255 or held >= _PAGE_SAMPLES):
+                        ogg.page(pending, granule)  # a page's granule: the samples decoded through its last packet
+                        pending, segments, held = [], 0, 0
+                    pending.append(packet)
+                    segments += need
+                    held += size
+                    granule += size
+            ogg.page(pending, granule, last=True)
         partial.replace(target)
-    except (soundfile.LibsndfileError, AudioError, RuntimeError, OSError) as exc:
+    except (AudioError, OSError) as exc:
         partial.unlink(missing_ok=True)
-        raise AudioError(f"{source}: cannot encode the Opus version: {exc}") from exc
-    return samples / RATE
+        raise AudioError(f"{target}: cannot write the Opus version: {exc}") from exc
+    return granule / RATE
 
 
 def duration(path: Path) -> float:
