@@ -70,6 +70,28 @@ PORTUGUESE = [
 ]
 
 
+FEMININE = [
+    # tag, said, heard, the same figure: the recognizer writes a figure agreeing with its noun
+    ("es", "se impuso por ochenta y siete a ochenta y uno tras una prorroga",
+     "se impuso por ochenta y siete a ochenta y una tras una prorroga", True),
+    ("es", "se impuso por ochenta y siete a ochenta y uno", "se impuso por ochenta y siete a ochenta y dos", False),
+    ("es", "con doscientos asistentes", "con doscientas asistentes", True),
+    ("pt-BR", "foram duzentos e dois votos", "foram duzentas e duas votos", True),
+    ("pt-BR", "foram duzentos e dois votos", "foram trezentas e duas votos", False),
+]
+
+
+@pytest.mark.parametrize(("tag", "said", "heard", "same"), FEMININE)
+def test_a_figure_heard_in_the_feminine_is_the_same_figure(tag: str, said: str, heard: str, same: bool) -> None:
+    from podcast.proof.stage import numbers
+
+    verdict = compare.judge(said.split(), heard.split(), 0.8, numbers(tag))
+    if same:
+        assert not verdict.alarmed, verdict.reason
+    else:
+        assert verdict.alarmed and verdict.reason.startswith("a different figure"), verdict
+
+
 @pytest.mark.parametrize(("said", "heard", "same"), PORTUGUESE)
 def test_figures_in_another_language_are_compared_by_value_too(said: str, heard: str, same: bool) -> None:
     from podcast.proof.stage import numbers

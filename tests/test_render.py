@@ -68,3 +68,20 @@ def test_cache_is_reused_and_keyed_by_engine_settings(tmp_path: Path) -> None:
     other = ToneEngine()
     object.__setattr__(other, "profile", other.profile.__class__(voice="tone", rate=150))
     assert cache_path(tmp_path, other, "x") != cache_path(tmp_path, engine, "x")
+
+
+def test_a_batch_holds_at_most_one_window_of_words(tmp_path: Path) -> None:
+    """Closed before a sentence would take it over BATCH_WORDS: a batch is heard in one window, not a full one
+    and a nearly empty one. A longer sentence is a batch of its own; play order is kept and repeats made once."""
+    from podcast.engines.tone import ToneVoice
+    from podcast.render.batch import BATCH_WORDS, Wanted, batches
+
+    voice = ToneVoice()
+    lengths = [20, 20, 20, 20, BATCH_WORDS + 5, 3, 30, 30, 30]
+    texts = [" ".join(f"w{n}x{i}" for i in range(length)) for n, length in enumerate(lengths)]
+    wanted = [Wanted(voice, text) for text in texts] + [Wanted(voice, texts[0])]
+    made = batches(wanted, None, 60.0, tmp_path)
+    said = [[w.spoken for w in job.sentences] for job in made]
+    assert [t for batch in said for t in batch] == texts
+    assert [len(batch) for batch in said] == [3, 1, 1, 3, 1]
+    assert all(sum(len(t.split()) for t in batch) <= BATCH_WORDS for batch in said if len(batch) > 1)

@@ -15,6 +15,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Final
 
 from .. import timings
 from ..config import ProofSettings, VoiceProfile
@@ -113,7 +114,22 @@ def numbers(tag: str) -> compare.Numbers | None:
             values[first[0]] = n
     for n in range(21, 1000):
         others.update(w for w in compare.words(language.speak(str(n), "", None, "MDY")) if w not in values)
+    for word, n in FEMININE.get(tag.split("-")[0].lower(), {}).items():
+        values.setdefault(word, n)
     return compare.Numbers(values, frozenset(w for w in others if len(w) <= 3))
+
+
+FEMININE: Final = {
+    "es": {"una": 1, "veintiuna": 21, "doscientas": 200, "trescientas": 300, "cuatrocientas": 400,
+           "quinientas": 500, "seiscientas": 600, "setecientas": 700, "ochocientas": 800, "novecientas": 900},
+    "pt": {"uma": 1, "duas": 2, "duzentas": 200, "trezentas": 300, "quatrocentas": 400, "quinhentas": 500,
+           "seiscentas": 600, "setecentas": 700, "oitocentas": 800, "novecentas": 900},
+    "fr": {"une": 1},
+    "it": {"una": 1},
+}
+"""The feminine number words, which the verbalizer never says (it reads figures alone, in the masculine) but the
+recognizer writes when it hears a figure agree with its noun: "ochenta y una" is the same figure as "ochenta y
+uno"."""
 
 
 @functools.lru_cache(maxsize=8)
