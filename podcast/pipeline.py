@@ -182,6 +182,10 @@ def settle_sentences(build: Build, script: Script) -> Sentences:
     skipped = proof.skipped(config.proof, list(build.profiles.values()), config.language)
     listening = None if skipped else proof.Listening(config.proof, config.language, build.lexicon, build.date_order)
     jobs = render.batches(wanted, listening, config.audio.render_timeout_s, build.show.root, build.recheck)
+    if config.headlines_edition:  # its own few sentences, made with the rest rather than alone at the end
+        anchor = build.profiles[build.roles()[0]]
+        jobs += render.batches([render.Wanted(anchor, text, text) for text in headlines.own_sentences(build.language)],
+                               None, config.audio.render_timeout_s, build.show.root)
     update, close = progress_reporter("making sentences")
     try:
         made = final_takes(build, jobs, update)

@@ -51,6 +51,11 @@ def _said(text: str) -> Sentence:
     return Sentence(text, text)
 
 
+def own_sentences(language: Language) -> tuple[str, str]:
+    """What the edition says that the episode does not: its opener and its closer."""
+    return language.headlines_opener(), language.headlines_closer()
+
+
 def story_segments(script: Script) -> list[Segment]:
     """The full episode's stories, in play order."""
     return [s for s in script.segments if s.kind == "story" and s.paragraphs]
@@ -63,8 +68,8 @@ def plan_parts(script: Script, language: Language, settings: AudioSettings, anch
     intro = next(s for s in script.segments if s.kind == "intro")
     outro = next(s for s in script.segments if s.kind == "outro")
     greeting = [_line(s, settings.pause_sentence_ms, False) for s in intro.paragraphs[0]]
-    parts = [Part("intro", None, anchor, (*greeting, _line(_said(language.headlines_opener()), 0)), lead="theme",
-                  bed=True)]
+    opener, closer = own_sentences(language)
+    parts = [Part("intro", None, anchor, (*greeting, _line(_said(opener), 0)), lead="theme", bed=True)]
     section: str | None = None
     for number, segment in enumerate(story_segments(script)[: plan.stories]):
         headline = segment.paragraphs[0][0]
@@ -78,8 +83,8 @@ def plan_parts(script: Script, language: Language, settings: AudioSettings, anch
                           settings.pause_section_ms if new_section else settings.pause_story_ms,
                           lead="stinger" if new_section else ""))
     thanks = outro.paragraphs[-1][-1]  # the show's own last words
-    parts.append(Part("outro", None, anchor, (_line(_said(language.headlines_closer()), settings.pause_sentence_ms,
-                                                    False), _line(thanks, 0)),
+    parts.append(Part("outro", None, anchor, (_line(_said(closer), settings.pause_sentence_ms, False),
+                                              _line(thanks, 0)),
                       settings.pause_section_ms * 2, tail="outro"))
     return tuple(parts)
 
