@@ -27,17 +27,17 @@ import numpy as np
 import soundfile
 
 from ..errors import AudioError
-from .loudness import limit_peaks
+from .loudness import limit_peaks, true_peak_envelope
 from .mix import resampler
 
 RATE: Final = 48000
 """Opus takes 8, 12, 16, 24 or 48 kHz; the episode's 44.1 kHz is resampled to 48."""
-HEADROOM_DB: Final = 3.0
-"""How far under the show's true-peak ceiling the audio is limited before libopus encodes it: at 28-32 kb/s the
-encoder's own overshoot lifts peaks by 1 to 3 dB, and not steadily (harsh test speech came out at -0.3 dBTP with
-2.5 dB of room, -2.5 with 3). With 3 dB, the sample episode peaks at -2.2 dBTP under a -1.5 ceiling. A fixed room,
-not a measurement after encoding and a second try: a decoder's peak reading differs a little between CPUs, and
-the bytes must not follow it."""
+ROOMS_DB: Final = (2.0, 3.5, 5.0, 7.0)
+"""How far under the show's true-peak ceiling a part is limited before libopus encodes it, tried in turn: at 28-32
+kb/s the encoder's own overshoot lifts peaks by 1 to 3 dB, and not steadily (harsh test speech came out at -0.3
+dBTP with 2.5 dB of room and -2.5 with 3). So each part's packets are decoded here (by the same plain-C libopus)
+and measured, and a part that peaks over the ceiling is encoded again with the next room. The sample episode
+peaked at -0.6 dBTP against a -1.5 ceiling when one fixed room of 2 dB was all there was."""
 FRAMES: Final = (960, 480, 240, 120)
 """Samples in one Opus packet: 20 ms at 48 kHz, and the shorter frames that end a part."""
 GRID: Final = FRAMES[-1]
@@ -80,6 +80,12 @@ def _libopus() -> ctypes.CDLL:
     lib.opus_encode_float.argtypes = [ctypes.c_void_p, ctypes.c_void_p, ctypes.c_int, ctypes.c_char_p,
                                       ctypes.c_int32]
     lib.opus_strerror.restype = ctypes.c_char_p
+    lib.opus_decoder_create.restype = ctypes.c_void_p
+    lib.opus_decoder_create.argtypes = [ctypes.c_int32, ctypes.c_int, ctypes.POINTER(ctypes.c_int)]
+    lib.opus_decoder_destroy.argtypes = [ctypes.c_void_p]
+    lib.opus_decode_float.restype = ctypes.c_int
+    lib.opus_decode_float.argtypes = [ctypes.c_void_p, ctypes.c_char_p, ctypes.c_int32, ctypes.c_void_p, ctypes.c_int,
+                                      ctypes.c_int]
     return lib
 
 
@@ -159,7 +165,7 @@ def part_packets(mp3: bytes, kbps: int, ceiling_db: float) -> bytes:
     """One part's Opus packets, made from its MP3 frames and kept beside them: a one-story edit encodes one part
     again, and the Opus version is the audio the MP3 holds, on the MP3's timeline (its chapters and captions).
 
-    The part's MP3 is decoded, resampled to 48 kHz, limited `HEADROOM_DB` under `ceiling_db`, and encoded by an
+    The part's MP3 is decoded, resampled to 48 kHz, limited under `ceiling_db` (ROOMS_DB), and encoded by an
     encoder of the part's own. Its length is rounded to 2.5 ms (the shortest Opus frame, `GRID`), and its last
     packets are shorter frames where needed. The encoder's output runs `lookahead` samples late; a part starts
     with the MP3's own delay of silence, so that much is skipped at its start and fed as silence at its end, and
@@ -173,20 +179,52 @@ def part_packets(mp3: bytes, kbps: int, ceiling_db: float) -> bytes:
     resample = resampler(rate, RATE)
     x = np.concatenate([resample(decoded, False), resample(np.zeros(0, np.float32), True)])
     n = max(GRID, round(len(decoded) * RATE / rate / GRID) * GRID)
-    x = limit_peaks(np.pad(x[:n], (0, max(0, n - len(x)))), RATE, ceiling_db - HEADROOM_DB)
+    x = np.pad(x[:n], (0, max(0, n - len(x))))
+    for room in ROOMS_DB:
+        packets = _encoded(limit_peaks(x, RATE, ceiling_db - room), kbps)
+        if room == ROOMS_DB[-1] or _peak_db(packets, ceiling_db) <= ceiling_db:
+            return packets
+    raise AssertionError("unreachable: the last room is always taken")
+
+
+def _encoded(x: np.ndarray, kbps: int) -> bytes:
+    """`x` (48 kHz, a whole number of GRID) as stored packets, from an encoder of its own."""
     encoder = _Encoder(kbps)
     try:
         fed = np.concatenate([x[encoder.lookahead:], np.zeros(encoder.lookahead, np.float32)])
         out = bytearray()
         at = 0
-        while at < n:
-            size = next(size for size in FRAMES if size <= n - at)
+        while at < len(x):
+            size = next(size for size in FRAMES if size <= len(x) - at)
             packet = encoder.encode(fed[at:at + size])
             out += _PACKET.pack(size, len(packet)) + packet
             at += size
         return bytes(out)
     finally:
         encoder.close()
+
+
+def _peak_db(packets: bytes, ceiling_db: float) -> float:
+    """The true peak of the packets as a player decodes them (libopus's own decoder, here the plain-C one)."""
+    lib = _libopus()
+    error = ctypes.c_int()
+    decoder = lib.opus_decoder_create(RATE, 1, ctypes.byref(error))
+    if error.value or not decoder:
+        raise AudioError(f"cannot start the Opus decoder: {lib.opus_strerror(error.value).decode()}")
+    try:
+        out = np.zeros(FRAMES[0], np.float32)
+        pieces = []
+        for size, packet in _packets(packets):
+            got = lib.opus_decode_float(decoder, packet, len(packet), out.ctypes.data, size, 0)
+            if got < 0:
+                raise AudioError(f"the Opus decoder failed: {lib.opus_strerror(got).decode()}")
+            pieces.append(out[:got].copy())
+    finally:
+        lib.opus_decoder_destroy(decoder)
+    decoded = np.concatenate(pieces) if pieces else np.zeros(1, np.float32)
+    # Only stretches within 6 dB of the ceiling can reach it between samples (true_peak_envelope's floor).
+    peak = float(true_peak_envelope(decoded, 10 ** ((ceiling_db - 6) / 20)).max())
+    return 20 * np.log10(max(peak, 1e-9))
 
 
 def _packets(data: bytes) -> Iterator[tuple[int, bytes]]:
