@@ -235,3 +235,22 @@ def test_cover_is_made_again_when_the_title_or_subtitle_changes(tone_show: Path)
     (tone_show / "podcast.toml").write_text('[show]\ntitle = "Harbor Ledger"\ncover_subtitle = "Ships at six"\n')
     ensure_cover(layout.Show.open(tone_show))
     assert generated_for(tone_show / "cover.png") == ("Harbor Ledger", "Ships at six")
+
+
+@pytest.mark.slow
+def test_opus_packets_are_made_with_a_part_and_kept_beside_it(made) -> None:  # type: ignore[no-untyped-def]
+    """A part cached without its Opus packets (a show that turns Opus on) is made again with them; then both come
+    from the cache, under a name that holds the Opus recipe."""
+    import dataclasses
+
+    from podcast.render import cached
+    from podcast.sound.opus import RECIPE
+
+    jobs, results, _ = made
+    job = dataclasses.replace(jobs[2], opus_kbps=28)
+    assert results[2].opus is None and cached(job) is None
+    made_now = mix_parts([job], workers=1)[0]
+    assert made_now.opus is not None and made_now.opus.name.endswith(f".28k.{RECIPE}.opus-packets")
+    assert made_now.mp3.read_bytes() == results[2].mp3.read_bytes()  # the same MP3, made again
+    again = cached(job)
+    assert again is not None and again.opus == made_now.opus and made_now.opus.stat().st_size > 1000

@@ -19,6 +19,7 @@ from ..config import AudioSettings
 from ..parts import MixedPart, Part
 from ..sound.mix import load_speech, mix_part
 from ..sound.mp3 import ENCODER_DELAY_S, encode_mp3_bytes, mp3_duration
+from ..sound.opus import RECIPE as OPUS_RECIPE
 from ..sound.opus import part_packets
 
 PARTS_DIR: Final = Path(".cache") / "parts"
@@ -49,7 +50,7 @@ def _paths(show_dir: Path, key: str) -> tuple[Path, Path]:
 
 
 def _opus_path(mp3: Path, kbps: int) -> Path:
-    return mp3.with_name(f"{mp3.stem}.{kbps}k.opus-packets")
+    return mp3.with_name(f"{mp3.stem}.{kbps}k.{OPUS_RECIPE}.opus-packets")
 
 
 def cached(job: PartJob) -> MixedPart | None:

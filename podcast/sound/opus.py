@@ -46,6 +46,9 @@ _PACKET: Final = struct.Struct("<HH")
 """Before each stored packet: its samples and its bytes."""
 LIBOPUS_VERSION: Final = "libopus 1.3.1"
 """The release `make setup` builds: another release (or build) may choose other bytes for the same audio."""
+RECIPE: Final = f"{LIBOPUS_VERSION.split()[-1]}-r1"
+"""Names a part's cached packets beside its bit rate: anything that changes the packets made from the same MP3
+(the library's release, the rooms, the framing) changes it, so no cache holds another recipe's packets."""
 LIBRARY_HINT: Final = "build it with `make setup` in the podcast source"
 
 _APPLICATION_AUDIO: Final = 2049
