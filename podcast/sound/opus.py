@@ -183,11 +183,11 @@ def part_packets(mp3: bytes, kbps: int, ceiling_db: float) -> bytes:
     x = np.concatenate([resample(decoded, False), resample(np.zeros(0, np.float32), True)])
     n = max(GRID, round(len(decoded) * RATE / rate / GRID) * GRID)
     x = np.pad(x[:n], (0, max(0, n - len(x))))
-    for room in ROOMS_DB:
+    for room in ROOMS_DB[:-1]:
         packets = _encoded(limit_peaks(x, RATE, ceiling_db - room), kbps)
-        if room == ROOMS_DB[-1] or _peak_db(packets, ceiling_db) <= ceiling_db:
+        if _peak_db(packets, ceiling_db) <= ceiling_db:
             return packets
-    raise AssertionError("unreachable: the last room is always taken")
+    return _encoded(limit_peaks(x, RATE, ceiling_db - ROOMS_DB[-1]), kbps)
 
 
 def _encoded(x: np.ndarray, kbps: int) -> bytes:
