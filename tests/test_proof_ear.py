@@ -74,6 +74,25 @@ def test_clean_renders_pass_and_every_fault_is_flagged(renders: dict[str, list[S
     assert again.heard_now == 0  # every hearing came from the cache, keyed by the audio's hash
 
 
+def test_windows_decoded_together_are_heard_as_each_alone(renders: dict[str, list[Sentence]]) -> None:
+    """`hear_all` batches the decoder over windows; what it writes for each is what `transcribe` writes for that
+    window alone: for speech (clean and faulty), silence, noise the ear skips as no speech, and a window over 30 s
+    (heard alone, in Whisper's steps)."""
+    import numpy as np
+
+    from podcast.proof.ear import RATE, TOGETHER, load
+
+    speech = [load(s.audio) for made in renders.values() for s in made]
+    gap = np.zeros(RATE // 2, np.float32)
+    noise = np.random.default_rng(7).standard_normal(6 * RATE).astype(np.float32) * 0.05
+    windows = [np.concatenate([speech[0], gap, speech[1]]), np.zeros(4 * RATE, np.float32), noise,
+               *speech[2:2 + TOGETHER], np.concatenate([speech[0], gap, speech[1], gap] * 3)[:31 * RATE]]
+    ear = Ear("en")
+    alone = [ear.hear(window) for window in windows]
+    assert ear.hear_all(windows) == alone
+    assert alone[0] and alone[3] and not alone[2]  # the noise: judged no speech, so nothing is heard
+
+
 def test_a_repair_makes_a_new_take_and_leaves_an_unrepairable_sentence_as_it_was(
         renders: dict[str, list[Sentence]], tmp_path: Path) -> None:
     ear = proofer(tmp_path)

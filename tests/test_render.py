@@ -85,3 +85,26 @@ def test_a_batch_holds_at_most_one_window_of_words(tmp_path: Path) -> None:
     assert [t for batch in said for t in batch] == texts
     assert [len(batch) for batch in said] == [3, 1, 1, 3, 1]
     assert all(sum(len(t.split()) for t in batch) <= BATCH_WORDS for batch in said if len(batch) > 1)
+
+
+def test_with_the_proof_a_batch_holds_windows_the_ear_decodes_together(tmp_path: Path) -> None:
+    """With the proof on, up to TOGETHER windows of words make one batch, in play order, but for the last quarter
+    of the windows, which are batches of one (started last, they let the cores finish together)."""
+    from podcast.config import ProofSettings
+    from podcast.engines.tone import ToneVoice
+    from podcast.lexicon import Lexicon
+    from podcast.proof.stage import Listening
+    from podcast.render.batch import BATCH_WORDS, SINGLE_SHARE, TOGETHER, Wanted, batches
+
+    voice = ToneVoice()
+    texts = [" ".join(f"w{n}x{i}" for i in range(BATCH_WORDS // 2)) for n in range(40)]  # 2 to a window: 20
+    listening = Listening(ProofSettings(), "en", Lexicon(), "MDY")
+    made = batches([Wanted(voice, text) for text in texts], listening, 60.0, tmp_path)
+    said = [[w.spoken for w in job.sentences] for job in made]
+    assert [t for batch in said for t in batch] == texts
+    singles = int(20 * SINGLE_SHARE)
+    sizes = [len(batch) // 2 for batch in said]
+    assert sizes[-singles:] == [1] * singles
+    assert sizes[:-singles] == [TOGETHER] * ((20 - singles) // TOGETHER) + [(20 - singles) % TOGETHER] * bool(
+        (20 - singles) % TOGETHER)
+    assert all(job.listening is listening for job in made)

@@ -2,7 +2,8 @@
 
 Whisper hears 30 s at a time whatever it is given, so hearing sentences one by one
 would cost a whole window each. Sentences are packed in order into windows instead,
-with a short silence between them, and what was heard is cut back into sentences
+with a short silence between them, the windows are decoded together (ear.TOGETHER at
+a time), and what was heard is cut back into sentences
 along the word alignment. A sentence that raises an alarm there is heard again on
 its own before it is flagged, so that a word the cut gave to the wrong neighbour
 never flags a sentence. What was heard is cached under the hash of the sentence's
@@ -167,18 +168,21 @@ class Proofer:
             else:
                 todo.append(n)
         audio = {n: load(sentences[n].audio) for n in todo}
-        for window in _windows(todo, {n: len(a) / RATE for n, a in audio.items()}):
+        windows = _windows(todo, {n: len(a) / RATE for n, a in audio.items()})
+        shared = [window for window in windows if len(window) > 1]
+        gap = np.zeros(int(GAP_S * RATE), dtype=np.float32)
+        texts = self.ear.hear_all([np.concatenate([piece for n in window for piece in (audio[n], gap)])
+                                   for window in shared])
+        for window, text in zip(shared, texts, strict=True):
+            self.heard_now += len(window)
+            pieces = compare.split_heard([self.said(sentences[n]) for n in window],
+                                         compare.heard_words(text, self.verbalize))
+            for n, piece in zip(window, pieces, strict=True):
+                hearings[n] = Hearing(tuple(piece), False)
+        for window in windows:
             if len(window) == 1:
                 n = window[0]
                 hearings[n] = self.hear_alone(sentences[n], audio[n], digests[n])
-            else:
-                gap = np.zeros(int(GAP_S * RATE), dtype=np.float32)
-                joined = np.concatenate([piece for n in window for piece in (audio[n], gap)])
-                self.heard_now += len(window)
-                heard = compare.heard_words(self.ear.hear(joined), self.verbalize)
-                pieces = compare.split_heard([self.said(sentences[n]) for n in window], heard)
-                for n, piece in zip(window, pieces, strict=True):
-                    hearings[n] = Hearing(tuple(piece), False)
             for n in window:
                 if not hearings[n].alone and not self.judge(sentences[n], hearings[n]).flagged:
                     self.store(digests[n], hearings[n])

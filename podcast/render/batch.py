@@ -1,8 +1,8 @@
 """A batch of sentences made final where it runs: each rendered, then heard, then repaired where it must be.
 
 The sentence is the unit of work. A batch is a run of the episode's sentences in
-play order, about one window of the ear long, so the recognizer hears several at a
-time. What comes back is each sentence's final take (its recipe and file) and what
+play order, up to a few windows of the ear long, so the recognizer hears several
+sentences to a window and decodes the batch's windows together. What comes back is each sentence's final take (its recipe and file) and what
 the ear made of it; the parts are mixed from these afterwards, once.
 """
 
@@ -17,14 +17,18 @@ from .. import timings
 from ..config import VoiceProfile
 from ..engines import built_engine, makes_speech
 from ..proof.check import Checked, Sentence
+from ..proof.ear import TOGETHER
 from ..proof.stage import Listening, settle
 from ..takes import AS_RENDERED, CACHE_DIR, make_take, take_path
 
 BATCH_WORDS: Final = 68
 """At most one window of the ear (29.5 s) at Kokoro's pace of about 2.5 words a second, with the gaps between
-sentences. A batch is closed before a sentence would take it over: closed after reaching 75 words, most batches
-ran to 32 s and were heard in two windows, the second nearly empty (the sample: 50 windows for 27 batches, now 45
-for 44), and a window costs the ear the same however little it holds."""
+sentences. A window is closed before a sentence would take it over: closed after reaching 75 words, most ran to
+32 s and were heard in two windows, the second nearly empty (the sample: 50 windows for 27 batches, then 45 for
+44), and a window costs the ear's encoder the same however little it holds."""
+SINGLE_SHARE: Final = 0.25
+"""The last quarter of the windows, in play order, are batches of one window each: the batches are started the
+longest first, so these small ones end the build and the cores finish together."""
 
 
 @dataclass(frozen=True)
@@ -72,10 +76,10 @@ class Takes:
 
 def batches(wanted: list[Wanted], listening: Listening | None, timeout_s: float, show_dir: Path,
             recheck: bool = False) -> list[TakeJob]:
-    """The distinct sentences in play order, cut into batches of at most BATCH_WORDS words (a longer sentence
-    alone)."""
-    jobs: list[TakeJob] = []
-    current: list[Wanted] = []
+    """The distinct sentences in play order, cut into windows of at most BATCH_WORDS words (a longer sentence
+    alone). With the proof, up to TOGETHER windows make one batch, whose windows the ear decodes together, but for
+    the last SINGLE_SHARE of them; without it, each window is a batch."""
+    windows: list[list[Wanted]] = []
     words = 0
     seen: set[tuple[VoiceProfile, str]] = set()
     for item in wanted:
@@ -83,14 +87,17 @@ def batches(wanted: list[Wanted], listening: Listening | None, timeout_s: float,
             continue
         seen.add((item.profile, item.spoken))
         count = len(item.spoken.split())
-        if current and words + count > BATCH_WORDS:
-            jobs.append(TakeJob(tuple(current), listening, timeout_s, show_dir, recheck))
-            current, words = [], 0
-        current.append(item)
+        if not windows or (windows[-1] and words + count > BATCH_WORDS):
+            windows.append([])
+            words = 0
+        windows[-1].append(item)
         words += count
-    if current:
-        jobs.append(TakeJob(tuple(current), listening, timeout_s, show_dir, recheck))
-    return jobs
+    together = TOGETHER if listening is not None else 1
+    merged = len(windows) - int(len(windows) * SINGLE_SHARE)
+    runs = [windows[n:min(n + together, merged)] for n in range(0, merged, together)]
+    runs += [[window] for window in windows[merged:]]
+    return [TakeJob(tuple(item for window in run for item in window), listening, timeout_s, show_dir, recheck)
+            for run in runs]
 
 
 def in_cache(job: TakeJob) -> bool:
