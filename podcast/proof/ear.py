@@ -127,7 +127,8 @@ class Ear:
         features = []
         for samples in windows:
             frames = whisper.feature_extractor(np.asarray(samples, dtype=np.float32))
-            features.append(pad_or_trim(frames[:, :min(frames.shape[-1] - 1, whisper.feature_extractor.nb_max_frames)]))
+            content = min(frames.shape[-1] - 1, whisper.feature_extractor.nb_max_frames)
+            features.append(pad_or_trim(frames[:, :content]))
         prompt = whisper.get_prompt(tokenizer, [], without_timestamps=True)
         results = whisper.model.generate(
             whisper.encode(np.stack(features)), [prompt] * len(windows), beam_size=BEAM, patience=1,

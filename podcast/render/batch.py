@@ -2,8 +2,9 @@
 
 The sentence is the unit of work. A batch is a run of the episode's sentences in
 play order, up to a few windows of the ear long, so the recognizer hears several
-sentences to a window and decodes the batch's windows together. What comes back is each sentence's final take (its recipe and file) and what
-the ear made of it; the parts are mixed from these afterwards, once.
+sentences to a window and decodes the batch's windows together. What comes back is
+each sentence's final take (its recipe and file) and what the ear made of it; the
+parts are mixed from these afterwards, once.
 """
 
 from __future__ import annotations
