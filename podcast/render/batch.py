@@ -88,7 +88,7 @@ def batches(wanted: list[Wanted], listening: Listening | None, timeout_s: float,
             continue
         seen.add((item.profile, item.spoken))
         count = len(item.spoken.split())
-        if not windows or (windows[-1] and words + count > BATCH_WORDS):
+        if not windows or words + count > BATCH_WORDS:
             windows.append([])
             words = 0
         windows[-1].append(item)
