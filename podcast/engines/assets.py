@@ -37,8 +37,8 @@ class Asset:
 
 KOKORO_MODEL: Final = Asset("kokoro-v1.0.int8.onnx", 92_361_271,
                             "6e742170d309016e5891a994e1ce1559c702a2ccd0075e67ef7157974f6406cb")
-KOKORO_MATMUL: Final = Asset("kokoro-v1.0.int8.matmul.onnx", 92_759_112,
-                             "39faa3f5146719377fc053dfb6df163991aae8b2d433f95bbb6e67a7431da224")
+KOKORO_MATMUL: Final = Asset("kokoro-v1.0.int8.matmul.onnx", 92_559_722,
+                             "d949a96f84187beffa6430b952ce2ff449e8a840373f0d42b34aae578612f023")
 """The same model with its convolutions as pre-packed matrix products (engines/graph.py): what Kokoro runs."""
 KOKORO_VOICES: Final = Asset("voices-v1.0.bin", 28_214_398,
                              "bca610b8308e8d99f32e6fe4197e7ec01679264efed0cac9140fe9c29f1fbf7d")

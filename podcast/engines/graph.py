@@ -3,7 +3,7 @@
 The int8 Kokoro model computes each convolution with onnxruntime's `ConvInteger`, which
 unfolds the input and multiplies it by unsigned weights it cannot pre-pack: two thirds
 of the model's time. Here each one becomes the unfolding written in the graph (a
-transpose, the padding and one slice per kernel tap, joined) and a `MatMulInteger` whose
+transpose, the padding and one gather of every tap) and a `MatMulInteger` whose
 constant weights are signed: onnxruntime pre-packs them once and multiplies with its
 u8s8 kernels. The weights and their zero point shift by 128 together, so every product,
 and so every int32 sum, is the one `ConvInteger` made: the audio is the same to the bit
@@ -21,8 +21,6 @@ from typing import Any
 import numpy as np
 
 from ..errors import ConfigError
-
-INT64_END = np.iinfo(np.int64).max
 
 
 def rewrite(model: Path) -> bytes:
@@ -82,19 +80,26 @@ def _as_matmul(node: Any, constants: dict[str, Any], added: list[Any]) -> list[A
         nodes.append(helper.make_node("Pad", [unfolded, pads, x_zero], [f"{name}_padded"]))
         unfolded = f"{name}_padded"
     if taps > 1 or stride > 1:
-        columns = []
-        for tap in range(taps):
-            end = -(taps - 1 - tap) * dilation or INT64_END
-            inputs = [unfolded, constant(f"start{tap}", np.array([tap * dilation], np.int64)),
-                      constant(f"end{tap}", np.array([end], np.int64)), constant(f"axis{tap}", np.array([1], np.int64)),
-                      constant(f"step{tap}", np.array([stride], np.int64))]
-            nodes.append(helper.make_node("Slice", inputs, [f"{name}_tap{tap}"]))
-            columns.append(f"{name}_tap{tap}")
-        if len(columns) > 1:
-            nodes.append(helper.make_node("Concat", columns, [f"{name}_columns"], axis=2))
-            unfolded = f"{name}_columns"
-        else:
-            unfolded = columns[0]
+        # One gather takes every output step's taps at once: row t holds the input at t * stride + tap * dilation
+        # for each tap, and the reshape lays them side by side (tap * in_channels + channel).
+        span = (taps - 1) * dilation
+        nodes += [
+            helper.make_node("Shape", [unfolded], [f"{name}_length"], start=1, end=2),
+            helper.make_node("Sub", [f"{name}_length", constant("span", np.array([span], np.int64))],
+                             [f"{name}_limit"]),
+            helper.make_node("Squeeze", [f"{name}_limit"], [f"{name}_limit_scalar"]),
+            helper.make_node("Range", [constant("first", np.array(0, np.int64)), f"{name}_limit_scalar",
+                                       constant("stride", np.array(stride, np.int64))], [f"{name}_steps"]),
+            helper.make_node("Unsqueeze", [f"{name}_steps", constant("step_axis", np.array([1], np.int64))],
+                             [f"{name}_step_column"]),
+            helper.make_node("Add", [f"{name}_step_column",
+                                     constant("taps", (np.arange(taps, dtype=np.int64) * dilation)[None, :])],
+                             [f"{name}_positions"]),
+            helper.make_node("Gather", [unfolded, f"{name}_positions"], [f"{name}_gathered"], axis=1),
+            helper.make_node("Reshape", [f"{name}_gathered", constant("rows", np.array([0, 0, -1], np.int64))],
+                             [f"{name}_columns"]),
+        ]
+        unfolded = f"{name}_columns"
     nodes.append(helper.make_node("MatMulInteger", [unfolded, constant("weights", signed), x_zero,
                                                     constant("weights_zero", signed_zero)], [f"{name}_products"]))
     nodes.append(helper.make_node("Transpose", [f"{name}_products"], [node.output[0]], perm=[0, 2, 1]))
