@@ -389,3 +389,18 @@ def test_acronyms_said_as_words_reach_espeak_as_words(rules: LanguageRules) -> N
         phonemes = tokenizer.phonemize(respelled(said, lang), lang)
         assert "(" not in phonemes and len(re.findall("[ˈˌ]", phonemes)) <= 2, (acronym, said, phonemes)
 
+
+
+@pytest.mark.parametrize(("written", "sounds"), [
+    pytest.param("selon l'Insee", "linsˈe", id="Insee-not-nasal"),
+    pytest.param("à Rouen", "ʁwˈɑ̃", id="Rouen"),
+    pytest.param("la Cedeao", "sedeaˈo", id="Cedeao"),
+])
+def test_french_respellings_give_the_newsreaders_sounds(written: str, sounds: str) -> None:
+    """A respelling is checked by the sounds eSpeak NG makes of it, not by its letters: "Insé" looked right and
+    was said "ɛ̃sˈe", a nasal vowel, where a newsreader says "insˈe"."""
+    from kokoro_onnx.tokenizer import Tokenizer
+
+    from podcast.engines.kokoro import respelled
+
+    assert sounds in Tokenizer().phonemize(respelled(written, "fr-fr"), "fr-fr")

@@ -43,8 +43,9 @@ RESPELLINGS: dict[str, tuple[tuple[re.Pattern[str], str], ...]] = {
         (re.compile(r"(?<=\b[Hh]ui)t(?=ièmes?\b)"), "tt"),
         (re.compile(r"(?<=\b[Cc]en)t(?=ièmes?\b)"), "tt"),
         # French acronyms said as words that eSpeak NG reads with English rules for their letters ("ee", "ao"):
-        # "Insee" came out "inn-sii", "Cedeao" "sèdi-o"
-        (re.compile(r"\bInsee\b", re.I), "Insé"),
+        # "Insee" came out "inn-sii", "Cedeao" "sèdi-o". One "n" before a consonant makes a nasal vowel ("Insé" was
+        # "ɛ̃sˈe"), so "Innsé", as a newsreader says it ("insˈe")
+        (re.compile(r"\bInsee\b", re.I), "Innsé"),
         (re.compile(r"\bCedeao\b", re.I), "Cédéao"),
         # French towns and regions whose names French spelling rules do not give, or that eSpeak NG reads with
         # English rules, many of them football clubs in the day's results: "Rouen" came out "rwin", "Lens"
